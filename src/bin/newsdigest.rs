@@ -1,0 +1,286 @@
+//! The `newsdigest` command: digests of files, and JSON-lines batch work.
+//!
+//! Exit status: 0 when every input was used, 1 when some input failed (the
+//! results of the others are still written), 2 for a usage error, 3 when
+//! nothing could be summarized at all.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdigest::{Budget, Config, Digest, Source};
+use serde::{Deserialize, Serialize};
+
+#[derive(Parser)]
+#[command(
+    name = "newsdigest",
+    version,
+    about = "One short digest of several articles about one story, with the sources of every sentence.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files: .txt, .md, .html, .htm.
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(flatten)]
+    budget: BudgetArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read stories as JSON lines on stdin ({"id": ..., "docs": ["text", ...]}) and write
+    /// one digest per line on stdout ({"id": ..., "sentences": [{"text", "sources"}, ...]}), in input order.
+    Batch {
+        #[command(flatten)]
+        budget: BudgetArgs,
+    },
+}
+
+#[derive(Args, Clone, Copy)]
+struct BudgetArgs {
+    /// At most N sentences (default 7 when no other limit is given).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    sentences: Option<u64>,
+    /// At most N words: a hard limit.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_words: Option<u64>,
+    /// At most this fraction of the story's words, in (0, 1].
+    #[arg(long, value_name = "R")]
+    ratio: Option<f64>,
+}
+
+impl BudgetArgs {
+    fn config(self) -> Config {
+        let budget = match (self.sentences, self.max_words, self.ratio) {
+            (None, None, None) => Budget::default(),
+            (sentences, words, ratio) => {
+                Budget { sentences: sentences.map(|n| n as usize), words: words.map(|n| n as usize), ratio }
+            }
+        };
+        Config { budget, ..Config::default() }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// What became of the inputs, which decides the exit status.
+#[derive(Default)]
+struct Outcome {
+    failed: usize,
+    succeeded: usize,
+}
+
+impl Outcome {
+    fn exit_code(&self) -> ExitCode {
+        match (self.failed, self.succeeded) {
+            (0, _) => ExitCode::SUCCESS,
+            (_, 0) => ExitCode::from(3),
+            _ => ExitCode::from(1),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Batch { budget }) => batch(&budget.config()),
+        None => digest_files(&cli.files, cli.format, &cli.budget.config()),
+    };
+    match result {
+        Ok(outcome) => outcome.exit_code(),
+        Err(e) => {
+            eprintln!("newsdigest: {e}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn digest_files(files: &[PathBuf], format: Format, config: &Config) -> Result<Outcome, Box<dyn std::error::Error>> {
+    if files.is_empty() {
+        return Err("no files given (try --help)".into());
+    }
+    let mut outcome = Outcome::default();
+    let mut sources = Vec::new();
+    for path in files {
+        match std::fs::read(path) {
+            Ok(bytes) => sources.push(Source::bytes(path.display().to_string(), bytes)),
+            Err(e) => {
+                eprintln!("newsdigest: {}: cannot read: {e}", path.display());
+                outcome.failed += 1;
+            }
+        }
+    }
+    if sources.is_empty() {
+        return Ok(outcome);
+    }
+    let digest = match newsdigest::summarize(&sources, config) {
+        Ok(digest) => digest,
+        Err(e) => {
+            eprintln!("newsdigest: {e}");
+            outcome.failed += sources.len();
+            return Ok(outcome);
+        }
+    };
+    for info in &digest.sources {
+        match &info.error {
+            Some(problem) => {
+                eprintln!("newsdigest: {}: {problem}", info.name);
+                outcome.failed += 1;
+            }
+            None => outcome.succeeded += 1,
+        }
+    }
+    let rendered = match format {
+        Format::Text => render_text(&digest),
+        Format::Markdown => render_markdown(&digest),
+        Format::Json => serde_json::to_string_pretty(&digest)? + "\n",
+    };
+    io::stdout().lock().write_all(rendered.as_bytes())?;
+    Ok(outcome)
+}
+
+/// A story of the batch input. `docs` are texts, or objects with a name.
+#[derive(Deserialize)]
+struct Story {
+    #[serde(default)]
+    id: serde_json::Value,
+    docs: Vec<Doc>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Doc {
+    Text(String),
+    Named { name: String, text: String },
+}
+
+#[derive(Serialize)]
+struct BatchDigest<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    digest: &'a Digest,
+}
+
+#[derive(Serialize)]
+struct BatchError<'a> {
+    id: &'a serde_json::Value,
+    line: usize,
+    error: String,
+}
+
+/// Streams stories through: one line in, one line out, in order, so memory
+/// does not grow with the number of stories. A bad line gives an error line
+/// (and a message on stderr) and the next line is read as usual.
+fn batch(config: &Config) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let stdin = io::stdin().lock();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut outcome = Outcome::default();
+    for (n, line) in stdin.lines().enumerate() {
+        let line_number = n + 1;
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let story: Story = match serde_json::from_str(&line) {
+            Ok(story) => story,
+            Err(e) => {
+                let error = format!("line {line_number}: invalid JSON: {e}");
+                eprintln!("newsdigest: {error}");
+                serde_json::to_writer(
+                    &mut out,
+                    &BatchError { id: &serde_json::Value::Null, line: line_number, error },
+                )?;
+                out.write_all(b"\n")?;
+                outcome.failed += 1;
+                continue;
+            }
+        };
+        let sources: Vec<Source> = story
+            .docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, doc)| match doc {
+                Doc::Text(text) => Source::text(format!("docs[{i}]"), text),
+                Doc::Named { name, text } => Source::text(name, text),
+            })
+            .collect();
+        match newsdigest::summarize(&sources, config) {
+            Ok(digest) => {
+                for info in digest.sources.iter().filter(|i| i.error.is_some()) {
+                    eprintln!("newsdigest: line {line_number}: {}: {}", info.name, info.error.as_deref().unwrap_or(""));
+                }
+                if digest.sources.iter().any(|i| i.error.is_some()) {
+                    outcome.failed += 1;
+                } else {
+                    outcome.succeeded += 1;
+                }
+                serde_json::to_writer(&mut out, &BatchDigest { id: &story.id, digest: &digest })?;
+            }
+            Err(e) => {
+                let error = format!("line {line_number}: {e}");
+                eprintln!("newsdigest: {error}");
+                serde_json::to_writer(&mut out, &BatchError { id: &story.id, line: line_number, error })?;
+                outcome.failed += 1;
+            }
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// Source tags are 1-based numbers, listed under the digest.
+fn tags(sources: &[usize]) -> String {
+    sources.iter().map(|s| (s + 1).to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn source_line(info: &newsdigest::SourceInfo) -> String {
+    let mut facts: Vec<String> = [&info.site, &info.date, &info.language].into_iter().flatten().cloned().collect();
+    facts.push(format!("{} of {} sentences used", info.used, info.sentences));
+    if let Some(problem) = &info.error {
+        facts = vec![format!("not used: {problem}")];
+    }
+    format!("{} ({})", info.name, facts.join(", "))
+}
+
+fn render_text(d: &Digest) -> String {
+    let mut out = String::new();
+    if let Some(title) = &d.title {
+        out += &format!("{title}\n{}\n\n", "=".repeat(title.chars().count().min(80)));
+    }
+    let total = d.sources.iter().filter(|s| s.error.is_none()).count();
+    for e in &d.sentences {
+        out += &format!("* {} [{}] ({} of {total})\n", e.text, tags(&e.sources), e.sources.len());
+    }
+    out += "\nSources:\n";
+    for (i, info) in d.sources.iter().enumerate() {
+        out += &format!("  [{}] {}\n", i + 1, source_line(info));
+    }
+    out
+}
+
+fn render_markdown(d: &Digest) -> String {
+    let mut out = String::new();
+    if let Some(title) = &d.title {
+        out += &format!("# {title}\n\n");
+    }
+    for e in &d.sentences {
+        let refs: Vec<String> = e.sources.iter().map(|s| format!("[{}]", s + 1)).collect();
+        out += &format!("- {} {}\n", e.text, refs.join(""));
+    }
+    out += "\n## Sources\n\n";
+    for (i, info) in d.sources.iter().enumerate() {
+        out += &format!("{}. {}\n", i + 1, source_line(info));
+    }
+    out
+}

@@ -1,0 +1,148 @@
+//! The knobs of a digest, with their defaults in one place.
+
+use crate::Error;
+
+/// How long the digest may be. Every limit that is set applies; the digest
+/// stops at the first one reached.
+///
+/// The default is 7 sentences, with no word limit.
+///
+/// ```
+/// use newsdigest::Budget;
+/// let tweet = Budget { sentences: None, words: Some(50), ratio: None };
+/// assert_eq!(Budget::default().sentences, Some(7));
+/// # let _ = tweet;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    /// At most this many digest entries (at least 1).
+    pub sentences: Option<usize>,
+    /// At most this many words, counted by Unicode word boundaries. A hard
+    /// limit: an entry that would cross it is skipped, never cut (at least 1).
+    pub words: Option<usize>,
+    /// At most this fraction of the story's words, in (0, 1]. The story's
+    /// words are those of its distinct statements: a sentence that several
+    /// sources repeat counts once.
+    pub ratio: Option<f64>,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget { sentences: Some(7), words: None, ratio: None }
+    }
+}
+
+impl Budget {
+    /// A budget of `n` sentences and nothing else.
+    pub fn sentences(n: usize) -> Budget {
+        Budget { sentences: Some(n), words: None, ratio: None }
+    }
+
+    /// A budget of `n` words and nothing else.
+    pub fn words(n: usize) -> Budget {
+        Budget { sentences: None, words: Some(n), ratio: None }
+    }
+
+    /// A budget of a fraction of the story's words and nothing else.
+    pub fn ratio(r: f64) -> Budget {
+        Budget { sentences: None, words: None, ratio: Some(r) }
+    }
+}
+
+/// Everything that shapes a digest. Build it with struct update syntax over
+/// the default:
+///
+/// ```
+/// use newsdigest::{Budget, Config};
+/// let config = Config { budget: Budget::words(100), ..Config::default() };
+/// assert!(config.merge_threshold > 0.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// How long the digest may be. Default: [`Budget::default`], 7 sentences.
+    pub budget: Budget,
+    /// How alike two sentences of different sources must be to count as one
+    /// statement, in (0, 1]. Similarity is the rarity-weighted share of the
+    /// shorter sentence's terms found in the other one (see ARCHITECTURE.md).
+    /// Default 0.6.
+    pub merge_threshold: f64,
+    /// Two digest entries this alike (same measure) are never both selected.
+    /// Default 0.5.
+    pub redundancy_threshold: f64,
+    /// Weight of the lead: a sentence at position `i` of its article has its
+    /// content score multiplied by `1 + position_weight / sqrt(1 + i)`.
+    /// Default 1.0 (the first sentence counts double, the tenth 1.3 times).
+    pub position_weight: f64,
+    /// Weight of corroboration: an entry reported by `k` sources has its
+    /// score multiplied by `1 + support_weight * ln(k)`. Default 0.5.
+    pub support_weight: f64,
+    /// Sentences with fewer words are never digest entries. Default 6.
+    pub min_words: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            budget: Budget::default(),
+            merge_threshold: 0.6,
+            redundancy_threshold: 0.5,
+            position_weight: 1.0,
+            support_weight: 0.5,
+            min_words: 6,
+        }
+    }
+}
+
+impl Config {
+    /// Checks every field, naming the first that is out of range.
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        let Budget { sentences, words, ratio } = self.budget;
+        if sentences == Some(0) {
+            return Err(Error::new("budget.sentences must be at least 1"));
+        }
+        if words == Some(0) {
+            return Err(Error::new("budget.words must be at least 1"));
+        }
+        if let Some(r) = ratio {
+            if !(r > 0.0 && r <= 1.0) {
+                return Err(Error::new(format!("budget.ratio must be in (0, 1], got {r}")));
+            }
+        }
+        for (name, value) in
+            [("merge_threshold", self.merge_threshold), ("redundancy_threshold", self.redundancy_threshold)]
+        {
+            if !(value > 0.0 && value <= 1.0) {
+                return Err(Error::new(format!("{name} must be in (0, 1], got {value}")));
+            }
+        }
+        for (name, value) in [("position_weight", self.position_weight), ("support_weight", self.support_weight)] {
+            if !(value.is_finite() && value >= 0.0) {
+                return Err(Error::new(format!("{name} must be a finite number >= 0, got {value}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_valid() {
+        assert_eq!(Config::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn out_of_range_values_are_named() {
+        let bad = |budget| Config { budget, ..Config::default() }.validate().unwrap_err().to_string();
+        assert!(bad(Budget::sentences(0)).contains("budget.sentences"));
+        assert!(bad(Budget::words(0)).contains("budget.words"));
+        assert!(bad(Budget::ratio(1.5)).contains("budget.ratio"));
+        assert!(bad(Budget::ratio(f64::NAN)).contains("budget.ratio"));
+        let err = Config { merge_threshold: 0.0, ..Config::default() }.validate().unwrap_err();
+        assert!(err.to_string().contains("merge_threshold"));
+        let err = Config { support_weight: -1.0, ..Config::default() }.validate().unwrap_err();
+        assert!(err.to_string().contains("support_weight"));
+    }
+}

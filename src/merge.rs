@@ -1,0 +1,340 @@
+//! Stage 4: merging. Sentences of different sources that report the same
+//! thing become one group, with every source that reports it.
+//!
+//! Two sentences are alike by the cosine of their term sets, each term
+//! weighted by its rarity in the story ([`score::rarity`]): sharing "Iran",
+//! "Russia" and "drones" in a story about Iranian drones for Russia says
+//! little, sharing "400", "UAVs" and "Shahed" says a lot.
+//!
+//! Candidate pairs come from an inverted index, never from comparing every
+//! sentence with every other: each sentence looks up only the few rarest of
+//! its terms, and a term found in more than [`POSTING_CAP`] sentences is a
+//! topic word, not a key. Exact repeats (wire copy republished word for
+//! word) are grouped by hashing first, so they need no key at all. The cost
+//! is linear in the number of sentences, times constants.
+//!
+//! [`score::rarity`]: crate::score::rarity
+
+use std::collections::HashMap;
+
+use crate::segment::{Kind, Segmented, Sentence};
+
+/// How many of its rarest terms a sentence looks up.
+const KEYS: usize = 4;
+/// Terms in more sentences than this are not looked up.
+const POSTING_CAP: usize = 200;
+
+/// Groups the story's sentences: each group holds one statement's variants,
+/// at most one per source, as sentence indices in story order. Headings are
+/// left out; every other sentence is in exactly one group. Groups are in
+/// order of their first sentence.
+pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<usize>> {
+    let sentences = &seg.sentences;
+    let mut groups = Groups::new(sentences);
+
+    // Word-for-word repeats first: same terms, same number of times.
+    let mut by_terms: HashMap<&[u32], usize> = HashMap::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if s.kind == Kind::Heading || s.terms.is_empty() {
+            continue;
+        }
+        match by_terms.get(s.terms.as_slice()) {
+            Some(&first) => {
+                groups.union(first, i);
+            }
+            None => {
+                by_terms.insert(&s.terms, i);
+            }
+        }
+    }
+
+    // Then near-duplicates, most alike first, so that a sentence joins the
+    // group it fits best before a weaker match can claim its source.
+    let mut pairs: Vec<(f64, usize, usize)> = candidate_pairs(seg, rarity)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let sim = similarity(&sentences[a], &sentences[b], rarity);
+            (sim >= threshold).then_some((sim, a, b))
+        })
+        .collect();
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, a, b) in pairs {
+        groups.union(a, b);
+    }
+    groups.into_groups()
+}
+
+/// Rarity-weighted cosine of two sentences' term sets, in [0, 1].
+pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
+    let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
+    let mut xs = a.distinct_terms().peekable();
+    let mut ys = b.distinct_terms().peekable();
+    loop {
+        match (xs.peek().copied(), ys.peek().copied()) {
+            (Some(x), Some(y)) if x == y => {
+                let w = rarity[x as usize];
+                wa += w;
+                wb += w;
+                shared += w;
+                xs.next();
+                ys.next();
+            }
+            (Some(x), Some(y)) if x < y => {
+                wa += rarity[x as usize];
+                xs.next();
+            }
+            (Some(x), None) => {
+                wa += rarity[x as usize];
+                xs.next();
+            }
+            (_, Some(y)) => {
+                wb += rarity[y as usize];
+                ys.next();
+            }
+            (None, None) => break,
+        }
+    }
+    if wa == 0.0 || wb == 0.0 { 0.0 } else { shared / (wa * wb).sqrt() }
+}
+
+/// Pairs `(a, b)`, `a < b`, of sentences of different sources that share at
+/// least one key term of either. Sorted and without repeats.
+fn candidate_pairs(seg: &Segmented, rarity: &[f64]) -> Vec<(usize, usize)> {
+    let sentences = &seg.sentences;
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if s.kind == Kind::Heading {
+            continue;
+        }
+        for t in s.distinct_terms() {
+            postings[t as usize].push(i as u32);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut keys = Vec::with_capacity(16);
+    for (i, s) in sentences.iter().enumerate() {
+        if s.kind == Kind::Heading {
+            continue;
+        }
+        keys.clear();
+        keys.extend(s.distinct_terms().filter(|&t| postings[t as usize].len() <= POSTING_CAP));
+        // Rarest first; the id breaks ties so the choice is reproducible.
+        keys.sort_by(|&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
+        for &t in keys.iter().take(KEYS) {
+            for &j in &postings[t as usize] {
+                let j = j as usize;
+                if j != i && sentences[j].source != s.source {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Union-find over sentences where a group never holds two sentences of the
+/// same source: one source states a thing once, and a group that took two
+/// of its sentences would be chaining different statements together.
+struct Groups {
+    parent: Vec<usize>,
+    /// For each root: the sources of its members, ascending.
+    sources: Vec<Vec<usize>>,
+    skip: Vec<bool>,
+}
+
+impl Groups {
+    fn new(sentences: &[Sentence]) -> Groups {
+        Groups {
+            parent: (0..sentences.len()).collect(),
+            sources: sentences.iter().map(|s| vec![s.source]).collect(),
+            skip: sentences.iter().map(|s| s.kind == Kind::Heading).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins the groups of `a` and `b` unless a source would be in both.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb || !disjoint(&self.sources[ra], &self.sources[rb]) {
+            return false;
+        }
+        // The smaller index stays root, so groups do not depend on the order
+        // of the unions.
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        let moved = std::mem::take(&mut self.sources[child]);
+        let kept = std::mem::take(&mut self.sources[root]);
+        self.sources[root] = merge_sorted(kept, moved);
+        self.parent[child] = root;
+        true
+    }
+
+    fn into_groups(mut self) -> Vec<Vec<usize>> {
+        let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..self.parent.len() {
+            if self.skip[i] {
+                continue;
+            }
+            let root = self.find(i);
+            let g = *index_of_root.entry(root).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+        }
+        groups
+    }
+}
+
+fn disjoint(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return false,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    true
+}
+
+fn merge_sorted(a: Vec<usize>, b: Vec<usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i] < b[j]) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, BlockKind, Document};
+    use crate::score::{rarity, term_stats};
+    use crate::segment::segment;
+
+    /// Each source is a list of paragraphs.
+    fn groups_of(sources: &[&[&str]]) -> (Segmented, Vec<Vec<usize>>) {
+        let docs: Vec<Document> = sources
+            .iter()
+            .map(|paragraphs| {
+                let text = paragraphs.join("\n\n");
+                let mut blocks = Vec::new();
+                let mut at = 0;
+                for p in paragraphs.iter() {
+                    blocks.push(Block { range: at..at + p.len(), kind: BlockKind::Paragraph });
+                    at += p.len() + 2;
+                }
+                Document { text, blocks, ..Document::default() }
+            })
+            .collect();
+        let seg = segment(&docs);
+        let r = rarity(&term_stats(&seg));
+        let groups = merge(&seg, &r, 0.6);
+        (seg, groups)
+    }
+
+    fn merged(seg: &Segmented, groups: &[Vec<usize>], a: usize, b: usize) -> bool {
+        let _ = seg;
+        groups.iter().any(|g| g.contains(&a) && g.contains(&b))
+    }
+
+    const FILLER: &[&str] = &[
+        "The Biden administration last year publicized satellite imagery of the sales.",
+        "North Korea has denied it has provided Russia artillery.",
+        "Kirby said further sanctions against Iran and Russia could be coming.",
+        "The new allegations come as Biden is headed to Hiroshima for the summit.",
+    ];
+
+    #[test]
+    fn rewordings_of_one_statement_merge() {
+        let a = [&[
+            "The White House on Monday said Russia is looking to buy additional advanced attack drones from Iran for use in its war against Ukraine after using up most of the 400 drones it had previously purchased from Tehran.",
+        ][..], FILLER].concat();
+        let b = [&[
+            "The White House said on Monday that Russia is seeking to purchase additional advanced attack drones from Iran to aid its ongoing war against Ukraine.",
+        ][..], &FILLER[..1]].concat();
+        let (seg, groups) = groups_of(&[&a, &b]);
+        let first_b = seg.sentences.iter().position(|s| s.source == 1).unwrap();
+        assert!(merged(&seg, &groups, 0, first_b), "{groups:?}");
+    }
+
+    #[test]
+    fn other_quote_marks_and_a_dropped_clause_still_merge() {
+        let a = [
+            "\"Russia has expended most of these UAVs, using them to target Ukrainian critical infrastructure inside Ukraine,\" Kirby told reporters at the White House.",
+        ];
+        let b = [
+            "“Russia has expended most of these UAVs, using them to target Ukrainian critical infrastructure inside Ukraine,” Kirby said.",
+        ];
+        let (seg, groups) = groups_of(&[&a, &b]);
+        assert!(merged(&seg, &groups, 0, 1), "{groups:?}");
+    }
+
+    #[test]
+    fn sentences_that_only_share_topic_words_stay_apart() {
+        let a = [
+            "Iran has said it provided drones to Russia prior to the start of the war, but not since.",
+            FILLER[0],
+            FILLER[2],
+        ];
+        let b = [
+            "U.S. officials say Iran has also provided Russia with artillery and tank rounds for its invasion of Ukraine.",
+            FILLER[1],
+            FILLER[3],
+        ];
+        let (seg, groups) = groups_of(&[&a, &b]);
+        let first_b = seg.sentences.iter().position(|s| s.source == 1).unwrap();
+        assert!(!merged(&seg, &groups, 0, first_b), "{groups:?}");
+    }
+
+    #[test]
+    fn a_source_never_supports_a_group_twice() {
+        let a = [
+            "Iran sold hundreds of Shahed drones to Russia last year.",
+            "Iran sold hundreds of Shahed drones to Russia last year, officials said.",
+        ];
+        let b = ["Iran sold hundreds of Shahed drones to Russia last year."];
+        let (seg, groups) = groups_of(&[&a, &b]);
+        for g in &groups {
+            let mut sources: Vec<_> = g.iter().map(|&i| seg.sentences[i].source).collect();
+            sources.dedup();
+            assert_eq!(sources.len(), g.len(), "{groups:?}");
+        }
+        assert_eq!(groups.iter().map(Vec::len).sum::<usize>(), 3);
+    }
+
+    #[test]
+    fn a_thousand_identical_sources_form_one_group() {
+        let text = ["Iran has provided Russia with more than 400 UAVs primarily of the Shahed variety."];
+        let sources: Vec<&[&str]> = vec![&text[..]; 1000];
+        let (_, groups) = groups_of(&sources);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].len(), 1000);
+    }
+
+    #[test]
+    fn similarity_is_one_for_the_same_terms_and_zero_for_none() {
+        let (seg, _) = groups_of(&[&["Drones struck Kyiv overnight."], &["Talks resumed in Geneva today."]]);
+        let r = rarity(&term_stats(&seg));
+        let s = &seg.sentences;
+        assert!((similarity(&s[0], &s[0], &r) - 1.0).abs() < 1e-12);
+        assert_eq!(similarity(&s[0], &s[1], &r), 0.0);
+    }
+}

@@ -1,0 +1,180 @@
+//! Stage 2: segmentation. Documents become sentences, and sentences become
+//! index terms.
+//!
+//! Every sentence keeps its byte span in its document's text, so whatever
+//! the later stages pick can be shown verbatim and pointed at in the source.
+
+pub(crate) mod split;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+use crate::lang::{self, Analyzer, Language};
+
+/// One sentence-like unit of one source.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sentence {
+    /// Index of its document in the story.
+    pub source: usize,
+    /// Byte range into its document's text.
+    pub span: Range<usize>,
+    /// Its place among the sentences of its source (headings not counted).
+    pub position: usize,
+    pub kind: Kind,
+    /// Term ids, sorted, with repeats: a term that occurs twice is listed
+    /// twice. Ids index [`Segmented::vocabulary`].
+    pub terms: Vec<u32>,
+    /// Words, as the budget counts them.
+    pub words: usize,
+}
+
+impl Sentence {
+    /// Each distinct term once, ascending.
+    pub(crate) fn distinct_terms(&self) -> impl Iterator<Item = u32> + '_ {
+        self.terms.iter().enumerate().filter(|&(i, t)| i == 0 || self.terms[i - 1] != *t).map(|(_, &t)| t)
+    }
+}
+
+/// What a unit is, which decides whether it may be a digest entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Ends with sentence-final punctuation.
+    Sentence,
+    /// Running text without final punctuation: a caption, a list item, a
+    /// line cut short.
+    Line,
+    /// A headline or section heading.
+    Heading,
+}
+
+/// A story cut into sentences.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segmented {
+    /// All sentences, grouped by source, each source's in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Per source: the detected language.
+    pub languages: Vec<Option<Language>>,
+    /// Term strings by id. Ids are given in order of first appearance, so
+    /// they depend only on the documents and their order.
+    pub vocabulary: Vec<String>,
+}
+
+/// Cuts every document into sentences and terms. Documents with no blocks
+/// give no sentences.
+pub(crate) fn segment(docs: &[Document]) -> Segmented {
+    let mut out = Segmented::default();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut analyzers: HashMap<Option<Language>, Analyzer> = HashMap::new();
+    for (source, doc) in docs.iter().enumerate() {
+        let language = lang::detect(&sample(doc));
+        out.languages.push(language);
+        let analyzer = analyzers.entry(language).or_insert_with(|| Analyzer::new(language));
+        let mut position = 0;
+        for block in &doc.blocks {
+            let units = match block.kind {
+                BlockKind::Heading => vec![(block.range.clone(), Kind::Heading)],
+                BlockKind::Paragraph | BlockKind::ListItem => split::split(&doc.text, block.range.clone())
+                    .into_iter()
+                    .map(|u| (u.range, if u.terminated { Kind::Sentence } else { Kind::Line }))
+                    .collect(),
+            };
+            for (span, kind) in units {
+                let text = &doc.text[span.clone()];
+                let mut terms = Vec::new();
+                analyzer.for_each_term(text, |term| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(term.to_owned()).or_insert_with(|| {
+                        out.vocabulary.push(term.to_owned());
+                        next
+                    });
+                    terms.push(id);
+                });
+                terms.sort_unstable();
+                let this_position = position;
+                if kind != Kind::Heading {
+                    position += 1;
+                }
+                out.sentences.push(Sentence {
+                    source,
+                    span,
+                    position: this_position,
+                    kind,
+                    terms,
+                    words: lang::word_count(text),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Up to 4 KB of a document's article text, enough to tell its language.
+fn sample(doc: &Document) -> String {
+    const LIMIT: usize = 4096;
+    let mut sample = String::new();
+    for block in &doc.blocks {
+        if sample.len() >= LIMIT {
+            break;
+        }
+        let text = &doc.text[block.range.clone()];
+        let mut end = text.len().min(LIMIT - sample.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        sample.push_str(&text[..end]);
+        sample.push('\n');
+    }
+    sample
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+
+    fn doc(text: &str, blocks: &[(Range<usize>, BlockKind)]) -> Document {
+        Document {
+            text: text.to_owned(),
+            blocks: blocks.iter().map(|(r, k)| Block { range: r.clone(), kind: *k }).collect(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn spans_point_at_the_sentences_and_headings_keep_no_position() {
+        let text = "Drones Sold\n\nIran sold drones to Russia. Russia used them.";
+        let d = doc(text, &[(0..11, BlockKind::Heading), (13..text.len(), BlockKind::Paragraph)]);
+        let s = segment(&[d]);
+        let got: Vec<_> = s.sentences.iter().map(|x| (&text[x.span.clone()], x.kind, x.position)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Drones Sold", Kind::Heading, 0),
+                ("Iran sold drones to Russia.", Kind::Sentence, 0),
+                ("Russia used them.", Kind::Sentence, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_word_in_two_sources_gets_one_id() {
+        let a = doc("Drones were sold.", &[(0..17, BlockKind::Paragraph)]);
+        let b = doc("A drone was sold.", &[(0..17, BlockKind::Paragraph)]);
+        let s = segment(&[a, b]);
+        let drone = |i: usize| {
+            s.sentences[i].terms.iter().copied().find(|&t| s.vocabulary[t as usize].starts_with("drone")).unwrap()
+        };
+        assert_eq!(drone(0), drone(1));
+        assert_eq!(s.sentences[1].source, 1);
+    }
+
+    #[test]
+    fn distinct_terms_skips_repeats() {
+        let d = doc("Drones, drones and more drones.", &[(0..31, BlockKind::Paragraph)]);
+        let s = segment(&[d]);
+        let all = s.sentences[0].terms.len();
+        let distinct = s.sentences[0].distinct_terms().count();
+        assert!(all > distinct, "{all} terms, {distinct} distinct");
+    }
+}

@@ -1,0 +1,48 @@
+//! The input: a source is a name plus its content.
+
+/// One article of the story, as the reader has it.
+///
+/// ```
+/// use newsdigest::Source;
+/// let s = Source::text("ap.txt", "The White House said on Monday ...");
+/// assert_eq!(s.name(), "ap.txt");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    name: String,
+    pub(crate) input: Input,
+}
+
+/// What the content is known to be.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Input {
+    /// Plain text (or Markdown), already decoded.
+    Text(String),
+    /// An HTML page, already decoded.
+    Html(String),
+    /// A file's bytes: the format is told from the name and the content, the
+    /// encoding from byte-order marks and the page's declared charset.
+    Bytes(Vec<u8>),
+}
+
+impl Source {
+    /// A plain-text (or Markdown) source.
+    pub fn text(name: impl Into<String>, text: impl Into<String>) -> Source {
+        Source { name: name.into(), input: Input::Text(text.into()) }
+    }
+
+    /// An HTML page.
+    pub fn html(name: impl Into<String>, html: impl Into<String>) -> Source {
+        Source { name: name.into(), input: Input::Html(html.into()) }
+    }
+
+    /// A file as it was read from disk or dropped on the page.
+    pub fn bytes(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Source {
+        Source { name: name.into(), input: Input::Bytes(bytes.into()) }
+    }
+
+    /// The name the source was given: a file name, a URL, an outlet.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}

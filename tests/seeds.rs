@@ -1,0 +1,106 @@
+//! End to end on the sample story in seeds/: five real scraped articles.
+
+use std::collections::BTreeSet;
+
+use newsdigest::{Config, Digest, Source, summarize};
+
+fn seeds() -> Vec<Source> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths.iter().map(|p| Source::bytes(p.file_name().unwrap().to_string_lossy(), std::fs::read(p).unwrap())).collect()
+}
+
+fn digest() -> (Vec<Source>, Digest) {
+    let sources = seeds();
+    let digest = summarize(&sources, &Config::default()).unwrap();
+    (sources, digest)
+}
+
+/// The text of a source as spans see it (the seeds are UTF-8 text files).
+fn text_of(source: &Source) -> String {
+    let path = format!("{}/seeds/{}", env!("CARGO_MANIFEST_DIR"), source.name());
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Lower-cased words of four letters or more, a measure of what a sentence
+/// says that is independent of the engine's own terms and weights.
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+}
+
+#[test]
+fn the_default_digest_has_about_seven_sentences() {
+    let (_, d) = digest();
+    assert!((5..=7).contains(&d.sentences.len()), "{} entries", d.sentences.len());
+}
+
+#[test]
+fn the_400_uavs_are_stated_once_with_three_sources() {
+    let (_, d) = digest();
+    let hits: Vec<_> = d.sentences.iter().filter(|e| e.text.contains("400 UAVs")).collect();
+    assert_eq!(hits.len(), 1, "{:#?}", d.sentences.iter().map(|e| &e.text).collect::<Vec<_>>());
+    for s in [0, 1, 2] {
+        assert!(hits[0].sources.contains(&s), "sources {:?}", hits[0].sources);
+    }
+}
+
+#[test]
+fn every_entry_is_verbatim_and_every_listed_source_holds_a_variant() {
+    let (sources, d) = digest();
+    let texts: Vec<String> = sources.iter().map(text_of).collect();
+    for e in &d.sentences {
+        assert!(e.sources.contains(&e.source));
+        assert!(texts[e.source].contains(&e.text), "not in its source: {}", e.text);
+        let variant_sources: Vec<usize> = e.variants.iter().map(|v| v.source).collect();
+        assert_eq!(variant_sources, e.sources);
+        for v in &e.variants {
+            assert_eq!(&texts[v.source][v.span.start..v.span.end], v.text, "span of a variant");
+        }
+        assert!(e.variants.iter().any(|v| v.text == e.text));
+    }
+}
+
+#[test]
+fn no_two_entries_paraphrase_each_other() {
+    let (_, d) = digest();
+    for (i, a) in d.sentences.iter().enumerate() {
+        for b in &d.sentences[i + 1..] {
+            let (wa, wb) = (words(&a.text), words(&b.text));
+            let shared = wa.intersection(&wb).count() as f64;
+            let overlap = shared / wa.len().min(wb.len()).max(1) as f64;
+            assert!(overlap < 0.6, "paraphrases ({overlap:.2}):\n  {}\n  {}", a.text, b.text);
+        }
+    }
+}
+
+#[test]
+fn every_source_is_reported_and_used_counts_add_up() {
+    let (sources, d) = digest();
+    assert_eq!(d.sources.len(), sources.len());
+    for (i, info) in d.sources.iter().enumerate() {
+        assert_eq!(info.name, sources[i].name());
+        assert_eq!(info.error, None);
+        assert_eq!(info.language.as_deref(), Some("en"));
+        assert!(info.sentences > 0 && info.words > info.sentences);
+        assert_eq!(info.used, d.sentences.iter().filter(|e| e.sources.contains(&i)).count());
+    }
+}
+
+#[test]
+fn the_seeds_in_reverse_order_give_the_same_digest() {
+    let (sources, d) = digest();
+    let mut reversed = sources.clone();
+    reversed.reverse();
+    let r = summarize(&reversed, &Config::default()).unwrap();
+    let n = sources.len();
+    let flip = |i: usize| n - 1 - i;
+    assert_eq!(r.sentences.len(), d.sentences.len());
+    for (a, b) in d.sentences.iter().zip(&r.sentences) {
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.score, b.score);
+        let mut flipped: Vec<usize> = b.sources.iter().map(|&s| flip(s)).collect();
+        flipped.sort();
+        assert_eq!(a.sources, flipped);
+    }
+}

@@ -1,4 +1,44 @@
 //! newsdigest: one short digest from several articles about one story.
+//!
+//! Give it the articles of one story from different outlets; it returns the
+//! key statements, each verbatim from a source, near-duplicates merged into
+//! one entry that lists every source reporting it, in reading order, under a
+//! length budget.
+//!
+//! ```
+//! use newsdigest::{summarize, Budget, Config, Source};
+//!
+//! let sources = [
+//!     Source::text("a.txt", "Iran has sold hundreds of attack drones to Russia, officials said on Monday. \
+//!         The drones were used against power plants in Ukraine."),
+//!     Source::text("b.txt", "Officials said on Monday that Iran has sold hundreds of attack drones to Russia. \
+//!         Talks on a prisoner exchange resumed in Geneva this week."),
+//! ];
+//! let config = Config { budget: Budget::sentences(2), ..Config::default() };
+//! let digest = summarize(&sources, &config)?;
+//! let first = &digest.sentences[0];
+//! assert_eq!(first.sources, [0, 1]); // both outlets report it
+//! assert!(sources[first.source].name() == "a.txt" || sources[first.source].name() == "b.txt");
+//! # Ok::<(), newsdigest::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! 1. **Clean**: decode each source, keep the article's blocks, note its
+//!    title, date, outlet and byline, and what was removed and why.
+//! 2. **Segment**: cut blocks into sentences (with spans into the source)
+//!    and sentences into stemmed terms, in each source's language.
+//! 3. **Score**: weigh terms by how many sources use them and how often, and
+//!    sentences by the terms they cover and how early they stand.
+//! 4. **Merge**: group sentences of different sources that say the same.
+//! 5. **Select**: pick the best groups under the budget, never two that say
+//!    the same thing, and put them in reading order.
+//!
+//! # Untrusted input
+//!
+//! Sources are untrusted. Any bytes give a digest or a per-source error,
+//! never a panic; the cost of every stage grows about linearly with the
+//! input. The output is text, never markup: render it as text.
 
 mod clean;
 mod config;

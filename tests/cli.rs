@@ -1,0 +1,153 @@
+//! The command-line tool, run as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdigest");
+
+fn seed(name: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name));
+    path.unwrap().display().to_string()
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn seed_text(name: &str) -> String {
+    std::fs::read_to_string(seed(name)).unwrap()
+}
+
+fn words(s: &str) -> usize {
+    unicode_segmentation::UnicodeSegmentation::unicode_words(s).count()
+}
+
+#[test]
+fn files_give_a_readable_digest_with_source_tags() {
+    let out = run(&[&seed("000"), &seed("001"), &seed("002")], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[1, 2, 3]"), "{text}");
+    assert!(text.contains("Sources:") && text.contains("001_689311aff9ac0c9a.txt"), "{text}");
+}
+
+#[test]
+fn json_and_markdown_formats() {
+    let out = run(&["--format", "json", "--sentences", "3", &seed("000"), &seed("002")], "");
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sentences = v["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 3);
+    for s in sentences {
+        assert!(s["text"].is_string() && s["sources"].is_array() && s["score"].is_number());
+        assert!(s["variants"][0]["span"]["end"].as_u64() > s["variants"][0]["span"]["start"].as_u64());
+    }
+    assert_eq!(v["sources"].as_array().unwrap().len(), 2);
+
+    let out = run(&["--format", "markdown", &seed("000"), &seed("002")], "");
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.lines().any(|l| l.starts_with("- ") && l.ends_with("[1][2]")), "{md}");
+    assert!(md.contains("## Sources"));
+}
+
+#[test]
+fn max_words_is_a_hard_limit() {
+    for max in ["1", "15", "40", "100"] {
+        let out = run(&["--format", "json", "--max-words", max, &seed("000"), &seed("001"), &seed("002")], "");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let total: usize = v["sentences"].as_array().unwrap().iter().map(|s| words(s["text"].as_str().unwrap())).sum();
+        assert!(total <= max.parse().unwrap(), "{total} words for --max-words {max}");
+    }
+}
+
+#[test]
+fn an_unreadable_and_an_empty_file_are_named_and_the_rest_is_summarized() {
+    let dir = std::env::temp_dir().join(format!("newsdigest-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let missing = dir.join("missing.txt");
+    let out = run(&[&seed("000"), missing.to_str().unwrap(), empty.to_str().unwrap(), &seed("002")], "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("missing.txt") && stderr.contains("cannot read"), "{stderr}");
+    assert!(stderr.contains("empty.txt") && stderr.contains("empty"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[1, 3]"), "the good files are still summarized");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn nothing_usable_exits_3() {
+    let out = run(&["/nonexistent/a.txt"], "");
+    assert_eq!(out.status.code(), Some(3));
+    let out = run(&[], "");
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn batch_writes_one_line_per_story_in_order_and_survives_bad_lines() {
+    let story = |id: &str, docs: &[String]| serde_json::json!({"id": id, "docs": docs}).to_string();
+    let input = [
+        story("a", &[seed_text("000"), seed_text("001"), seed_text("002")]),
+        "{not json".to_owned(),
+        String::new(),
+        story("empty", &["".to_owned(), "   ".to_owned()]),
+        story("b", &[seed_text("004"), String::new()]),
+    ]
+    .join("\n");
+    let out = run(&["batch", "--sentences", "4"], &input);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let v = lines(&out);
+    assert_eq!(v.len(), 4, "one line per non-blank input line");
+    assert_eq!(v[0]["id"], "a");
+    let first = v[0]["sentences"].as_array().unwrap();
+    assert_eq!(first.len(), 4);
+    assert!(first.iter().any(|s| s["sources"].as_array().unwrap().len() >= 2));
+    assert_eq!(v[1]["line"], 2);
+    assert!(v[1]["error"].as_str().unwrap().contains("invalid JSON"));
+    assert!(stderr.contains("line 2: invalid JSON"), "{stderr}");
+    assert_eq!(v[2]["id"], "empty");
+    assert!(v[2]["error"].as_str().unwrap().contains("docs[0]: empty"), "{}", v[2]);
+    assert_eq!(v[3]["id"], "b");
+    assert!(!v[3]["sentences"].as_array().unwrap().is_empty());
+    assert_eq!(v[3]["sources"][1]["error"], "empty file");
+    assert!(stderr.contains("line 5: docs[1]: empty file"), "{stderr}");
+}
+
+#[test]
+fn batch_max_words_is_a_hard_limit() {
+    let input = serde_json::json!({"id": 7, "docs": [seed_text("000"), seed_text("002")]}).to_string();
+    let out = run(&["batch", "--max-words", "50"], &input);
+    assert!(out.status.success());
+    let v = lines(&out);
+    assert_eq!(v[0]["id"], 7);
+    let total: usize = v[0]["sentences"].as_array().unwrap().iter().map(|s| words(s["text"].as_str().unwrap())).sum();
+    assert!(total <= 50 && total > 20, "{total}");
+}
+
+#[test]
+fn batch_accepts_named_docs() {
+    let input = serde_json::json!({"id": "n", "docs": [{"name": "ap", "text": seed_text("000")}]}).to_string();
+    let out = run(&["batch"], &input);
+    assert!(out.status.success());
+    assert_eq!(lines(&out)[0]["sources"][0]["name"], "ap");
+}

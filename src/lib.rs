@@ -99,6 +99,7 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
         }
     }
 
+    clean::story::drop_repeated(&mut docs);
     let seg = segment::segment(&docs);
     for s in &seg.sentences {
         if s.kind != Kind::Heading {

@@ -1,7 +1,11 @@
 //! Stage 1: cleaning. Each source becomes a [`Document`]: decoded text, the
 //! blocks of it that are article content, metadata, and what was removed.
 
-use crate::document::{Block, BlockKind, Document};
+pub(crate) mod rules;
+pub(crate) mod story;
+pub(crate) mod text;
+
+use crate::document::Document;
 use crate::source::{Input, Source};
 
 /// Decodes and cleans one source. The error says what is wrong with it, not
@@ -15,20 +19,5 @@ pub(crate) fn prepare(source: &Source) -> Result<Document, String> {
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
-    Ok(lines(text))
-}
-
-/// Every non-empty line is a block.
-fn lines(text: String) -> Document {
-    let mut blocks = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at + (line.len() - line.trim_start().len());
-        let end = at + line.trim_end().len();
-        if start < end {
-            blocks.push(Block { range: start..end, kind: BlockKind::Paragraph });
-        }
-        at += line.len();
-    }
-    Document { text, blocks, ..Document::default() }
+    Ok(text::clean_text(text))
 }

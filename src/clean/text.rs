@@ -1,0 +1,926 @@
+//! Cleaning a plain-text or Markdown source: split it into blocks, find the
+//! title, date, outlet and byline, and drop everything that is not the
+//! article, recording why.
+//!
+//! The pass runs in stages over candidate blocks:
+//! 1. [`split_blocks`]: paragraphs and lines into blocks with a kind;
+//! 2. a leading ` date YYYY-MM-DD` header is cut off the first block;
+//! 3. context-free rules per block (phrase tables of [`rules`], shape
+//!    statistics, date/byline lines, other language);
+//! 4. context rules: caption labels, "related" sections, and the header
+//!    and trailer zones around the article body, where short labels and
+//!    teaser headlines are dropped and the title is picked.
+
+use std::ops::Range;
+
+use whatlang::Lang;
+
+use super::rules::{self, How};
+use crate::document::{Block, BlockKind, Document, Meta, Removed};
+
+/// Cleans a plain-text or Markdown source. `text` is the decoded source; the returned
+/// Document's `text` is exactly this string (spans point into the file as the reader has it),
+/// `blocks` are the article's content blocks (ranges into it), `removed` what was dropped and why.
+pub(crate) fn clean_text(text: String) -> Document {
+    let mut cands = split_blocks(&text);
+    let mut meta = Meta::default();
+    let mut removed = Vec::new();
+    strip_date_header(&text, &mut cands, &mut meta, &mut removed);
+
+    let ctx = LangCtx::new(&text);
+    let feats: Vec<Feat> = cands.iter().map(|c| Feat::new(&text[c.range.clone()], c.kind, &ctx)).collect();
+    let mut reasons: Vec<Option<&'static str>> =
+        cands.iter().zip(&feats).map(|(c, f)| block_rule(&text[c.range.clone()], f, &ctx, &mut meta)).collect();
+
+    mark_caption_labels(&cands, &feats, &mut reasons);
+    mark_related_sections(&text, &cands, &feats, &mut reasons);
+    mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
+    find_site_in_text(&text, &cands, &reasons, &mut meta);
+
+    let mut blocks = Vec::new();
+    for (c, r) in cands.into_iter().zip(reasons) {
+        match r {
+            Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
+            None => blocks.push(Block { range: c.range, kind: c.kind }),
+        }
+    }
+    Document { text, blocks, meta, removed }
+}
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+/// A block before cleaning decided whether to keep it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cand {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+    /// Index of the blank-line separated paragraph the block stands in.
+    pub para: usize,
+    /// Number of source lines in the block.
+    pub lines: usize,
+}
+
+/// Characters that may follow sentence-final punctuation.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '«', ')', ']', '*', '_', ' ', '\u{a0}'];
+
+/// Splits `text` into candidate blocks (see the module docs of
+/// [`crate::document`] for the invariants of the ranges).
+pub(crate) fn split_blocks(text: &str) -> Vec<Cand> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut out: Vec<Cand> = Vec::new();
+    let mut cur: Option<Cand> = None;
+    let mut prev_line = 0..0;
+    let mut para = 0;
+    let mut pos = start;
+    for raw in text[start..].split_inclusive('\n') {
+        let line_start = pos;
+        pos += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let t = trim_range(text, line_start..line_start + body.len());
+        if t.is_empty() {
+            out.extend(cur.take());
+            para += 1;
+            continue;
+        }
+        let s = &text[t.clone()];
+        if let Some(off) = markdown_heading(s) {
+            out.extend(cur.take());
+            let r = trim_range(text, t.start + off..t.end);
+            if !r.is_empty() {
+                out.push(Cand { range: r, kind: BlockKind::Heading, para, lines: 1 });
+            }
+            continue;
+        }
+        if let Some(off) = list_marker(s) {
+            out.extend(cur.take());
+            let r = trim_range(text, t.start + off..t.end);
+            if !r.is_empty() {
+                cur = Some(Cand { range: r, kind: BlockKind::ListItem, para, lines: 1 });
+                prev_line = t;
+            }
+            continue;
+        }
+        match cur.as_mut() {
+            Some(c) if continues(&text[prev_line.clone()], s, c.lines) => {
+                c.range.end = t.end;
+                c.lines += 1;
+            }
+            _ => {
+                out.extend(cur.take());
+                cur = Some(Cand { range: t.clone(), kind: BlockKind::Paragraph, para, lines: 1 });
+            }
+        }
+        prev_line = t;
+    }
+    out.extend(cur);
+    for c in &mut out {
+        if c.kind == BlockKind::Paragraph && c.lines == 1 && is_heading_like(&text[c.range.clone()]) {
+            c.kind = BlockKind::Heading;
+        }
+    }
+    out
+}
+
+/// `range` without leading and trailing white space.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.start + s.trim_end().len();
+    if start >= end { start..start } else { start..end }
+}
+
+/// Byte offset of a Markdown heading's text (`## Title`), if `s` is one.
+fn markdown_heading(s: &str) -> Option<usize> {
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &s[hashes..];
+    if rest.starts_with([' ', '\t']) && !rest.trim().is_empty() { Some(hashes + 1) } else { None }
+}
+
+/// Byte offset of a list item's text (`- item`, `* item`, `• item`,
+/// `1. item`), if `s` starts with a list marker.
+fn list_marker(s: &str) -> Option<usize> {
+    for m in ["- ", "* ", "+ ", "• ", "· ", "▪ ", "– "] {
+        if s.starts_with(m) && !s[m.len()..].trim().is_empty() {
+            return Some(m.len());
+        }
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &s[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && !rest[2..].trim().is_empty() {
+            return Some(digits + 2);
+        }
+    }
+    None
+}
+
+/// Whether the line `next` continues the block whose last line is `prev`
+/// (a soft or hard wrap inside one paragraph).
+fn continues(prev: &str, next: &str, lines: usize) -> bool {
+    if ends_sentence(prev) || is_domain(next) {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let n_prev = prev.split_whitespace().count();
+    match prev.chars().last() {
+        Some(',' | ';' | '-' | '–' | '—' | '(' | '/' | '&') => return true,
+        Some(':') if n_prev >= 4 => return true,
+        _ => {}
+    }
+    let last_word = prev.split_whitespace().last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if n_prev >= 3 && rules::CONNECTIVES.contains(&last_word.as_str()) {
+        return true;
+    }
+    lines >= 2 && n_prev >= 6
+}
+
+/// Whether `s` ends with sentence-final punctuation, possibly followed by
+/// closing quotes or brackets.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(CLOSERS).ends_with(['.', '!', '?', '…'])
+}
+
+/// A short line without final punctuation (or a Title Case headline ending
+/// with an initialism such as "U.S."), standing alone.
+fn is_heading_like(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    if n == 0 || n > 20 || !s.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    if s.ends_with([',', ':', ';']) {
+        return false;
+    }
+    // a long line of running text that only lacks its full stop
+    let w = words(s);
+    if w.len() >= 10 && !title_case(s) && max_stop_ratio(&w) >= 0.35 {
+        return false;
+    }
+    !ends_sentence(s) || (title_case(s) && ends_with_initialism(s))
+}
+
+/// Most content words start with a capital letter.
+fn title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !rules::STOP_EN.contains(&bare(w).to_lowercase().as_str()))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .count();
+    words.len() >= 2 && caps * 5 >= words.len() * 4
+}
+
+/// The last word is an initialism like "U.S." or "U.N.".
+fn ends_with_initialism(s: &str) -> bool {
+    let last = s.split_whitespace().last().unwrap_or("");
+    let last = last.trim_end_matches(CLOSERS);
+    last.len() >= 4
+        && last.ends_with('.')
+        && last
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// A single token that looks like a domain name ("americanmilitarynews.com").
+fn is_domain(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains(char::is_whitespace) || s.ends_with('.') {
+        return false;
+    }
+    let s = s.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+    match s.rsplit_once('.') {
+        Some((head, tld)) => {
+            !head.is_empty()
+                && head.chars().any(char::is_alphabetic)
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        }
+        None => false,
+    }
+}
+
+/// `w` without surrounding punctuation.
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+// ---------------------------------------------------------------------------
+// Statistics
+
+/// The article language and its stop words.
+struct LangCtx {
+    lang: Option<Lang>,
+    stops: Option<&'static [&'static str]>,
+}
+
+impl LangCtx {
+    fn new(text: &str) -> LangCtx {
+        let lang = whatlang::detect(text).map(|i| i.lang());
+        let stops = match lang {
+            Some(l) => rules::stop_words(l),
+            None => Some(rules::STOP_EN),
+        };
+        LangCtx { lang, stops }
+    }
+}
+
+/// Shape statistics of a block.
+#[derive(Debug, Clone)]
+struct Feat {
+    kind: BlockKind,
+    /// Normalized words (lower case, no surrounding punctuation).
+    words: Vec<String>,
+    /// Whitespace-separated tokens.
+    tokens: usize,
+    /// Share of article-language stop words among `words`; 0.5 when the
+    /// language has no stop-word list.
+    stop: f32,
+    ends: bool,
+}
+
+impl Feat {
+    fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
+        let words = words(s);
+        let stop = match ctx.stops {
+            Some(list) => stop_ratio(&words, list),
+            None => 0.5,
+        };
+        Feat { kind, tokens: s.split_whitespace().count(), stop, ends: ends_sentence(s), words }
+    }
+
+    fn n(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Running text: a sentence, not a label, headline or list of names.
+    fn sentence_like(&self) -> bool {
+        self.kind != BlockKind::Heading
+            && ((self.n() >= 6 && self.ends && self.stop >= 0.1) || (self.n() >= 10 && self.stop >= 0.35))
+    }
+}
+
+/// Lower-case words of `s`, without surrounding punctuation.
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(bare).filter(|w| !w.is_empty()).map(|w| w.to_lowercase().replace('’', "'")).collect()
+}
+
+fn stop_ratio(words: &[String], list: &[&str]) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
+    hits as f32 / words.len() as f32
+}
+
+/// The highest stop-word share over the languages we have lists for.
+fn max_stop_ratio(words: &[String]) -> f32 {
+    rules::STOP_LISTS.iter().map(|(_, list)| stop_ratio(words, list)).fold(0.0, f32::max)
+}
+
+/// Lower case, straight quotes, single spaces.
+fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// `norm` without the punctuation around it ("RELATED:" -> "related").
+fn core(norm: &str) -> &str {
+    norm.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' && c != '©')
+}
+
+/// Whether `phrase` occurs in `hay` at `at` on word boundaries.
+fn on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
+    let before_ok =
+        !phrase.starts_with(char::is_alphanumeric) || !hay[..at].chars().last().is_some_and(char::is_alphanumeric);
+    let end = at + phrase.len();
+    let after_ok =
+        !phrase.ends_with(char::is_alphanumeric) || !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
+    before_ok && after_ok
+}
+
+/// Whether `phrase` occurs in `hay` at `at` after a word boundary.
+fn starts_on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
+    !phrase.starts_with(char::is_alphanumeric) || !hay[..at].chars().last().is_some_and(char::is_alphanumeric)
+}
+
+fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
+    match how {
+        How::Exact => core(norm) == phrase,
+        How::Prefix => norm.starts_with(phrase) && on_boundary(norm, 0, phrase),
+        How::Contains => norm.match_indices(phrase).any(|(at, _)| starts_on_boundary(norm, at, phrase)),
+        How::Suffix => {
+            let t = norm.trim_end_matches(['.', ' ', ',', ';']);
+            t.ends_with(phrase) && starts_on_boundary(t, t.len() - phrase.len(), phrase)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Context-free rules
+
+/// The rule that drops block `s` on its own, if any. May fill `meta` from
+/// date and byline lines.
+fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
+    let norm = normalize(s);
+    if !s.chars().any(char::is_alphanumeric) {
+        return Some("separator");
+    }
+    if is_related_header(&norm) {
+        // decided by the related-section pass
+        return None;
+    }
+    for r in rules::PHRASE_RULES {
+        if f.tokens <= r.max_words && r.phrases.iter().any(|p| phrase_matches(r.how, &norm, p)) {
+            if r.reason == "caption" && f.tokens <= 6 {
+                return Some("credit");
+            }
+            if r.reason == "copyright" && meta.site.is_none() {
+                meta.site = copyright_holder(s);
+            }
+            return Some(r.reason);
+        }
+    }
+    if f.tokens <= 30
+        && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, &norm, p))
+            || rules::TEASER_SUFFIXES.iter().any(|p| norm.trim_end_matches(['.', ' ']).ends_with(p)))
+    {
+        return Some("teaser");
+    }
+    if let Some(reason) = meta_line(s, f, meta) {
+        return Some(reason);
+    }
+    if let Some(reason) = custom_rule(s, &norm, f) {
+        return Some(reason);
+    }
+    if is_other_language(s, f, ctx) {
+        return Some("other-language");
+    }
+    None
+}
+
+/// Shape rules that a phrase list cannot express.
+fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
+    let c = core(norm);
+    // "Comments / 2", "Comments (14)"
+    for w in ["comments", "comment"] {
+        if let Some(rest) = c.strip_prefix(w)
+            && !rest.chars().any(char::is_alphabetic)
+        {
+            return Some("comments");
+        }
+    }
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    // URLs on their own, or link-dense lines
+    let urls = tokens.iter().filter(|t| is_url(t)).count();
+    if urls > 0 && (tokens.len() <= 2 || urls * 3 >= tokens.len()) {
+        return Some("url");
+    }
+    if tokens.len() == 1 && is_domain(s) {
+        return Some("url");
+    }
+    // photo credit agencies in capitals: "REUTERS/Stephen Lam"
+    if tokens.iter().any(|t| t.starts_with("REUTERS/") || t.starts_with("(REUTERS/")) {
+        return Some(if tokens.len() <= 6 { "credit" } else { "caption" });
+    }
+    // "Getty (2)", "Shutterstock"
+    if tokens.len() <= 4 && ["getty", "shutterstock", "istock", "alamy"].iter().any(|w| norm.contains(w)) {
+        return Some("credit");
+    }
+    // "April Baer / OPB", "(Borrini & Garlaschelli/Journal of Forensic Science)"
+    let capitalized = tokens.iter().all(|t| {
+        let b = bare(t);
+        b.is_empty()
+            || b.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+            || NAME_PARTICLES.contains(&b.to_lowercase().as_str())
+            || b == "of"
+    });
+    if !f.ends && tokens.len() <= 6 && slash_between_names(s) && !is_url(s) && capitalized {
+        return Some("credit");
+    }
+    if s.starts_with('(') && s.ends_with(')') && tokens.len() <= 8 && capitalized {
+        return Some("credit");
+    }
+    // "-- Nicole Santa Cruz and Rick Rojas at City Hall"
+    if (s.starts_with("--") || s.starts_with('—') || s.starts_with('–')) && tokens.len() <= 15 && !f.ends {
+        return Some("credit");
+    }
+    // hashtags
+    let hash_tokens = tokens.iter().filter(|t| t.starts_with('#')).count();
+    if (hash_tokens >= 2 && hash_tokens * 2 >= tokens.len()) || (s.matches('#').count() >= 3 && !f.ends) {
+        return Some("hashtags");
+    }
+    // share prompts: "Follow X on Twitter", "Twitter @handle", "Facebook Twitter"
+    let social = f.words.iter().filter(|w| rules::SOCIAL.contains(&w.as_str())).count();
+    if social > 0 && tokens.len() <= 25 {
+        let handles = tokens.iter().filter(|t| t.starts_with('@')).count();
+        if norm.starts_with("follow ") || social * 2 >= f.n() || (handles > 0 && tokens.len() <= 6) {
+            return Some("share");
+        }
+    }
+    // relative time stamps: "4 days ago"
+    if is_relative_time(&f.words) {
+        return Some("metadata");
+    }
+    // numbers and symbols: "1M+", "108K+"
+    let visible: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
+    if tokens.len() <= 3 && letters * 2 < visible.len() {
+        return Some("label");
+    }
+    // keyword lists: many words, no stop word, no sentence, separators
+    let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
+    if f.n() >= 6 && f.stop == 0.0 && !f.ends && separators >= 2 && !s.ends_with(':') {
+        return Some("keywords");
+    }
+    // inline teaser: "<headline> Read more"
+    None
+}
+
+/// A slash with letters on both sides (spaces allowed): "Carl Court/Getty".
+fn slash_between_names(s: &str) -> bool {
+    s.match_indices('/').any(|(at, _)| {
+        let before = s[..at].trim_end().chars().last();
+        let after = s[at + 1..].trim_start().chars().next();
+        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+    })
+}
+
+fn is_url(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"'));
+    t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.starts_with("www.")
+        || t.contains("://")
+        || t.starts_with("pic.twitter.com/")
+}
+
+fn is_relative_time(words: &[String]) -> bool {
+    let w: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| rules::DATE_LINE_WORDS.contains(w)).collect();
+    w.len() == 3
+        && (w[0].chars().all(|c| c.is_ascii_digit()) || w[0] == "a" || w[0] == "an")
+        && rules::TIME_UNITS.contains(&w[1])
+        && w[2] == "ago"
+}
+
+pub(crate) fn is_related_header(norm: &str) -> bool {
+    let c = core(norm);
+    rules::RELATED_HEADERS.contains(&c)
+        || (c.starts_with("more from ") && c.split_whitespace().count() <= 5)
+        || (c.starts_with("more on ") && c.split_whitespace().count() <= 5)
+}
+
+/// The outlet named in a copyright line ("© 2024 Benzinga.com. ...").
+fn copyright_holder(s: &str) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for tok in s.split_whitespace() {
+        let lower = tok.to_lowercase();
+        let b = bare(tok);
+        if out.is_empty()
+            && (b.is_empty()
+                || lower.starts_with('©')
+                || lower == "(c)"
+                || bare(&lower) == "copyright"
+                || bare(&lower) == "by"
+                || b.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        {
+            continue;
+        }
+        if !b.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let ends = tok.ends_with(['.', ',', '-', '|']);
+        let b = strip_tld(b);
+        out.push(b);
+        if ends || out.len() >= 4 {
+            break;
+        }
+    }
+    let name = out.join(" ");
+    let name = name.trim_end_matches(['.', ',']).to_string();
+    (!name.is_empty() && name.chars().any(char::is_alphabetic)).then_some(name)
+}
+
+fn strip_tld(s: &str) -> &str {
+    for tld in [".com", ".org", ".net", ".co.uk", ".co", ".news", ".io"] {
+        if let Some(x) = s.strip_suffix(tld) {
+            return x;
+        }
+    }
+    s
+}
+
+/// Whether `s` is in another language than the article.
+fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
+    let Some(art) = ctx.lang else {
+        return false;
+    };
+    if f.n() < 2 {
+        return false;
+    }
+    let Some(info) = whatlang::detect(s) else {
+        return false;
+    };
+    if info.lang() == art {
+        return false;
+    }
+    let own = ctx.stops.map_or(0.0, |list| stop_ratio(&f.words, list));
+    let other = rules::STOP_LISTS
+        .iter()
+        .filter(|(l, _)| *l != art)
+        .map(|(_, list)| stop_ratio(&f.words, list))
+        .fold(0.0f32, f32::max);
+    if f.n() >= 8 && info.is_reliable() && own < 0.1 {
+        return true;
+    }
+    f.n() >= 4 && other >= 0.25 && own < 0.15 && other > own + 0.1
+}
+
+// ---------------------------------------------------------------------------
+// Metadata lines
+
+/// A line that only carries metadata: "By Tom O'Connor", "Newsweek
+/// 1/17/2023 David Brennan", "Published May 16, 2023".
+fn meta_line(s: &str, f: &Feat, meta: &mut Meta) -> Option<&'static str> {
+    if let Some(by) = parse_byline(s) {
+        meta.byline.get_or_insert(by);
+        return Some("metadata");
+    }
+    if f.tokens <= 12
+        && let Some(dl) = parse_date_line(s)
+    {
+        meta.date.get_or_insert(dl.date);
+        if let Some(site) = dl.site {
+            meta.site.get_or_insert(site);
+        }
+        if let Some(by) = dl.byline {
+            meta.byline.get_or_insert(by);
+        }
+        return Some("metadata");
+    }
+    None
+}
+
+/// Name particles that may stand lower case inside a byline.
+const NAME_PARTICLES: &[&str] =
+    &["and", "&", "de", "van", "von", "der", "den", "la", "le", "del", "da", "di", "bin", "al", "el", "y"];
+
+/// "By Tom O'Connor" -> "Tom O'Connor".
+fn parse_byline(s: &str) -> Option<String> {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=8).contains(&toks.len()) || !toks[0].eq_ignore_ascii_case("by") {
+        return None;
+    }
+    let rest = &toks[1..];
+    let ok = rest.iter().all(|t| {
+        let b = bare(t);
+        NAME_PARTICLES.contains(&b.to_lowercase().as_str()) || b.chars().next().is_some_and(char::is_uppercase)
+    }) && rest.first().is_some_and(|t| bare(t).chars().next().is_some_and(char::is_uppercase));
+    if !ok {
+        return None;
+    }
+    let name = rest.join(" ");
+    Some(name.trim_end_matches([',', '.', '|', '-']).trim().to_string())
+}
+
+struct DateLine {
+    date: String,
+    site: Option<String>,
+    byline: Option<String>,
+}
+
+/// A short line made of a date, words like "Published"/"Updated", a time,
+/// and optionally an outlet before and an author after the date.
+fn parse_date_line(s: &str) -> Option<DateLine> {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    let (i, j, date) = find_date(&toks)?;
+    let is_filler = |t: &&str| {
+        let b = bare(t).to_lowercase();
+        b.is_empty()
+            || rules::DATE_LINE_WORDS.contains(&b.as_str())
+            || b.chars().all(|c| c.is_ascii_digit() || c == ':')
+            || b.trim_end_matches(['a', 'p', 'm', '.']).chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    let is_name = |t: &&str| {
+        let b = bare(t);
+        b.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&b.to_lowercase().as_str())
+    };
+    let before: Vec<&str> = toks[..i].iter().copied().filter(|t| !is_filler(t)).collect();
+    let mut after: Vec<&str> = toks[j..].iter().copied().filter(|t| !is_filler(t)).collect();
+    if after.first().is_some_and(|t| t.eq_ignore_ascii_case("by")) {
+        after.remove(0);
+    }
+    if before.len() > 4 || after.len() > 5 {
+        return None;
+    }
+    if !before.iter().all(is_name) || !after.iter().all(is_name) {
+        return None;
+    }
+    let join = |v: &[&str]| {
+        let x = v.join(" ");
+        let x = x.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        (!x.is_empty()).then_some(x)
+    };
+    Some(DateLine { date, site: join(&before), byline: join(&after) })
+}
+
+/// The first date among `toks`: (first token, end token, `YYYY-MM-DD`).
+fn find_date(toks: &[&str]) -> Option<(usize, usize, String)> {
+    for i in 0..toks.len() {
+        let t = toks[i].trim_end_matches([',', '.', ';']);
+        if let Some(d) = iso_date(t).or_else(|| slash_date(t)) {
+            return Some((i, i + 1, d));
+        }
+        if i + 2 < toks.len() {
+            // May 16, 2023
+            if let (Some(m), Some(d), Some(y)) = (month(toks[i]), day(toks[i + 1]), year(toks[i + 2])) {
+                return Some((i, i + 3, ymd(y, m, d)?));
+            }
+            // 16 May 2023
+            if let (Some(d), Some(m), Some(y)) = (day(toks[i]), month(toks[i + 1]), year(toks[i + 2])) {
+                return Some((i, i + 3, ymd(y, m, d)?));
+            }
+        }
+    }
+    None
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// `2023-05-16` or `2023-05-16T10:00:00Z`.
+pub(crate) fn iso_date(t: &str) -> Option<String> {
+    let b = t.as_bytes();
+    if b.len() < 10 || !t.is_char_boundary(10) {
+        return None;
+    }
+    let digits = |r: Range<usize>| -> Option<u32> {
+        let s = &t[r];
+        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+    };
+    if b[4] != b'-' || b[7] != b'-' || (b.len() > 10 && b[10] != b'T') {
+        return None;
+    }
+    ymd(digits(0..4)?, digits(5..7)?, digits(8..10)?)
+}
+
+/// `1/17/2023` (month first).
+fn slash_date(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split('/').collect();
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return None;
+    }
+    let nums: Option<Vec<u32>> = parts
+        .iter()
+        .map(|p| (!p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit())).then(|| p.parse().ok())?)
+        .collect();
+    let nums = nums?;
+    ymd(nums[2], nums[0], nums[1])
+}
+
+fn month(t: &str) -> Option<u32> {
+    let b = bare(t).to_lowercase();
+    rules::MONTHS.iter().find(|(name, _)| *name == b).map(|(_, m)| *m)
+}
+
+fn day(t: &str) -> Option<u32> {
+    let b = t.trim_end_matches([',', '.']);
+    let b = b.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+    (!b.is_empty() && b.len() <= 2 && b.bytes().all(|c| c.is_ascii_digit())).then(|| b.parse().ok())?
+}
+
+fn year(t: &str) -> Option<u32> {
+    let b = t.trim_end_matches([',', '.', ';']);
+    (b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())).then(|| b.parse().ok())?
+}
+
+/// Cuts a leading ` date YYYY-MM-DD` header off the first block. The rest
+/// of that block stays when it reads as article text, and goes with the
+/// date as metadata otherwise.
+fn strip_date_header(text: &str, cands: &mut Vec<Cand>, meta: &mut Meta, removed: &mut Vec<Removed>) {
+    let Some(first) = cands.first_mut() else {
+        return;
+    };
+    let s = &text[first.range.clone()];
+    let Some(rest) = s.strip_prefix("date ") else {
+        return;
+    };
+    let date_tok = rest.split_whitespace().next().unwrap_or("");
+    let Some(date) = iso_date(date_tok) else {
+        return;
+    };
+    meta.date = Some(date);
+    let after = first.range.start + "date ".len() + date_tok.len();
+    let tail = trim_range(text, after..first.range.end);
+    let tail_text = &text[tail.clone()];
+    let ctx = LangCtx { lang: None, stops: Some(rules::STOP_EN) };
+    let f = Feat::new(tail_text, BlockKind::Paragraph, &ctx);
+    if tail.is_empty() || !(f.sentence_like() || f.n() >= 6 && f.ends) {
+        removed.push(Removed { text: s.to_string(), reason: "metadata" });
+        cands.remove(0);
+    } else {
+        removed.push(Removed { text: text[first.range.start..after].to_string(), reason: "metadata" });
+        first.range = tail;
+        first.kind = BlockKind::Paragraph;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Context rules
+
+/// A short label line standing right above a caption in the same paragraph
+/// ("Iranian drone" over "In this February 11, 2016, file photo, ...").
+fn mark_caption_labels(cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'static str>]) {
+    for i in 0..cands.len().saturating_sub(1) {
+        if reasons[i].is_none()
+            && matches!(reasons[i + 1], Some("caption" | "credit"))
+            && cands[i].para == cands[i + 1].para
+            && feats[i].n() <= 6
+            && !feats[i].ends
+        {
+            reasons[i] = Some("caption");
+        }
+    }
+}
+
+/// From a related-list header ("Related", "YOU MAY ALSO LIKE") on, teaser
+/// headlines, teaser paragraphs and labels go, until two article
+/// paragraphs in a row show that the article resumes.
+fn mark_related_sections(text: &str, cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'static str>]) {
+    let article_para = |k: usize, reasons: &[Option<&'static str>]| {
+        k < cands.len()
+            && reasons[k].is_none()
+            && feats[k].sentence_like()
+            && feats[k].kind == BlockKind::Paragraph
+            && !text[cands[k].range.clone()].trim_end_matches(CLOSERS).ends_with("...")
+            && !text[cands[k].range.clone()].trim_end_matches(CLOSERS).ends_with('…')
+    };
+    let mut i = 0;
+    while i < cands.len() {
+        if reasons[i].is_none() && is_related_header(&normalize(&text[cands[i].range.clone()])) {
+            reasons[i] = Some("related");
+            let mut j = i + 1;
+            while j < cands.len() {
+                if article_para(j, reasons) && article_para(j + 1, reasons) {
+                    break;
+                }
+                reasons[j].get_or_insert("teaser");
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether `s` is an outlet name from the table: its canonical spelling.
+fn outlet(s: &str) -> Option<&'static str> {
+    let c = s.trim_matches(|c: char| !c.is_alphanumeric());
+    rules::OUTLETS.iter().find(|o| o.eq_ignore_ascii_case(c) || o.to_lowercase() == c.to_lowercase()).copied()
+}
+
+/// Header and trailer zones: before the first and after the last article
+/// paragraph. Picks the title; drops outlet lines, labels and teasers.
+fn mark_zones(text: &str, cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'static str>], meta: &mut Meta) {
+    let body: Vec<usize> = (0..cands.len()).filter(|&i| reasons[i].is_none() && feats[i].sentence_like()).collect();
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return;
+    };
+    // header zone
+    for i in 0..first {
+        if reasons[i].is_some() {
+            continue;
+        }
+        let s = &text[cands[i].range.clone()];
+        let f = &feats[i];
+        if let Some(o) = outlet(s) {
+            meta.site.get_or_insert_with(|| o.to_string());
+            reasons[i] = Some("metadata");
+        } else if is_domain(s) {
+            reasons[i] = Some("metadata");
+        } else if meta.title.is_none() && cands[i].kind == BlockKind::Heading && f.tokens >= 3 {
+            meta.title = Some(s.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else if !f.ends && f.tokens <= 4 && cands[i].kind != BlockKind::ListItem {
+            reasons[i] = Some("label");
+        }
+    }
+    // body zone: an outlet name alone on a line is a source label
+    for i in first..=last {
+        if reasons[i].is_none() && outlet(&text[cands[i].range.clone()]).is_some() {
+            reasons[i] = Some("label");
+        }
+    }
+    // trailer zone
+    for i in last + 1..cands.len() {
+        if reasons[i].is_some() || feats[i].ends {
+            continue;
+        }
+        let s = &text[cands[i].range.clone()];
+        if feats[i].tokens <= 6 || outlet(s).is_some() {
+            reasons[i] = Some("label");
+        } else if cands[i].kind == BlockKind::Heading {
+            reasons[i] = Some("teaser");
+        }
+    }
+}
+
+/// The outlet from a dateline like "LOS ANGELES (Reuters) -", if none was
+/// found yet.
+fn find_site_in_text(text: &str, cands: &[Cand], reasons: &[Option<&'static str>], meta: &mut Meta) {
+    if meta.site.is_some() {
+        return;
+    }
+    let Some(c) =
+        cands.iter().zip(reasons).find(|(c, r)| r.is_none() && c.kind == BlockKind::Paragraph).map(|(c, _)| c)
+    else {
+        return;
+    };
+    let s = &text[c.range.clone()];
+    let head: String = s.chars().take(60).collect();
+    if let (Some(open), Some(close)) = (head.find('('), head.find(')'))
+        && open < close
+    {
+        let before = &head[..open];
+        let inside = &head[open + 1..close];
+        let caps_city = !before.trim().is_empty() && before.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let after = head[close + 1..].trim_start();
+        if caps_city
+            && after.starts_with(['-', '—', '–'])
+            && let Some(o) = outlet(inside)
+        {
+            meta.site = Some(o.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,401 @@
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+
+use super::super::story::drop_repeated;
+use super::*;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seed(stem: &str) -> Document {
+    let path = root().join("seeds").join(format!("{stem}.txt"));
+    clean_text(std::fs::read_to_string(path).unwrap())
+}
+
+fn kept(doc: &Document) -> Vec<&str> {
+    doc.blocks.iter().map(|b| &doc.text[b.range.clone()]).collect()
+}
+
+fn reason_of<'a>(doc: &'a Document, needle: &str) -> Option<&'a str> {
+    doc.removed.iter().find(|r| r.text.contains(needle)).map(|r| r.reason)
+}
+
+fn fixture_lines(path: PathBuf) -> Vec<String> {
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_invariants(doc: &Document) {
+    let mut prev_end = 0;
+    for b in &doc.blocks {
+        let r = b.range.clone();
+        assert!(r.start < r.end, "empty block {r:?}");
+        assert!(r.start >= prev_end, "blocks overlap or out of order");
+        assert!(doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end));
+        let s = &doc.text[r];
+        assert_eq!(s, s.trim(), "block not trimmed: {s:?}");
+        prev_end = b.range.end;
+    }
+}
+
+const SEEDS: &[&str] = &[
+    "000_65befd5500e33c0c",
+    "001_689311aff9ac0c9a",
+    "002_1a31a8fc8b0ace42",
+    "003_a94e7e24bf7a8bcd",
+    "004_4f741bc833aec211",
+];
+
+#[test]
+fn seeds_drop_junk_and_keep_article() {
+    let dir = root().join("tests/data/clean");
+    for stem in SEEDS {
+        let doc = seed(stem);
+        check_invariants(&doc);
+        let blocks = kept(&doc);
+        for junk in fixture_lines(dir.join(format!("{stem}.drop"))) {
+            assert!(!blocks.iter().any(|b| b.contains(junk.as_str())), "{stem}: junk kept: {junk:?}");
+        }
+        for line in fixture_lines(dir.join(format!("{stem}.keep"))) {
+            assert!(
+                blocks.iter().any(|b| b.contains(line.as_str())),
+                "{stem}: article text lost: {line:?} (removed: {:?})",
+                doc.removed.iter().find(|r| r.text.contains(line.as_str()))
+            );
+        }
+    }
+}
+
+#[test]
+fn seeds_meta() {
+    let m = seed("000_65befd5500e33c0c").meta;
+    assert_eq!(m.title, None);
+    assert_eq!(m.date.as_deref(), Some("2023-05-16"));
+
+    let m = seed("001_689311aff9ac0c9a").meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("White House: Russia looks to purchase more attack drones from Iran after depleting stockpile")
+    );
+    assert_eq!(m.date, None);
+
+    let m = seed("002_1a31a8fc8b0ace42").meta;
+    assert_eq!(m.title, None);
+    assert_eq!(m.site.as_deref(), Some("Benzinga"));
+
+    let m = seed("003_a94e7e24bf7a8bcd").meta;
+    assert_eq!(m.title.as_deref(), Some("As Russia and Iran Draw Closer, U.S. Frets Over New Iran Drones in Ukraine"));
+    assert_eq!(m.date.as_deref(), Some("2022-08-31"));
+    assert_eq!(m.site.as_deref(), Some("Newsweek"));
+    assert_eq!(m.byline.as_deref(), Some("Tom O'Connor"));
+
+    let m = seed("004_4f741bc833aec211").meta;
+    assert_eq!(m.title.as_deref(), Some("Russia Desperate for Iran, North Korea Help With Missiles, Drones: U.S."));
+    assert_eq!(m.date.as_deref(), Some("2023-01-17"));
+    assert_eq!(m.site.as_deref(), Some("Newsweek"));
+    assert_eq!(m.byline.as_deref(), Some("David Brennan"));
+}
+
+#[test]
+fn seeds_reasons_and_kinds() {
+    let d = seed("000_65befd5500e33c0c");
+    assert!(d.blocks[0].range.start > 0);
+    assert!(d.text[d.blocks[0].range.clone()].starts_with("WASHINGTON -- The White House"));
+    let sa = d.blocks.iter().find(|b| &d.text[b.range.clone()] == "SOUTH AFRICA").unwrap();
+    assert_eq!(sa.kind, BlockKind::Heading);
+    assert_eq!(reason_of(&d, "date 2023"), Some("metadata"));
+
+    let d = seed("001_689311aff9ac0c9a");
+    assert_eq!(d.blocks[0].kind, BlockKind::Heading);
+    assert_eq!(reason_of(&d, "Si continúas leyendo"), Some("other-language"));
+    assert_eq!(reason_of(&d, "Sign up for our weekly"), Some("newsletter"));
+    assert_eq!(reason_of(&d, "file photo"), Some("caption"));
+    assert_eq!(reason_of(&d, "_"), Some("separator"));
+    // the unpunctuated quote line is running text, not a heading
+    let kirby = d.blocks.iter().find(|b| d.text[b.range.clone()].contains("capable of more lethality")).unwrap();
+    assert_eq!(kirby.kind, BlockKind::Paragraph);
+
+    let d = seed("002_1a31a8fc8b0ace42");
+    assert_eq!(d.blocks.len(), 9, "one block per line");
+    assert_eq!(reason_of(&d, "AI tools"), Some("ai-notice"));
+    assert_eq!(reason_of(&d, "Now Read"), Some("teaser"));
+    assert_eq!(reason_of(&d, "© 2024"), Some("copyright"));
+
+    let d = seed("003_a94e7e24bf7a8bcd");
+    assert_eq!(reason_of(&d, "Related"), Some("related"));
+    assert_eq!(reason_of(&d, "developing news story"), Some("notice"));
+    assert_eq!(reason_of(&d, "Comments / 2"), Some("comments"));
+    assert_eq!(reason_of(&d, "#Ne White House"), Some("hashtags"));
+    assert_eq!(reason_of(&d, "4 days ago"), Some("metadata"));
+
+    let d = seed("004_4f741bc833aec211");
+    assert_eq!(reason_of(&d, "older browser"), Some("browser-warning"));
+    assert_eq!(reason_of(&d, "Start your unlimited"), Some("paywall"));
+    assert_eq!(reason_of(&d, "Carl Court/Getty"), Some("caption"));
+}
+
+// ---- blocks
+
+fn texts(doc: &Document) -> Vec<(&str, BlockKind)> {
+    doc.blocks.iter().map(|b| (&doc.text[b.range.clone()], b.kind)).collect()
+}
+
+const P: BlockKind = BlockKind::Paragraph;
+const H: BlockKind = BlockKind::Heading;
+const L: BlockKind = BlockKind::ListItem;
+
+#[test]
+fn soft_wrapped_paragraph_is_one_block() {
+    let t = "The minister said on Monday that the talks would\ncontinue next week in Geneva, where\ndelegates from both sides are expected to meet.\n\nA second paragraph follows here and it is short.";
+    let d = clean_text(t.to_string());
+    check_invariants(&d);
+    assert_eq!(d.blocks.len(), 2);
+    assert!(d.text[d.blocks[0].range.clone()].ends_with("expected to meet."));
+    assert!(d.text[d.blocks[0].range.clone()].contains('\n'));
+}
+
+#[test]
+fn one_paragraph_per_line() {
+    let t = "The first sentence of the story is right here today.\nThe second line is its own paragraph in this source.\nAnd a third one closes the short story for good.\n";
+    let d = clean_text(t.to_string());
+    assert_eq!(d.blocks.len(), 3);
+    assert!(d.blocks.iter().all(|b| b.kind == P));
+}
+
+#[test]
+fn crlf_and_bom() {
+    let t = "\u{feff}Storm Hits Coast\r\n\r\nThe storm reached the coast early on Tuesday, officials said.\r\nThousands of homes lost power as the winds picked up overnight.\r\n";
+    let d = clean_text(t.to_string());
+    check_invariants(&d);
+    let got = texts(&d);
+    assert_eq!(got[0], ("Storm Hits Coast", H));
+    assert_eq!(d.blocks[0].range.start, 3);
+    assert_eq!(got[1].0, "The storm reached the coast early on Tuesday, officials said.");
+    assert!(got.iter().all(|(s, _)| !s.contains('\r')));
+    assert_eq!(d.meta.title.as_deref(), Some("Storm Hits Coast"));
+}
+
+#[test]
+fn markdown_heading_and_list() {
+    let t = "# Council Approves New Budget\n\nThe city council approved the budget on Tuesday after a long debate.\n\n## What changes\n\n- More money for schools and for public libraries\n* Two new bus lines in the north\n1. A hiring freeze for the next year\n\nThe mayor said the plan would be reviewed again in the spring.";
+    let d = clean_text(t.to_string());
+    check_invariants(&d);
+    let got = texts(&d);
+    assert_eq!(got[0], ("Council Approves New Budget", H));
+    assert_eq!(got[2], ("What changes", H));
+    assert_eq!(got[3], ("More money for schools and for public libraries", L));
+    assert_eq!(got[4], ("Two new bus lines in the north", L));
+    assert_eq!(got[5], ("A hiring freeze for the next year", L));
+    assert_eq!(d.meta.title.as_deref(), Some("Council Approves New Budget"));
+}
+
+// ---- rule families on multinews-style junk
+
+const BODY: &str = "The company said on Tuesday that it would cut about 300 jobs as part of a broad restructuring plan.\n\nAnalysts said the move had been expected for months and that more cuts could follow later this year.\n\n";
+
+fn with_body(junk: &str) -> Document {
+    clean_text(format!(
+        "{BODY}{junk}\n\nThe chief executive said the company remained committed to its long-term strategy and its workers."
+    ))
+}
+
+#[test]
+fn rule_families() {
+    let cases: &[(&str, &str)] = &[
+        ("Advertisement", "advertisement"),
+        ("Advertisement Continue reading the main story", "advertisement"),
+        ("Story Continued Below", "advertisement"),
+        ("Skip to content", "navigation"),
+        ("Click here to see our detailed findings and our methodology.", "navigation"),
+        ("Share this", "share"),
+        ("Click to share on Twitter (Opens in new window)", "share"),
+        ("Follow A. Pawlowski on Facebook, Instagram and Twitter.", "share"),
+        ("Read or Share this story: https://usat.ly/2Bwhqz3", "share"),
+        ("Subscribe", "newsletter"),
+        ("Get the latest from TODAY Sign up for our newsletter", "newsletter"),
+        ("Copyright 2017 by WKMG ClickOrlando - All rights reserved.", "copyright"),
+        ("We use cookies to improve your experience on our site.", "cookies"),
+        (
+            "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after an embargo period.",
+            "archive-notice",
+        ),
+        ("Image copyright Getty Images Image caption Kalashnikov designed the AK-47 after being wounded", "caption"),
+        ("Nicholas Kamm/AFP/Getty Images", "credit"),
+        ("Actors Alyssa Milano and Matt Damon (Photo: Getty Images, WireImage)", "caption"),
+        (
+            "FILE - In this Aug. 26, 2014, file photo, Texas Democratic gubernatorial candidate Wendy Davis presents her new education policy.",
+            "caption",
+        ),
+        (
+            "Ellen Pao leaves San Francisco Superior Court during a lunch break in San Francisco, California March 25, 2015. REUTERS/Stephen Lam",
+            "caption",
+        ),
+        ("Associated Press writer Justin Pritchard contributed to this report.", "credit"),
+        ("(Reporting By Shadia Nasralla/Maggie Fick; Editing by Tom Perry)", "credit"),
+        ("https://example.com/some/page?id=12", "url"),
+        ("#Brexit #EU #Politics #UK", "hashtags"),
+        ("Please enable Javascript to watch this video", "browser-warning"),
+        ("Media playback is unsupported on your device", "browser-warning"),
+        ("Related: CDC Develops Faster New Test For Enterovirus D68", "teaser"),
+        ("Mexico suffering from 'serious crisis of violence and impunity', report says Read more", "teaser"),
+        ("This is a developing story. Check back for updates.", "notice"),
+        ("______________________________________________________", "separator"),
+        ("***", "separator"),
+        ("Dow Jones Reprints: This copy is for your personal, non-commercial use only.", "disclaimer"),
+        ("Tweet with a location", "embed"),
+        ("Comments (14)", "comments"),
+        ("Music, Arts, Culture, Entertainment, Theatre, Books", "keywords"),
+        ("Published 3 hours ago", "metadata"),
+    ];
+    for (junk, reason) in cases {
+        let d = with_body(junk);
+        check_invariants(&d);
+        assert!(!kept(&d).iter().any(|b| b.contains(junk)), "kept junk {junk:?}: {:?}", d.removed);
+        assert_eq!(reason_of(&d, junk), Some(*reason), "reason for {junk:?}");
+        assert_eq!(d.blocks.len(), 3, "article lost around {junk:?}: {:?}", d.removed);
+    }
+}
+
+#[test]
+fn related_section_runs_to_end_and_resumes_for_article() {
+    let t = format!(
+        "{BODY}Read more:\n\nDoctors are stumped by toddler's painful legs, rash and bleeding gums\nLifelong care, heartaches ahead for babies born with Zika in the U.S.\n\nA teaser paragraph about another story that trails off into nothing and ends...\nHEALTH\n"
+    );
+    let d = clean_text(t);
+    assert_eq!(d.blocks.len(), 2);
+    assert_eq!(reason_of(&d, "Read more:"), Some("related"));
+    assert_eq!(reason_of(&d, "HEALTH"), Some("teaser"));
+
+    let t = format!(
+        "{BODY}RELATED:\n\nCity councilman urges residents to move indoors\n\nThe police chief said officers would remain in the area through the weekend to keep order.\n\nResidents said they were relieved that the protest had ended without violence on Sunday."
+    );
+    let d = clean_text(t);
+    let blocks = kept(&d);
+    assert!(blocks.iter().any(|b| b.starts_with("The police chief said")));
+    assert!(blocks.iter().any(|b| b.starts_with("Residents said")));
+    assert!(!blocks.iter().any(|b| b.contains("City councilman")));
+}
+
+#[test]
+fn other_language_lines_dropped_short_english_kept() {
+    let t = format!(
+        "{BODY}Los ministros de la Unión Europea se reunieron el lunes en Bruselas para discutir la crisis.\n\n¿Por qué estás viendo esto?\n\nEl Paso\n\nThe talks are expected to resume on Friday, a spokesman for the ministry said."
+    );
+    let d = clean_text(t);
+    assert_eq!(reason_of(&d, "Los ministros"), Some("other-language"));
+    assert_eq!(reason_of(&d, "Por qué"), Some("other-language"));
+    assert!(kept(&d).contains(&"El Paso"));
+}
+
+#[test]
+fn meta_forms() {
+    let t = "Storm Batters Coast\n\nPublished May 16, 2023\n\nBy Jane Doe and John Roe\n\nThe storm reached the coast early on Tuesday, officials said on Wednesday.";
+    let d = clean_text(t.to_string());
+    assert_eq!(d.meta.title.as_deref(), Some("Storm Batters Coast"));
+    assert_eq!(d.meta.date.as_deref(), Some("2023-05-16"));
+    assert_eq!(d.meta.byline.as_deref(), Some("Jane Doe and John Roe"));
+    assert_eq!(d.blocks.len(), 2);
+
+    let d = clean_text("16 May 2023\n\nThe storm reached the coast early on Tuesday, officials said.".into());
+    assert_eq!(d.meta.date.as_deref(), Some("2023-05-16"));
+    let d = clean_text("2023-05-16T08:30:00Z\n\nThe storm reached the coast early on Tuesday, officials said.".into());
+    assert_eq!(d.meta.date.as_deref(), Some("2023-05-16"));
+    let d =
+        clean_text("LOS ANGELES (Reuters) - Police in riot gear closed in before dawn on Monday on activists.".into());
+    assert_eq!(d.meta.site.as_deref(), Some("Reuters"));
+}
+
+// ---- story level
+
+fn doc_of(paras: &[&str]) -> Document {
+    clean_text(paras.join("\n\n"))
+}
+
+#[test]
+fn drop_repeated_boilerplate_keeps_wire_sentences() {
+    let wire = "The Associated Press independently verified that the cargo ship stopped at the naval base for at least three days.";
+    let promo = "Get our free mobile app for the latest updates";
+    let mut docs = vec![
+        doc_of(&[
+            "Officials said on Monday that the investigation into the shipment was continuing.",
+            wire,
+            promo,
+            "More officials are expected to testify next week, the committee chairman said.",
+        ]),
+        doc_of(&[
+            "A different outlet wrote its own first sentence about the shipment on Monday.",
+            promo,
+            wire,
+            "The ministry declined to comment on the report when reached by phone.",
+        ]),
+    ];
+    assert!(docs.iter().all(|d| kept(d).contains(&promo)), "{:?}", docs.iter().map(|d| &d.removed).collect::<Vec<_>>());
+    drop_repeated(&mut docs);
+    for d in &docs {
+        let blocks = kept(d);
+        assert!(!blocks.contains(&promo), "{blocks:?}");
+        assert!(blocks.contains(&wire));
+        assert_eq!(reason_of(d, promo), Some("repeated"));
+        check_invariants(d);
+    }
+    assert_eq!(docs[0].removed.len(), 1);
+
+    // a section heading republished with its wire paragraph stays
+    let section = "SOUTH AFRICA";
+    let mut docs = vec![
+        doc_of(&["Officials said on Monday that the investigation into the shipment was continuing.", section, wire]),
+        doc_of(&["A different outlet wrote its own first sentence about the shipment on Monday.", section, wire]),
+    ];
+    drop_repeated(&mut docs);
+    assert!(docs.iter().all(|d| kept(d).contains(&section)));
+}
+
+#[test]
+fn drop_repeated_keeps_source_order_of_removed() {
+    let promo = "Download our app";
+    let mut docs = vec![
+        doc_of(&[
+            "Officials said on Monday that the investigation into the shipment was continuing.",
+            "Advertisement",
+            promo,
+            "Skip to content",
+            "More officials are expected to testify next week, the committee chairman said.",
+        ]),
+        doc_of(&[
+            "A different outlet wrote its own first sentence about the shipment on Monday.",
+            promo,
+            "The ministry declined to comment on the report when reached by phone.",
+        ]),
+    ];
+    drop_repeated(&mut docs);
+    let reasons: Vec<&str> = docs[0].removed.iter().map(|r| r.reason).collect();
+    assert_eq!(reasons, ["advertisement", "repeated", "navigation"]);
+}
+
+// ---- robustness
+
+proptest! {
+    #[test]
+    fn never_panics_and_blocks_are_sound(s in "\\PC*") {
+        let d = clean_text(s.clone());
+        prop_assert_eq!(&d.text, &s);
+        check_invariants(&d);
+    }
+
+    #[test]
+    fn never_panics_on_lines(lines in proptest::collection::vec("[ -~\u{a0}\u{feff}é’“”—#*•_\r]{0,40}", 0..12)) {
+        let s = lines.join("\n");
+        let d = clean_text(s.clone());
+        prop_assert_eq!(&d.text, &s);
+        check_invariants(&d);
+        let mut docs = vec![d.clone(), d];
+        drop_repeated(&mut docs);
+        for d in &docs { check_invariants(d); }
+    }
+}

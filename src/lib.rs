@@ -160,13 +160,18 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
         });
     }
 
-    let title = title(&docs, &seg, &centroid);
+    let used: Vec<usize> = input_index.iter().map(|&i| infos[i].used).collect();
+    let title = title(&docs, &seg, &centroid, &used);
     Ok(Digest { title, sentences: entries, sources: infos })
 }
 
-/// The headline that covers the most of the story, among the sources'
-/// own headlines; the first in canonical order on a tie.
-fn title(docs: &[Document], seg: &segment::Segmented, centroid: &[f64]) -> Option<String> {
+/// The headline of the story: among the sources' own headlines, the one
+/// that covers most of the story's centroid, weighted by how much of the
+/// digest its source supports (the outlet whose article the digest follows
+/// most is the best placed to name it). The first in canonical order wins a
+/// tie.
+fn title(docs: &[Document], seg: &segment::Segmented, centroid: &[f64], used: &[usize]) -> Option<String> {
+    let total_used = used.iter().sum::<usize>().max(1) as f64;
     let mut best: Option<(f64, &str)> = None;
     for s in seg.sentences.iter().filter(|s| s.kind == Kind::Heading) {
         let doc = &docs[s.source];
@@ -174,7 +179,7 @@ fn title(docs: &[Document], seg: &segment::Segmented, centroid: &[f64]) -> Optio
         if doc.meta.title.as_deref() != Some(text) {
             continue;
         }
-        let score = score::content(s, centroid);
+        let score = score::content(s, centroid) * (1.0 + used[s.source] as f64 / total_used);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, text));
         }

@@ -104,3 +104,15 @@ fn the_seeds_in_reverse_order_give_the_same_digest() {
         assert_eq!(a.sources, flipped);
     }
 }
+
+#[test]
+fn the_title_is_the_headline_of_the_story_the_digest_tells() {
+    let (_, d) = digest();
+    // 003 (August 2022) and 004 (January 2023) have headlines too, about
+    // older turns of the story; 001's is the one the digest follows.
+    assert_eq!(
+        d.title.as_deref(),
+        Some("White House: Russia looks to purchase more attack drones from Iran after depleting stockpile")
+    );
+    assert_eq!(d.sources[1].title, d.title);
+}

@@ -66,9 +66,9 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
     let mut out = Segmented::default();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut analyzers: HashMap<Option<Language>, Analyzer> = HashMap::new();
+    out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
-        let language = lang::detect(&sample(doc));
-        out.languages.push(language);
+        let language = out.languages[source];
         let analyzer = analyzers.entry(language).or_insert_with(|| Analyzer::new(language));
         let mut position = 0;
         for block in &doc.blocks {
@@ -107,6 +107,25 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
         }
     }
     out
+}
+
+/// Each document's language. One too short to tell takes the language most
+/// of the story's documents are in (a two-line wire brief among long
+/// articles is in their language), ties going to the earliest document.
+fn story_languages(docs: &[Document]) -> Vec<Option<Language>> {
+    let detected: Vec<Option<Language>> = docs.iter().map(|d| lang::detect(&sample(d))).collect();
+    let mut counts: Vec<(Language, usize)> = Vec::new();
+    for language in detected.iter().flatten() {
+        match counts.iter_mut().find(|(l, _)| l == language) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*language, 1)),
+        }
+    }
+    let majority = counts.iter().fold(None, |best: Option<(Language, usize)>, &(l, n)| match best {
+        Some((_, m)) if m >= n => best,
+        _ => Some((l, n)),
+    });
+    detected.into_iter().map(|l| l.or(majority.map(|(l, _)| l))).collect()
 }
 
 /// Up to 4 KB of a document's article text, enough to tell its language.
@@ -159,14 +178,28 @@ mod tests {
 
     #[test]
     fn the_same_word_in_two_sources_gets_one_id() {
-        let a = doc("Drones were sold.", &[(0..17, BlockKind::Paragraph)]);
-        let b = doc("A drone was sold.", &[(0..17, BlockKind::Paragraph)]);
+        let a = "The drones were sold to the army by a company that makes them in the north of the country.";
+        let b = "A drone was sold last week, and the buyer says that it was used in the war.";
+        let (a, b) = (doc(a, &[(0..a.len(), BlockKind::Paragraph)]), doc(b, &[(0..b.len(), BlockKind::Paragraph)]));
         let s = segment(&[a, b]);
         let drone = |i: usize| {
             s.sentences[i].terms.iter().copied().find(|&t| s.vocabulary[t as usize].starts_with("drone")).unwrap()
         };
         assert_eq!(drone(0), drone(1));
         assert_eq!(s.sentences[1].source, 1);
+    }
+
+    #[test]
+    fn a_source_too_short_to_tell_takes_the_story_language() {
+        let long = "Die Europäische Zentralbank hat den Leitzins am Donnerstag um einen Viertelprozentpunkt angehoben, \
+            wie die Notenbank in Frankfurt mitteilte.";
+        let short = "EZB erhöht Zinsen.";
+        let docs = [
+            doc(long, &[(0..long.len(), BlockKind::Paragraph)]),
+            doc(short, &[(0..short.len(), BlockKind::Paragraph)]),
+        ];
+        assert_eq!(story_languages(&docs), [Some(Language::German), Some(Language::German)]);
+        assert_eq!(story_languages(&docs[1..]), [None]);
     }
 
     #[test]

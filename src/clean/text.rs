@@ -264,7 +264,12 @@ struct LangCtx {
 
 impl LangCtx {
     fn new(text: &str) -> LangCtx {
-        let lang = whatlang::detect(text).map(|i| i.lang());
+        // A prefix tells the language as well as the whole, at a bounded cost.
+        let mut end = text.len().min(8192);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lang = whatlang::detect(&text[..end]).map(|i| i.lang());
         let stops = match lang {
             Some(l) => rules::stop_words(l),
             None => Some(rules::STOP_EN),
@@ -584,13 +589,18 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
     if f.n() < 2 {
         return false;
     }
+    // Both verdicts below need few of the article's stop words: checking
+    // that first spares the (costly) detection on ordinary article lines.
+    let own = ctx.stops.map_or(0.0, |list| stop_ratio(&f.words, list));
+    if own >= 0.15 {
+        return false;
+    }
     let Some(info) = whatlang::detect(s) else {
         return false;
     };
     if info.lang() == art {
         return false;
     }
-    let own = ctx.stops.map_or(0.0, |list| stop_ratio(&f.words, list));
     let other = rules::STOP_LISTS
         .iter()
         .filter(|(l, _)| *l != art)

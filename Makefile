@@ -25,3 +25,5 @@ lint:
 
 unit:
 	cargo test --locked
+	# The browser build leaves legacy encodings out: test that decoding path too.
+	cargo test --locked --no-default-features --lib decode::

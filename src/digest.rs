@@ -72,3 +72,30 @@ pub struct SourceInfo {
     /// text); the digest was made from the others.
     pub error: Option<String>,
 }
+
+/// One source after cleaning: its article and what was removed from it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cleaned {
+    /// The source's name, as given.
+    pub name: String,
+    /// Its headline, publication date (`YYYY-MM-DD`), outlet and byline,
+    /// where it gives them.
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub site: Option<String>,
+    pub byline: Option<String>,
+    /// The article body without its headline, one block (paragraph, section
+    /// heading, list item) per paragraph, blocks separated by a blank line.
+    pub text: String,
+    /// What cleaning removed, in source order, each with the rule that
+    /// removed it.
+    pub removed: Vec<Removal>,
+}
+
+/// A piece of a source that is not article text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    pub text: String,
+    /// The rule's name: `paywall`, `newsletter`, `related`, `caption`, ...
+    pub reason: String,
+}

@@ -42,6 +42,7 @@
 
 mod clean;
 mod config;
+mod decode;
 mod digest;
 mod document;
 mod error;
@@ -53,7 +54,7 @@ mod select;
 mod source;
 
 pub use config::{Budget, Config};
-pub use digest::{Digest, Entry, SourceInfo, Span, Variant};
+pub use digest::{Cleaned, Digest, Entry, Removal, SourceInfo, Span, Variant};
 pub use error::Error;
 pub use source::Source;
 
@@ -163,6 +164,47 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
     let used: Vec<usize> = input_index.iter().map(|&i| infos[i].used).collect();
     let title = title(&docs, &seg, &centroid, &used);
     Ok(Digest { title, sentences: entries, sources: infos })
+}
+
+/// Cleans one source: finds its article, its metadata, and what is not
+/// article text, without summarizing anything.
+///
+/// ```
+/// use newsdigest::{clean, Source};
+/// let page = "<html><head><title>Drones | Daily</title></head><body><nav>Home</nav>\
+///     <article><h1>Drones</h1><p>Iran has sold hundreds of drones to Russia, officials said.</p>\
+///     <p>The drones were used against power plants, according to Ukraine.</p></article></body></html>";
+/// let cleaned = clean(&Source::html("daily.html", page))?;
+/// assert!(cleaned.text.starts_with("Iran has sold"));
+/// assert!(!cleaned.text.contains("Home"));
+/// # Ok::<(), newsdigest::Error>(())
+/// ```
+///
+/// # Errors
+/// When the source cannot be read (binary, empty, unreadable encoding); the
+/// message names the source.
+pub fn clean(source: &Source) -> Result<Cleaned, Error> {
+    let doc = clean::prepare(source).map_err(|problem| Error::new(format!("{}: {problem}", source.name())))?;
+    let headline = doc.meta.title.as_deref();
+    let mut skipped_headline = false;
+    let mut body: Vec<&str> = Vec::with_capacity(doc.blocks.len());
+    for block in &doc.blocks {
+        let text = &doc.text[block.range.clone()];
+        if !skipped_headline && block.kind == document::BlockKind::Heading && Some(text) == headline {
+            skipped_headline = true;
+            continue;
+        }
+        body.push(text);
+    }
+    Ok(Cleaned {
+        name: source.name().to_owned(),
+        text: body.join("\n\n"),
+        removed: doc.removed.iter().map(|r| Removal { text: r.text.clone(), reason: r.reason.to_owned() }).collect(),
+        title: doc.meta.title,
+        date: doc.meta.date,
+        site: doc.meta.site,
+        byline: doc.meta.byline,
+    })
 }
 
 /// The headline of the story: among the sources' own headlines, the one

@@ -39,6 +39,16 @@ enum Command {
         #[command(flatten)]
         budget: BudgetArgs,
     },
+    /// Print each file's article text without boilerplate; with --format json, an array of
+    /// {"name", "title", "date", "site", "byline", "text", "removed": [{"text", "reason"}]}.
+    Clean {
+        /// Article files: .txt, .md, .html, .htm.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format (markdown is the same as text here).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Args, Clone, Copy)]
@@ -94,6 +104,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Batch { budget }) => batch(&budget.config()),
+        Some(Command::Clean { files, format }) => clean_files(&files, format),
         None => digest_files(&cli.files, cli.format, &cli.budget.config()),
     };
     match result {
@@ -146,6 +157,45 @@ fn digest_files(files: &[PathBuf], format: Format, config: &Config) -> Result<Ou
         Format::Json => serde_json::to_string_pretty(&digest)? + "\n",
     };
     io::stdout().lock().write_all(rendered.as_bytes())?;
+    Ok(outcome)
+}
+
+fn clean_files(files: &[PathBuf], format: Format) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let mut outcome = Outcome::default();
+    let mut cleaned = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let result = std::fs::read(path)
+            .map_err(|e| format!("{name}: cannot read: {e}"))
+            .and_then(|bytes| newsdigest::clean(&Source::bytes(name, bytes)).map_err(|e| e.to_string()));
+        match result {
+            Ok(c) => {
+                outcome.succeeded += 1;
+                cleaned.push(c);
+            }
+            Err(e) => {
+                eprintln!("newsdigest: {e}");
+                outcome.failed += 1;
+            }
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &cleaned)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Text | Format::Markdown => {
+            for c in &cleaned {
+                writeln!(out, "== {} ==", c.name)?;
+                if let Some(title) = &c.title {
+                    writeln!(out, "# {title}\n")?;
+                }
+                writeln!(out, "{}\n", c.text)?;
+            }
+        }
+    }
+    out.flush()?;
     Ok(outcome)
 }
 

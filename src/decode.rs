@@ -1,0 +1,308 @@
+//! Reading a dropped file: telling its format and decoding its bytes.
+//!
+//! Text is UTF-8 (with or without a byte order mark), UTF-16 with a byte
+//! order mark, the charset an HTML page declares in its first 1024 bytes, or
+//! else Windows-1252, the encoding that legacy Western pages and files use
+//! most often (and that never fails to decode).
+//!
+//! UTF-8, UTF-16 and Windows-1252 (with its WHATWG aliases ISO-8859-1,
+//! Latin-1 and ASCII) are decoded here in every build. Any other declared
+//! charset (Shift_JIS, GBK, KOI8-R, ...) goes to encoding_rs, which is
+//! behind the default `legacy-encodings` feature: its tables cost about
+//! 130 KB gzipped in WebAssembly, so the browser build leaves it out and
+//! names the charset it cannot read instead.
+
+/// What kind of source a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// Tells the format from the file name and, when the name has no known
+/// extension, from the content.
+pub(crate) fn sniff(name: &str, bytes: &[u8]) -> Format {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if let Some((stem, ext)) = base.rsplit_once('.')
+        && !stem.is_empty()
+    {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => return Format::Text,
+            "md" | "markdown" => return Format::Markdown,
+            "html" | "htm" | "xhtml" => return Format::Html,
+            _ => {}
+        }
+    }
+    if looks_like_html(bytes) { Format::Html } else { Format::Text }
+}
+
+/// Whether content with no telling name reads as HTML: it opens with a
+/// document-level tag, or has many common block tags.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let lower: Vec<u8> = head[start..].iter().map(u8::to_ascii_lowercase).collect();
+    const OPENERS: [&[u8]; 6] = [b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<?xml"];
+    if OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return !lower.starts_with(b"<?xml") || find(&lower, b"<html").is_some();
+    }
+    let sample = &bytes[..bytes.len().min(65536)];
+    let lower: Vec<u8> = sample.iter().map(u8::to_ascii_lowercase).collect();
+    const TAGS: [&[u8]; 8] = [b"<p>", b"<p ", b"<div", b"</p>", b"</div>", b"<br", b"<a href", b"<span"];
+    let count: usize = TAGS.iter().map(|t| count_of(&lower, t)).sum();
+    count >= 5
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn count_of(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+/// Decodes bytes to text; errors are plain messages without the file name.
+pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(format!("binary file ({kind}), not text"));
+    }
+    let text = decode_text(bytes, format)?;
+    if text.trim().is_empty() {
+        return Err("empty file".to_string());
+    }
+    Ok(text)
+}
+
+fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok(String::from_utf8_lossy(rest).into_owned());
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok(utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok(utf16(rest, u16::from_be_bytes));
+    }
+    if format == Format::Html
+        && let Some(label) = declared_charset(&bytes[..bytes.len().min(1024)])
+    {
+        return decode_labelled(&label, bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(_) => Ok(windows_1252(bytes)),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Decodes with the charset a page declares (a lower-cased label).
+fn decode_labelled(label: &str, bytes: &[u8]) -> Result<String, String> {
+    match label {
+        // A page that declares UTF-16 but has no BOM is ASCII-compatible in
+        // practice (the declaration itself was readable): the WHATWG rule
+        // is to read it as UTF-8.
+        "utf-8" | "utf8" | "unicode-1-1-utf-8" | "utf-16" | "utf-16le" | "utf-16be" => {
+            Ok(String::from_utf8_lossy(bytes).into_owned())
+        }
+        "windows-1252" | "cp1252" | "x-cp1252" | "iso-8859-1" | "iso8859-1" | "iso_8859-1" | "latin1" | "l1"
+        | "us-ascii" | "ascii" | "iso-ir-100" | "cp819" | "ibm819" => Ok(windows_1252(bytes)),
+        other => other_charset(other, bytes),
+    }
+}
+
+#[cfg(feature = "legacy-encodings")]
+fn other_charset(label: &str, bytes: &[u8]) -> Result<String, String> {
+    match encoding_rs::Encoding::for_label(label.as_bytes()) {
+        Some(encoding) => Ok(encoding.decode_without_bom_handling(bytes).0.into_owned()),
+        // An unknown label is a page's mistake, not the reader's: read it
+        // the way browsers do when no charset is given.
+        None => Ok(std::str::from_utf8(bytes).map_or_else(|_| windows_1252(bytes), str::to_owned)),
+    }
+}
+
+#[cfg(not(feature = "legacy-encodings"))]
+fn other_charset(label: &str, bytes: &[u8]) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Err(format!(
+            "the page is in the {label} encoding, which this build cannot read (save it as UTF-8, or use the native tool)"
+        )),
+    }
+}
+
+/// Windows-1252: Latin-1 but for 0x80..0x9F, which hold typographic quotes,
+/// dashes, the euro sign and a few letters. The five unassigned bytes map to
+/// the C1 controls of the same value, as the WHATWG Encoding Standard says.
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2C6}',
+        '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}',
+        '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}',
+        '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The charset label a `<meta charset>` or `<meta http-equiv="Content-Type">`
+/// declares in `head`, lower-cased.
+fn declared_charset(head: &[u8]) -> Option<String> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut at = 0;
+    while let Some(pos) = find(&lower[at..], b"<meta") {
+        let start = at + pos + 5;
+        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = skip(rest, |b| b.is_ascii_whitespace());
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = skip(rest, |b| b.is_ascii_whitespace() || b == b'"' || b == b'\'');
+                let len = rest
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/' | b'>'))
+                    .unwrap_or(rest.len());
+                if len > 0 {
+                    return Some(String::from_utf8_lossy(&rest[..len]).into_owned());
+                }
+            }
+        }
+        at = end.min(lower.len());
+        if at >= lower.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn skip(s: &[u8], pred: impl Fn(u8) -> bool) -> &[u8] {
+    let n = s.iter().position(|&b| !pred(b)).unwrap_or(s.len());
+    &s[n..]
+}
+
+/// The kind of binary file `bytes` is, if it is one.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 9] = [
+        (b"%PDF", "PDF"),
+        (b"\x89PNG", "PNG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"\xFF\xD8\xFF", "JPEG"),
+        (b"PK\x03\x04", "ZIP"),
+        (b"PK\x05\x06", "ZIP"),
+        (b"\x1F\x8B", "gzip"),
+        (b"\x7FELF", "executable"),
+    ];
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(kind);
+    }
+    // UTF-16 text has NUL bytes by nature; it is recognised by its BOM.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return Some("binary data");
+    }
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
+    if !sample.is_empty() && control * 10 > sample.len() {
+        return Some("binary data");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_name_then_content() {
+        assert_eq!(sniff("a.txt", b"<html><body>x</body></html>"), Format::Text);
+        assert_eq!(sniff("dir/a.HTM", b"plain"), Format::Html);
+        assert_eq!(sniff("a.markdown", b"# x"), Format::Markdown);
+        assert_eq!(sniff("a.xhtml", b"x"), Format::Html);
+        assert_eq!(sniff("page", b"\xEF\xBB\xBF  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff("page.dat", b"<meta charset=utf-8><p>x"), Format::Html);
+        assert_eq!(sniff("notes", b"just some words"), Format::Text);
+        let many = "<div><p>a</p><p>b</p><p>c</p></div>".repeat(2);
+        assert_eq!(sniff("clip", many.as_bytes()), Format::Html);
+    }
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode("café".as_bytes(), Format::Text).unwrap(), "café");
+        assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9", Format::Text).unwrap(), "café");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("café".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("café".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(&le, Format::Text).unwrap(), "café");
+        assert_eq!(decode(&be, Format::Html).unwrap(), "café");
+    }
+
+    #[test]
+    fn decodes_declared_charset() {
+        let page = b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xE9 \x93q\x94</body></html>";
+        assert!(decode(page, Format::Html).unwrap().contains("café \u{201C}q\u{201D}"));
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>caf\xE9</p>";
+        assert!(decode(page, Format::Html).unwrap().contains("café"));
+        // A declared UTF-8 page stays UTF-8.
+        let page = "<meta charset=utf-8><p>café</p>";
+        assert!(decode(page.as_bytes(), Format::Html).unwrap().contains("café"));
+    }
+
+    #[test]
+    fn windows_1252_maps_every_byte_like_encoding_rs() {
+        let all: Vec<u8> = (0..=255).collect();
+        #[cfg(feature = "legacy-encodings")]
+        assert_eq!(windows_1252(&all), encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all).0);
+        assert_eq!(windows_1252(&all).chars().count(), 256);
+        assert_eq!(windows_1252(b"\x80\x93\x94\x97\xE9"), "€\u{201C}\u{201D}—é");
+    }
+
+    #[cfg(feature = "legacy-encodings")]
+    #[test]
+    fn decodes_other_declared_charsets() {
+        let page = b"<meta charset=koi8-r><p>\xF0\xD5\xD4\xC9\xCE</p>";
+        assert!(decode(page, Format::Html).unwrap().contains("Путин"));
+    }
+
+    #[cfg(not(feature = "legacy-encodings"))]
+    #[test]
+    fn names_a_charset_this_build_cannot_read() {
+        let page = b"<meta charset=koi8-r><p>\xF0\xD5\xD4\xC9\xCE</p>";
+        let err = decode(page, Format::Html).unwrap_err();
+        assert!(err.contains("koi8-r"), "{err}");
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252() {
+        assert_eq!(decode(b"caf\xE9 \x80", Format::Text).unwrap(), "café €");
+        assert_eq!(decode(b"<p>caf\xE9</p>", Format::Html).unwrap(), "<p>café</p>");
+    }
+
+    #[test]
+    fn rejects_binary_and_empty() {
+        assert_eq!(decode(b"%PDF-1.7\n...", Format::Text), Err("binary file (PDF), not text".into()));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n", Format::Html), Err("binary file (PNG), not text".into()));
+        assert_eq!(decode(b"PK\x03\x04\x14\x00", Format::Text), Err("binary file (ZIP), not text".into()));
+        assert!(decode(b"abc\0def", Format::Text).unwrap_err().starts_with("binary file"));
+        assert!(decode(&[1, 2, 3, 4, 5, 6, b'a'], Format::Text).unwrap_err().starts_with("binary file"));
+        assert_eq!(decode(b"", Format::Text), Err("empty file".into()));
+        assert_eq!(decode(b" \n\t ", Format::Text), Err("empty file".into()));
+        assert_eq!(decode(b"\xEF\xBB\xBF  ", Format::Text), Err("empty file".into()));
+    }
+}

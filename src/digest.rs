@@ -10,6 +10,9 @@ use serde::Serialize;
 pub struct Digest {
     /// The best headline among the sources, when any has one.
     pub title: Option<String>,
+    /// The story's date: the newest publication date among the sources
+    /// (`YYYY-MM-DD`), when any gives one.
+    pub date: Option<String>,
     /// The digest entries, in reading order.
     pub sentences: Vec<Entry>,
     /// One record per input source, in the caller's order.
@@ -68,6 +71,10 @@ pub struct SourceInfo {
     pub date: Option<String>,
     pub site: Option<String>,
     pub byline: Option<String>,
+    /// True when the source was published more than
+    /// [`STALE_DAYS`](crate::STALE_DAYS) days before the story's date: it
+    /// may report an older turn of the story.
+    pub stale: bool,
     /// Why the source could not be used (unreadable, empty, no article
     /// text); the digest was made from the others.
     pub error: Option<String>,

@@ -163,7 +163,8 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
 
     let used: Vec<usize> = input_index.iter().map(|&i| infos[i].used).collect();
     let title = title(&docs, &seg, &centroid, &used);
-    Ok(Digest { title, sentences: entries, sources: infos })
+    let date = mark_stale(&mut infos);
+    Ok(Digest { title, date, sentences: entries, sources: infos })
 }
 
 /// Cleans one source: finds its article, its metadata, and what is not
@@ -229,6 +230,67 @@ fn title(docs: &[Document], seg: &segment::Segmented, centroid: &[f64], used: &[
     best.map(|(_, t)| t.to_owned()).or_else(|| docs.iter().find_map(|d| d.meta.title.clone()))
 }
 
+/// A source published this many days before the story's newest source is
+/// flagged as [`SourceInfo::stale`]. News stories move in days; a month is
+/// far enough to be another turn of the story, not a late report.
+pub const STALE_DAYS: i64 = 30;
+
+/// Flags the sources much older than the newest, and returns the newest
+/// date, the story's.
+fn mark_stale(infos: &mut [SourceInfo]) -> Option<String> {
+    let newest = infos.iter().filter_map(|i| i.date.as_deref()).filter(|d| day_number(d).is_some()).max()?.to_owned();
+    let newest_day = day_number(&newest)?;
+    for info in infos.iter_mut() {
+        if let Some(day) = info.date.as_deref().and_then(day_number) {
+            info.stale = newest_day - day > STALE_DAYS;
+        }
+    }
+    Some(newest)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(str::parse::<i64>);
+    let (y, m, d) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        assert_eq!(day_number("2023-05-16").unwrap() - day_number("2022-08-31").unwrap(), 258);
+        assert_eq!(day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(), 2);
+        assert_eq!(day_number("2023-13-01"), None);
+        assert_eq!(day_number("May 2023"), None);
+    }
+
+    #[test]
+    fn sources_a_month_older_than_the_newest_are_stale() {
+        let mut infos: Vec<SourceInfo> = ["2023-05-16", "2023-05-15", "2023-04-01", "2022-08-31"]
+            .iter()
+            .map(|d| SourceInfo { date: Some(d.to_string()), ..empty_info("x") })
+            .collect();
+        infos.push(empty_info("undated"));
+        assert_eq!(mark_stale(&mut infos).as_deref(), Some("2023-05-16"));
+        let stale: Vec<bool> = infos.iter().map(|i| i.stale).collect();
+        assert_eq!(stale, [false, false, true, true, false]);
+    }
+}
+
 fn empty_info(name: &str) -> SourceInfo {
     SourceInfo {
         name: name.to_owned(),
@@ -240,6 +302,7 @@ fn empty_info(name: &str) -> SourceInfo {
         date: None,
         site: None,
         byline: None,
+        stale: false,
         error: None,
     }
 }

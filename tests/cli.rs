@@ -151,3 +151,74 @@ fn batch_accepts_named_docs() {
     assert!(out.status.success());
     assert_eq!(lines(&out)[0]["sources"][0]["name"], "ap");
 }
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsdigest-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const PAGE: &str = r#"<!doctype html><html><head><meta charset="utf-8">
+<title>Russia seeks more Iranian drones | Daily Planet</title>
+<meta property="og:site_name" content="Daily Planet">
+<meta property="article:published_time" content="2023-05-16T14:00:00Z">
+<meta name="author" content="Lois Lane"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Russia seeks more Iranian drones</h1>
+<p>The White House said on Monday that Russia is seeking to purchase additional advanced attack drones from Iran to aid its war against Ukraine.</p>
+<p>Since August, Iran has provided Russia with more than 400 UAVs, primarily of the Shahed variety, a spokesman said.</p>
+<div class="related-stories"><h3>Related</h3><ul><li><a href="/a">China threatens Taiwan</a></li><li><a href="/b">Putin on the brink</a></li></ul></div>
+</article>
+<section id="comments"><p>Great article! Subscribe to my channel for more drone videos and giveaways every week.</p></section>
+<footer>© 2023 Daily Planet. All rights reserved.</footer></body></html>"#;
+
+#[test]
+fn clean_prints_the_article_and_what_was_removed() {
+    let dir = temp_dir("clean");
+    let page = dir.join("planet.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let out = run(&["clean", "--format", "json", &seed("002"), page.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (txt, html) = (&v[0], &v[1]);
+    assert!(txt["name"].as_str().unwrap().ends_with("002_1a31a8fc8b0ace42.txt"));
+    let body = txt["text"].as_str().unwrap();
+    assert!(body.starts_with("The White House said on Monday"), "{body}");
+    assert!(!body.contains("Benzinga does not provide investment advice"));
+    let removed = txt["removed"].as_array().unwrap();
+    assert!(removed.iter().any(|r| r["text"].as_str().unwrap().contains("partially produced with the help of AI")
+        && !r["reason"].as_str().unwrap().is_empty()));
+
+    assert_eq!(html["title"], "Russia seeks more Iranian drones");
+    assert_eq!(html["date"], "2023-05-16");
+    assert_eq!(html["site"], "Daily Planet");
+    assert_eq!(html["byline"], "Lois Lane");
+    let body = html["text"].as_str().unwrap();
+    assert!(body.starts_with("The White House said on Monday"), "headline not in text: {body}");
+    assert!(body.contains("more than 400 UAVs"));
+    for junk in ["Home", "China threatens Taiwan", "Subscribe to my channel", "All rights reserved"] {
+        assert!(!body.contains(junk), "{junk:?} left in {body}");
+    }
+    let out = run(&["clean", &seed("002")], "");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("== ") && text.contains("The White House said on Monday"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn html_pages_and_text_files_are_summarized_together_and_a_png_is_named() {
+    let dir = temp_dir("mixed");
+    let page = dir.join("planet.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let png = dir.join("photo.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = run(&["--format", "json", &seed("000"), page.to_str().unwrap(), png.to_str().unwrap()], "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("photo.png: binary file (PNG), not text"), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sources"][2]["error"], "binary file (PNG), not text");
+    let uavs = v["sentences"].as_array().unwrap().iter().find(|s| s["text"].as_str().unwrap().contains("400 UAVs"));
+    assert_eq!(uavs.expect("the 400 UAVs entry")["sources"], serde_json::json!([0, 1]));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -139,3 +139,13 @@ fn the_title_is_the_headline_of_the_story_the_digest_tells() {
     );
     assert_eq!(d.sources[1].title, d.title);
 }
+
+#[test]
+fn the_2022_source_is_flagged_as_older_than_the_story() {
+    let (_, d) = digest();
+    assert_eq!(d.date.as_deref(), Some("2023-05-16"));
+    let dates: Vec<_> = d.sources.iter().map(|s| s.date.as_deref()).collect();
+    assert_eq!(dates, [Some("2023-05-16"), None, None, Some("2022-08-31"), Some("2023-01-17")]);
+    assert!(d.sources[3].stale, "003 is from August 2022");
+    assert!(!d.sources[0].stale && !d.sources[1].stale && !d.sources[2].stale);
+}

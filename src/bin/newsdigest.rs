@@ -297,6 +297,9 @@ fn tags(sources: &[usize]) -> String {
 fn source_line(info: &newsdigest::SourceInfo) -> String {
     let mut facts: Vec<String> = [&info.site, &info.date, &info.language].into_iter().flatten().cloned().collect();
     facts.push(format!("{} of {} sentences used", info.used, info.sentences));
+    if info.stale {
+        facts.push("much older than the story".to_owned());
+    }
     if let Some(problem) = &info.error {
         facts = vec![format!("not used: {problem}")];
     }

@@ -78,6 +78,21 @@ pub struct Config {
     pub support_weight: f64,
     /// Sentences with fewer words are never digest entries. Default 6.
     pub min_words: usize,
+    /// Units with more words are never digest entries: past this length a
+    /// "sentence" is text whose punctuation was lost (a scraped page, a
+    /// transcript), not a statement to read. Default 100; news sentences
+    /// rarely pass 60.
+    pub max_entry_words: usize,
+    /// A source larger than this many bytes (as given: file bytes, or the
+    /// text's UTF-8 length) is not read; its `SourceInfo::error` names the
+    /// limit. Default 10 MB: a long article is 50 KB, a saved page with its
+    /// scripts a few MB.
+    pub max_source_bytes: usize,
+    /// Sources beyond this many bytes in all are left out, each with an
+    /// error naming the limit. Sources are admitted in the canonical order
+    /// (by name), so which ones are left out does not depend on the order
+    /// they were given in. Default 40 MB, which a browser tab handles.
+    pub max_story_bytes: usize,
 }
 
 impl Default for Config {
@@ -89,6 +104,9 @@ impl Default for Config {
             position_weight: 1.0,
             support_weight: 0.5,
             min_words: 6,
+            max_entry_words: 100,
+            max_source_bytes: 10_000_000,
+            max_story_bytes: 40_000_000,
         }
     }
 }
@@ -120,13 +138,38 @@ impl Config {
                 return Err(Error::new(format!("{name} must be a finite number >= 0, got {value}")));
             }
         }
+        if self.max_entry_words < self.min_words.max(1) {
+            return Err(Error::new(format!(
+                "max_entry_words must be at least 1 and at least min_words ({}), got {}",
+                self.min_words, self.max_entry_words
+            )));
+        }
+        if self.max_source_bytes == 0 || self.max_story_bytes == 0 {
+            return Err(Error::new("max_source_bytes and max_story_bytes must be at least 1"));
+        }
         Ok(())
+    }
+}
+
+/// A byte count for people: "12.3 MB", "640 KB", "17 bytes".
+pub(crate) fn human_bytes(n: usize) -> String {
+    match n {
+        0..1_000 => format!("{n} bytes"),
+        1_000..1_000_000 => format!("{:.0} KB", n as f64 / 1e3),
+        _ => format!("{:.1} MB", n as f64 / 1e6),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_counts_read_well() {
+        assert_eq!(human_bytes(17), "17 bytes");
+        assert_eq!(human_bytes(640_000), "640 KB");
+        assert_eq!(human_bytes(12_345_678), "12.3 MB");
+    }
 
     #[test]
     fn default_is_valid() {

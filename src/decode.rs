@@ -85,6 +85,9 @@ fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return Ok(utf16(rest, u16::from_be_bytes));
     }
+    if let Some(little_endian) = bomless_utf16(bytes) {
+        return Ok(if little_endian { utf16(bytes, u16::from_le_bytes) } else { utf16(bytes, u16::from_be_bytes) });
+    }
     if format == Format::Html
         && let Some(label) = declared_charset(&bytes[..bytes.len().min(1024)])
     {
@@ -93,6 +96,27 @@ fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
         Err(_) => Ok(windows_1252(bytes)),
+    }
+}
+
+/// Whether `bytes` look like UTF-16 without a byte order mark, and in which
+/// byte order (true: little-endian). Text in Latin, Cyrillic, Greek or
+/// Arabic script has a zero high byte in most code units, so one of the two
+/// byte positions is mostly zeros and the other almost never is.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let zeros = |offset: usize| sample.iter().skip(offset).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let half = sample.len() / 2;
+    if odd * 10 >= half * 7 && even * 20 <= half {
+        Some(true)
+    } else if even * 10 >= half * 7 && odd * 20 <= half {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -208,7 +232,7 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some(kind);
     }
     // UTF-16 text has NUL bytes by nature; it is recognised by its BOM.
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || bomless_utf16(bytes).is_some() {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192)];
@@ -251,6 +275,17 @@ mod tests {
         let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("café".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&le, Format::Text).unwrap(), "café");
         assert_eq!(decode(&be, Format::Html).unwrap(), "café");
+    }
+
+    #[test]
+    fn decodes_utf16_without_bom() {
+        let text = "Iran has provided Russia with more than 400 UAVs, Kirby said. Иран.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le, Format::Text).unwrap(), text);
+        assert_eq!(decode(&be, Format::Text).unwrap(), text);
+        // A binary file with zeros here and there is still binary.
+        assert!(decode(b"\x00\x01\x02\x03abcd\x00\x00\x10\x20", Format::Text).is_err());
     }
 
     #[test]

@@ -85,7 +85,21 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
     let mut docs: Vec<Document> = Vec::new();
     // For each document, the caller's index of its source.
     let mut input_index: Vec<usize> = Vec::new();
+    let mut story_bytes = 0usize;
     for &i in &order {
+        let size = sources[i].len();
+        if let Err(problem) = check_size(size, config) {
+            infos[i].error = Some(problem);
+            continue;
+        }
+        if story_bytes + size > config.max_story_bytes {
+            infos[i].error = Some(format!(
+                "left out: the sources before it already reach the limit of {} for a whole story",
+                config::human_bytes(config.max_story_bytes)
+            ));
+            continue;
+        }
+        story_bytes += size;
         match clean::prepare(&sources[i]) {
             Ok(doc) => {
                 let info = &mut infos[i];
@@ -175,17 +189,20 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
 /// let page = "<html><head><title>Drones | Daily</title></head><body><nav>Home</nav>\
 ///     <article><h1>Drones</h1><p>Iran has sold hundreds of drones to Russia, officials said.</p>\
 ///     <p>The drones were used against power plants, according to Ukraine.</p></article></body></html>";
-/// let cleaned = clean(&Source::html("daily.html", page))?;
+/// let cleaned = clean(&Source::html("daily.html", page), &Default::default())?;
 /// assert!(cleaned.text.starts_with("Iran has sold"));
 /// assert!(!cleaned.text.contains("Home"));
 /// # Ok::<(), newsdigest::Error>(())
 /// ```
 ///
 /// # Errors
-/// When the source cannot be read (binary, empty, unreadable encoding); the
-/// message names the source.
-pub fn clean(source: &Source) -> Result<Cleaned, Error> {
-    let doc = clean::prepare(source).map_err(|problem| Error::new(format!("{}: {problem}", source.name())))?;
+/// When the source cannot be read (binary, empty, unreadable encoding, over
+/// [`Config::max_source_bytes`]); the message names the source.
+pub fn clean(source: &Source, config: &Config) -> Result<Cleaned, Error> {
+    config.validate()?;
+    let doc = check_size(source.len(), config)
+        .and_then(|()| clean::prepare(source))
+        .map_err(|problem| Error::new(format!("{}: {problem}", source.name())))?;
     let headline = doc.meta.title.as_deref();
     let mut skipped_headline = false;
     let mut body: Vec<&str> = Vec::with_capacity(doc.blocks.len());
@@ -206,6 +223,18 @@ pub fn clean(source: &Source) -> Result<Cleaned, Error> {
         site: doc.meta.site,
         byline: doc.meta.byline,
     })
+}
+
+/// A source over the size limit is not read at all.
+fn check_size(size: usize, config: &Config) -> Result<(), String> {
+    if size > config.max_source_bytes {
+        return Err(format!(
+            "{} is over the limit of {} for one source",
+            config::human_bytes(size),
+            config::human_bytes(config.max_source_bytes)
+        ));
+    }
+    Ok(())
 }
 
 /// The headline of the story: among the sources' own headlines, the one
@@ -264,6 +293,22 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+fn empty_info(name: &str) -> SourceInfo {
+    SourceInfo {
+        name: name.to_owned(),
+        language: None,
+        words: 0,
+        sentences: 0,
+        used: 0,
+        title: None,
+        date: None,
+        site: None,
+        byline: None,
+        stale: false,
+        error: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,21 +333,5 @@ mod tests {
         assert_eq!(mark_stale(&mut infos).as_deref(), Some("2023-05-16"));
         let stale: Vec<bool> = infos.iter().map(|i| i.stale).collect();
         assert_eq!(stale, [false, false, true, true, false]);
-    }
-}
-
-fn empty_info(name: &str) -> SourceInfo {
-    SourceInfo {
-        name: name.to_owned(),
-        language: None,
-        words: 0,
-        sentences: 0,
-        used: 0,
-        title: None,
-        date: None,
-        site: None,
-        byline: None,
-        stale: false,
-        error: None,
     }
 }

@@ -50,7 +50,7 @@ pub(crate) fn select(
 
     candidates.retain(|c| {
         let s = &sentences[c.representative];
-        s.kind != Kind::Heading && s.words >= config.min_words && c.score > 0.0
+        s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words) && c.score > 0.0
     });
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.

@@ -45,4 +45,12 @@ impl Source {
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// Size of the content as given, in bytes.
+    pub(crate) fn len(&self) -> usize {
+        match &self.input {
+            Input::Text(s) | Input::Html(s) => s.len(),
+            Input::Bytes(b) => b.len(),
+        }
+    }
 }

@@ -165,9 +165,9 @@ fn clean_files(files: &[PathBuf], format: Format) -> Result<Outcome, Box<dyn std
     let mut cleaned = Vec::new();
     for path in files {
         let name = path.display().to_string();
-        let result = std::fs::read(path)
-            .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|bytes| newsdigest::clean(&Source::bytes(name, bytes)).map_err(|e| e.to_string()));
+        let result = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}")).and_then(|bytes| {
+            newsdigest::clean(&Source::bytes(name, bytes), &Config::default()).map_err(|e| e.to_string())
+        });
         match result {
             Ok(c) => {
                 outcome.succeeded += 1;

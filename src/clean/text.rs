@@ -183,7 +183,7 @@ fn continues(prev: &str, next: &str, lines: usize) -> bool {
 /// Whether `s` ends with sentence-final punctuation, possibly followed by
 /// closing quotes or brackets.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(CLOSERS).ends_with(['.', '!', '?', '…'])
+    s.trim_end_matches(CLOSERS).chars().next_back().is_some_and(crate::segment::split::is_final_punct)
 }
 
 /// A short line without final punctuation (or a Title Case headline ending

@@ -289,7 +289,7 @@ const CONTINUED_LINE_END: &[char] =
     &[',', ';', ':', '-', '–', '—', '(', '[', '{', '/', '&', '+', '=', '“', '„', '«', '‘'];
 
 /// Characters that end a sentence.
-fn is_final_punct(c: char) -> bool {
+pub(crate) fn is_final_punct(c: char) -> bool {
     matches!(
         c,
         '.' | '!'

@@ -10,8 +10,7 @@ pub fn words(text: &str) -> usize {
     text.unicode_words().count()
 }
 
-/// `clean` either cleans or fails with a message that names the source, and
-/// cleaning the same source twice gives the same result.
+/// `clean` either cleans or fails with a message that names the source.
 pub fn check_clean(source: &Source, config: &Config) -> Result<Cleaned, Error> {
     let result = newsdigest::clean(source, config);
     match &result {
@@ -26,7 +25,6 @@ pub fn check_clean(source: &Source, config: &Config) -> Result<Cleaned, Error> {
             assert!(message.starts_with(&format!("{}: ", source.name())), "error does not name the source: {message}");
         }
     }
-    assert_eq!(format!("{result:?}"), format!("{:?}", newsdigest::clean(source, config)), "clean is not deterministic");
     result
 }
 

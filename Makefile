@@ -4,14 +4,14 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build
+.PHONY: serve test setup lint unit build wasm-pkg wasm-test
 
 ## Build and show the digest of the sample story in seeds/.
 serve: setup build
 	./target/release/newsdigest seeds/*
 
 ## Every test: formatting, lints, unit, property and end-to-end tests.
-test: setup lint unit
+test: setup lint unit wasm-test
 
 setup:
 	scripts/setup.sh
@@ -27,3 +27,17 @@ unit:
 	cargo test --locked
 	# The browser build leaves legacy encodings out: test that decoding path too.
 	cargo test --locked --no-default-features --lib decode::
+
+## The npm package in pkg/: WebAssembly glue, types, package.json, README.
+wasm-pkg:
+	scripts/build-pkg.sh
+
+## The JavaScript bindings: wasm-bindgen tests in headless Chromium, in a page
+## and in a worker; then the packed package in Node, in the example site, and
+## against the native CLI (scripts/test-embed.sh). `cargo test` with the
+## wasm-bindgen runner rather than `wasm-pack test`, which builds every test
+## target for wasm32, the native-only ones (proptest) included.
+wasm-test: build wasm-pkg
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER="$$(command -v chromedriver)" \
+		cargo test --locked --no-default-features --target wasm32-unknown-unknown --test wasm --test wasm_worker
+	scripts/test-embed.sh

@@ -2,6 +2,8 @@
 # Installs what the build and the tests need, idempotently: each step checks
 # first and does nothing when its tool is already there, so running it again
 # costs a second. Usage: scripts/setup.sh [native]
+# (`native`: only what the Rust build and tests need, not the WebAssembly
+# package's tools).
 set -euo pipefail
 
 log() { printf 'setup: %s\n' "$*" >&2; }
@@ -19,3 +21,46 @@ need_rust_components() {
 
 command -v cargo >/dev/null || { log "cargo is required (https://rustup.rs)"; exit 1; }
 need_rust_components
+
+# The WebAssembly package (make wasm-test): the target; wasm-pack; the
+# wasm-bindgen CLI of the version in Cargo.lock (its test runner drives the
+# browser tests; wasm-pack uses it too instead of installing its own); from
+# Debian chromium + chromedriver for the headless tests, node and npm; and the
+# npm packages of the test folder, exactly as locked.
+need_wasm_tools() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    log "installing rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! command -v wasm-pack >/dev/null; then
+    log "installing wasm-pack"
+    cargo install wasm-pack --locked
+  fi
+  local bindgen
+  bindgen=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
+  if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]] \
+    || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    log "installing wasm-bindgen-cli $bindgen"
+    cargo install wasm-bindgen-cli --version "=$bindgen" --locked --force
+  fi
+  local packages=()
+  command -v chromium >/dev/null || packages+=(chromium)
+  command -v chromedriver >/dev/null || packages+=(chromium-driver)
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+  if ((${#packages[@]})); then
+    log "installing ${packages[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
+  fi
+  local dir=examples/embed
+  if [[ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+    log "installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}
+
+if [[ "${1:-}" != native ]]; then
+  cd "$(dirname "$0")/.."
+  need_wasm_tools
+fi

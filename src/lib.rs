@@ -52,6 +52,10 @@ mod score;
 mod segment;
 mod select;
 mod source;
+// The JavaScript bindings; public (and hidden) only so that tests/wasm.rs can call them.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;
 
 pub use config::{Budget, Config};
 pub use digest::{Cleaned, Digest, Entry, Removal, SourceInfo, Span, Variant};

@@ -1,0 +1,618 @@
+//! The JavaScript bindings: the only module that knows JavaScript.
+//!
+//! Built with `wasm-pack build --target web` (see `scripts/build-pkg.sh`);
+//! the npm manual is `npm/README.md`. Everything JavaScript hands in is
+//! checked here, before the core is called, and every problem becomes a JS
+//! `Error` whose message names the option or source at fault: nothing
+//! panics across the boundary, and the module keeps working after an error.
+//!
+//! - `summarize(sources, options?)`: the digest as `newsdigest --format json`
+//!   writes it (plain objects, `null` for missing values), plus `text`, the
+//!   digest rendered as the options' `type` and `format` ask.
+//! - `Summarizer`: the shape of Chrome's built-in Summarizer API
+//!   (`Summarizer.create`, `summarize`, `availability`, `destroy`), so a
+//!   site can swap one for the other.
+//! - `clean(source)`: one source's article text, metadata, and what was
+//!   removed, as `newsdigest clean --format json` writes each file.
+//! - `version()`: the crate version.
+
+use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Budget, Config, Digest, Entry, Source};
+
+/// An error message for people; it becomes a JS `Error` at the boundary.
+type Problem = String;
+
+/// In debug builds, logs a panic's message to the console (a panic is a
+/// bug: the core never panics on any input, and the input is checked here).
+/// Called first by every export, so it needs no start function.
+fn debug_hook() {
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+}
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    debug_hook();
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The digest of a story told by `sources`: the object `newsdigest --format
+/// json` writes, plus `text`, the digest rendered as `options` ask.
+///
+/// `sources` is an array of `{ name, text }`, `{ name, html }` or
+/// `{ name, bytes }` (a `Uint8Array`), or one string. A source that cannot
+/// be used is reported on its `sources[i].error` and the others are used.
+/// Throws an `Error` for an option or source of the wrong shape, and when no
+/// source has usable text.
+#[wasm_bindgen(unchecked_return_type = "DigestResult")]
+pub fn summarize(
+    #[wasm_bindgen(unchecked_param_type = "SourceInput[] | string")] sources: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    debug_hook();
+    let options = Options::parse(&options, Defaults::Cli).map_err(error)?;
+    digest(&sources, &options).map_err(error)
+}
+
+/// One source cleaned, without summarizing: its article text, title, date,
+/// outlet, byline, and each removed block with the reason. `source` is one
+/// `{ name, text | html | bytes }` or a string. Throws an `Error` when the
+/// source has the wrong shape or cannot be read (binary, empty, too large).
+#[wasm_bindgen(unchecked_return_type = "Cleaned")]
+pub fn clean(
+    #[wasm_bindgen(unchecked_param_type = "SourceInput | string")] source: JsValue,
+) -> Result<JsValue, JsError> {
+    debug_hook();
+    let source = match source.as_string() {
+        Some(text) => Source::text("text", text),
+        None => read_source(&source, "source").map_err(error)?,
+    };
+    let cleaned = crate::clean(&source, &Config::default()).map_err(|e| error(e.to_string()))?;
+    cleaned
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
+}
+
+/// A summarizer with the interface of Chrome's built-in `Summarizer`, backed
+/// by newsdigest: `create` fixes the options, `summarize` gives the text.
+#[wasm_bindgen]
+pub struct Summarizer {
+    options: Options,
+    shared_context: Option<String>,
+    destroyed: bool,
+}
+
+#[wasm_bindgen]
+impl Summarizer {
+    /// A summarizer with these options. Chrome's defaults apply: type
+    /// `key-points`, length `short`, format `markdown`. Rejects with an
+    /// `Error` naming a bad option, or with the reason of an aborted signal.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Summarizer>")]
+    pub fn create(#[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue) -> Promise {
+        debug_hook();
+        if let Some(reason) = aborted(&options) {
+            return Promise::reject(&reason);
+        }
+        let shared_context = Reflect::get(&options, &"sharedContext".into()).ok().and_then(|v| v.as_string());
+        match Options::parse(&options, Defaults::Chrome) {
+            Ok(options) => {
+                Promise::resolve::<JsValue>(&Summarizer { options, shared_context, destroyed: false }.into())
+            }
+            Err(problem) => reject(problem),
+        }
+    }
+
+    /// Always `"available"`: the model is the module itself. Rejects when
+    /// the options are not valid.
+    #[wasm_bindgen(unchecked_return_type = "Promise<\"available\">")]
+    pub fn availability(
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Promise {
+        debug_hook();
+        match Options::parse(&options, Defaults::Chrome) {
+            Ok(_) => Promise::resolve::<JsValue>(&"available".into()),
+            Err(problem) => reject(problem),
+        }
+    }
+
+    /// The digest's text, like Chrome's `summarize(text)`. `input` is a
+    /// string (one source named "text") or an array of sources.
+    #[wasm_bindgen(unchecked_return_type = "Promise<string>")]
+    pub fn summarize(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SourceInput[] | string")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizerCallOptions")] options: JsValue,
+    ) -> Promise {
+        self.call(&input, &options, |result| Reflect::get(&result, &"text".into()).unwrap_or(JsValue::UNDEFINED))
+    }
+
+    /// The whole result, as the `summarize` function gives it.
+    #[wasm_bindgen(unchecked_return_type = "Promise<DigestResult>")]
+    pub fn digest(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SourceInput[] | string")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizerCallOptions")] options: JsValue,
+    ) -> Promise {
+        self.call(&input, &options, |result| result)
+    }
+
+    /// After this, `summarize` and `digest` reject.
+    pub fn destroy(&mut self) {
+        self.destroyed = true;
+    }
+
+    #[wasm_bindgen(getter, js_name = type, unchecked_return_type = "SummarizerType")]
+    pub fn kind(&self) -> String {
+        self.options.kind.unwrap_or(Kind::KeyPoints).name().to_owned()
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "SummarizerLength")]
+    pub fn length(&self) -> String {
+        self.options.length.unwrap_or(Length::Short).name().to_owned()
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "SummarizerFormat")]
+    pub fn format(&self) -> String {
+        self.options.format.name().to_owned()
+    }
+
+    #[wasm_bindgen(getter, js_name = sharedContext)]
+    pub fn shared_context(&self) -> Option<String> {
+        self.shared_context.clone()
+    }
+}
+
+impl Summarizer {
+    fn call(&self, input: &JsValue, options: &JsValue, pick: impl FnOnce(JsValue) -> JsValue) -> Promise {
+        debug_hook();
+        if self.destroyed {
+            return reject("this Summarizer was destroyed".into());
+        }
+        if let Some(reason) = aborted(options) {
+            return Promise::reject(&reason);
+        }
+        let checked = check_names(options, "summarize options", "option", &["context", "signal"])
+            .and_then(|()| digest(input, &self.options));
+        match checked {
+            Ok(result) => Promise::resolve::<JsValue>(&pick(result)),
+            Err(problem) => reject(problem),
+        }
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** One article of the story: a name (file name, URL, outlet) and its plain text, HTML page, or file bytes. */
+export type SourceInput =
+  | { name: string; text: string; html?: never; bytes?: never }
+  | { name: string; html: string; text?: never; bytes?: never }
+  | { name: string; bytes: Uint8Array | ArrayBuffer; text?: never; html?: never };
+
+export type SummarizerType = "key-points" | "tldr" | "teaser" | "headline";
+export type SummarizerLength = "short" | "medium" | "long";
+export type SummarizerFormat = "markdown" | "plain-text";
+
+/**
+ * Options of `summarize` and `Summarizer.create`. `maxSentences`, `maxWords` and `ratio` set the
+ * budget directly and override `type`/`length`. The names after `format` are those of Chrome's
+ * Summarizer API: accepted (and type-checked) so a site can swap one for the other, and ignored.
+ */
+export interface SummarizeOptions {
+  /** At most this many digest entries (a whole number >= 1). */
+  maxSentences?: number;
+  /** At most this many words, a hard limit (a whole number >= 1). */
+  maxWords?: number;
+  /** At most this fraction of the story's words, in (0, 1]. */
+  ratio?: number;
+  /** What `text` holds; default "key-points". */
+  type?: SummarizerType;
+  /** How long the digest is, by `type`; default "short" (see the README's table). */
+  length?: SummarizerLength;
+  /** How `text` is written; default "markdown". */
+  format?: SummarizerFormat;
+  sharedContext?: string;
+  expectedInputLanguages?: string[];
+  expectedContextLanguages?: string[];
+  outputLanguage?: string;
+  monitor?: (monitor: EventTarget) => void;
+  /** An aborted signal makes `Summarizer.create` reject with its reason. */
+  signal?: AbortSignal;
+}
+
+/** Options of `Summarizer#summarize` and `#digest`, as Chrome's: `context` is ignored. */
+export interface SummarizerCallOptions {
+  context?: string;
+  signal?: AbortSignal;
+}
+
+/** A byte range into a source's text (the extracted article text for HTML). */
+export interface Span { start: number; end: number }
+
+/** One source's wording of a statement. */
+export interface Variant { source: number; text: string; span: Span }
+
+/** One statement of the digest, with every source (0-based index into the input) that reports it. */
+export interface Entry {
+  text: string;
+  source: number;
+  sources: number[];
+  score: number;
+  variants: Variant[];
+}
+
+/** What the digest made of one source, in input order. */
+export interface SourceInfo {
+  name: string;
+  language: string | null;
+  words: number;
+  sentences: number;
+  used: number;
+  title: string | null;
+  date: string | null;
+  site: string | null;
+  byline: string | null;
+  /** Published long before the story's date (see the crate's STALE_DAYS): it may report an older turn of the story. */
+  stale: boolean;
+  /** Why the source could not be used; the digest was made from the others. */
+  error: string | null;
+}
+
+/** The digest, exactly as `newsdigest --format json` writes it. */
+export interface Digest {
+  title: string | null;
+  /** The story's date: the newest publication date among the sources (`YYYY-MM-DD`), or null. */
+  date: string | null;
+  sentences: Entry[];
+  sources: SourceInfo[];
+}
+
+/** A block left out of a source's article text, and why. */
+export interface Removal { text: string; reason: string }
+
+/** One source cleaned, as `newsdigest clean --format json` writes each file. */
+export interface Cleaned {
+  name: string;
+  title: string | null;
+  date: string | null;
+  site: string | null;
+  byline: string | null;
+  /** The article text, blocks separated by blank lines. */
+  text: string;
+  removed: Removal[];
+}
+
+/** The digest plus `text`, rendered as the options' `type` and `format` ask. */
+export interface DigestResult extends Digest {
+  text: string;
+}
+"#;
+
+/// Which defaults apply when neither a budget nor `type`/`length` is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Defaults {
+    /// The command line's: `Budget::default()`, so that `summarize` with no
+    /// options gives what `newsdigest --format json` gives.
+    Cli,
+    /// Chrome's Summarizer: key-points, short.
+    Chrome,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    KeyPoints,
+    Tldr,
+    Teaser,
+    Headline,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Length {
+    Short,
+    Medium,
+    Long,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Markdown,
+    PlainText,
+}
+
+impl Kind {
+    const ALL: [(Kind, &str); 4] =
+        [(Kind::KeyPoints, "key-points"), (Kind::Tldr, "tldr"), (Kind::Teaser, "teaser"), (Kind::Headline, "headline")];
+
+    fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, n)| n)
+    }
+}
+
+impl Length {
+    const ALL: [(Length, &str); 3] = [(Length::Short, "short"), (Length::Medium, "medium"), (Length::Long, "long")];
+
+    fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, n)| n)
+    }
+}
+
+impl Format {
+    const ALL: [(Format, &str); 2] = [(Format::Markdown, "markdown"), (Format::PlainText, "plain-text")];
+
+    fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, n)| n)
+    }
+}
+
+/// Digest entries for each `type` and `length` (short, medium, long), when
+/// no explicit budget is given. The README's table shows the same.
+fn sentences_for(kind: Kind, length: Length) -> usize {
+    let [short, medium, long] = match kind {
+        Kind::KeyPoints => [3, 5, 7],
+        Kind::Tldr => [1, 3, 5],
+        Kind::Teaser => [1, 2, 3],
+        Kind::Headline => [1, 1, 1],
+    };
+    match length {
+        Length::Short => short,
+        Length::Medium => medium,
+        Length::Long => long,
+    }
+}
+
+const OPTION_NAMES: [&str; 12] = [
+    "maxSentences",
+    "maxWords",
+    "ratio",
+    "type",
+    "length",
+    "format",
+    "sharedContext",
+    "expectedInputLanguages",
+    "expectedContextLanguages",
+    "outputLanguage",
+    "monitor",
+    "signal",
+];
+
+/// The options, checked.
+#[derive(Clone, Copy)]
+struct Options {
+    max_sentences: Option<usize>,
+    max_words: Option<usize>,
+    ratio: Option<f64>,
+    kind: Option<Kind>,
+    length: Option<Length>,
+    format: Format,
+    defaults: Defaults,
+}
+
+impl Options {
+    /// Checks every option: `undefined` counts as absent; anything else must
+    /// be of the option's type and range.
+    fn parse(value: &JsValue, defaults: Defaults) -> Result<Options, Problem> {
+        check_names(value, "options", "option", &OPTION_NAMES)?;
+        let get = |name: &str| -> Result<Option<JsValue>, Problem> {
+            if value.is_undefined() || value.is_null() {
+                return Ok(None);
+            }
+            let v = Reflect::get(value, &name.into()).map_err(|_| format!("option \"{name}\" could not be read"))?;
+            Ok((!v.is_undefined()).then_some(v))
+        };
+        let whole = |name: &str| -> Result<Option<usize>, Problem> {
+            let Some(v) = get(name)? else { return Ok(None) };
+            match v.as_f64() {
+                Some(n) if n >= 1.0 && n.fract() == 0.0 && n.is_finite() => Ok(Some(n.min(usize::MAX as f64) as usize)),
+                _ => Err(format!("option \"{name}\" must be a whole number >= 1, got {}", describe(&v))),
+            }
+        };
+        let ratio = match get("ratio")? {
+            None => None,
+            Some(v) => match v.as_f64() {
+                Some(r) if r > 0.0 && r <= 1.0 => Some(r),
+                _ => return Err(format!("option \"ratio\" must be a number in (0, 1], got {}", describe(&v))),
+            },
+        };
+        fn one_of<T: Copy>(name: &str, v: Option<JsValue>, all: &[(T, &str)]) -> Result<Option<T>, Problem> {
+            let Some(v) = v else { return Ok(None) };
+            if let Some(s) = v.as_string() {
+                if let Some((t, _)) = all.iter().find(|(_, n)| *n == s) {
+                    return Ok(Some(*t));
+                }
+            }
+            let allowed: Vec<String> = all.iter().map(|(_, n)| format!("\"{n}\"")).collect();
+            Err(format!("option \"{name}\" must be one of {}, got {}", allowed.join(", "), describe(&v)))
+        }
+        for name in ["sharedContext", "outputLanguage"] {
+            if let Some(v) = get(name)? {
+                if !v.is_string() {
+                    return Err(format!("option \"{name}\" must be a string, got {}", describe(&v)));
+                }
+            }
+        }
+        for name in ["expectedInputLanguages", "expectedContextLanguages"] {
+            if let Some(v) = get(name)? {
+                if !Array::is_array(&v) || !Array::from(&v).iter().all(|x| x.is_string()) {
+                    return Err(format!("option \"{name}\" must be an array of strings, got {}", describe(&v)));
+                }
+            }
+        }
+        if let Some(v) = get("monitor")? {
+            if !v.is_function() {
+                return Err(format!("option \"monitor\" must be a function, got {}", describe(&v)));
+            }
+        }
+        Ok(Options {
+            max_sentences: whole("maxSentences")?,
+            max_words: whole("maxWords")?,
+            ratio,
+            kind: one_of("type", get("type")?, &Kind::ALL)?,
+            length: one_of("length", get("length")?, &Length::ALL)?,
+            format: one_of("format", get("format")?, &Format::ALL)?.unwrap_or(Format::Markdown),
+            defaults,
+        })
+    }
+
+    /// An explicit budget wins; then `type` and `length` by the table; with
+    /// neither, the defaults.
+    fn budget(&self) -> Budget {
+        let Options { max_sentences: sentences, max_words: words, ratio, kind, length, defaults, .. } = *self;
+        if sentences.is_some() || words.is_some() || ratio.is_some() {
+            return Budget { sentences, words, ratio };
+        }
+        if kind.is_none() && length.is_none() && defaults == Defaults::Cli {
+            return Budget::default();
+        }
+        Budget::sentences(sentences_for(kind.unwrap_or(Kind::KeyPoints), length.unwrap_or(Length::Short)))
+    }
+}
+
+/// Fails when `value` is neither an object nor `undefined`/`null`, and on
+/// any own key of it that is not in `allowed`. `what` names the object in
+/// messages ("options", "sources[2]"), `noun` one of its keys.
+fn check_names(value: &JsValue, what: &str, noun: &str, allowed: &[&str]) -> Result<(), Problem> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(());
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(format!("{what} must be an object, got {}", describe(value)));
+    }
+    for key in Object::keys::<JsValue>(value.unchecked_ref()) {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            let place = if what.ends_with("options") { String::new() } else { format!(" in {what}") };
+            return Err(format!("unknown {noun} \"{key}\"{place} (allowed: {})", allowed.join(", ")));
+        }
+    }
+    Ok(())
+}
+
+/// The reason of an aborted `signal` option, if there is one.
+fn aborted(options: &JsValue) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    let signal = Reflect::get(options, &"signal".into()).ok().filter(JsValue::is_object)?;
+    let is_aborted = Reflect::get(&signal, &"aborted".into()).ok()?.as_bool()?;
+    is_aborted.then(|| Reflect::get(&signal, &"reason".into()).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// Reads, summarizes, renders: the work behind both APIs.
+fn digest(input: &JsValue, options: &Options) -> Result<JsValue, Problem> {
+    let sources = read_sources(input)?;
+    let config = Config { budget: options.budget(), ..Config::default() };
+    let digest = crate::summarize(&sources, &config).map_err(|e| e.to_string())?;
+    let text = render(&digest, options.kind.unwrap_or(Kind::KeyPoints), options.format);
+    let result = digest
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| format!("could not convert the digest: {e}"))?;
+    Reflect::set(&result, &"text".into(), &text.into()).map_err(|_| "could not set the digest's text".to_owned())?;
+    Ok(result)
+}
+
+/// `sources` as the core takes them: an array of `{ name, text | html |
+/// bytes }`, or one string (a source named "text").
+fn read_sources(input: &JsValue) -> Result<Vec<Source>, Problem> {
+    if let Some(text) = input.as_string() {
+        return Ok(vec![Source::text("text", text)]);
+    }
+    if !Array::is_array(input) {
+        return Err(format!(
+            "sources must be an array of {{ name, text | html | bytes }} or a string, got {}",
+            describe(input)
+        ));
+    }
+    Array::from(input).iter().enumerate().map(|(i, item)| read_source(&item, &format!("sources[{i}]"))).collect()
+}
+
+/// One `{ name, text | html | bytes }`; `at` names it in messages.
+fn read_source(item: &JsValue, at: &str) -> Result<Source, Problem> {
+    if !item.is_object() || Array::is_array(item) {
+        return Err(format!("{at} must be an object {{ name, text | html | bytes }}, got {}", describe(item)));
+    }
+    check_names(item, at, "field", &["name", "text", "html", "bytes"])?;
+    let field = |name: &str| Reflect::get(item, &name.into()).ok().filter(|v| !v.is_undefined());
+    let name = match field("name") {
+        Some(v) if v.is_string() => v.as_string().unwrap_or_default(),
+        Some(v) => return Err(format!("{at}.name must be a string, got {}", describe(&v))),
+        None => return Err(format!("{at} has no \"name\"")),
+    };
+    match (field("text"), field("html"), field("bytes")) {
+        (Some(v), None, None) => match v.as_string() {
+            Some(text) => Ok(Source::text(name, text)),
+            None => Err(format!("{at}.text must be a string, got {}", describe(&v))),
+        },
+        (None, Some(v), None) => match v.as_string() {
+            Some(html) => Ok(Source::html(name, html)),
+            None => Err(format!("{at}.html must be a string, got {}", describe(&v))),
+        },
+        (None, None, Some(v)) => {
+            if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+                Ok(Source::bytes(name, bytes.to_vec()))
+            } else if let Some(buffer) = v.dyn_ref::<ArrayBuffer>() {
+                Ok(Source::bytes(name, Uint8Array::new(buffer).to_vec()))
+            } else {
+                Err(format!("{at}.bytes must be a Uint8Array or ArrayBuffer, got {}", describe(&v)))
+            }
+        }
+        _ => Err(format!("{at} must have exactly one of \"text\", \"html\", \"bytes\"")),
+    }
+}
+
+/// The digest as the options' `type` and `format` ask. Markdown tags each
+/// statement with its sources, 1-based, as `newsdigest --format markdown`.
+fn render(d: &Digest, kind: Kind, format: Format) -> String {
+    let statement = |e: &Entry| match format {
+        Format::Markdown => {
+            let refs: String = e.sources.iter().map(|s| format!("[{}]", s + 1)).collect();
+            format!("{} {refs}", e.text)
+        }
+        Format::PlainText => e.text.clone(),
+    };
+    match kind {
+        Kind::KeyPoints => {
+            let bullet = if format == Format::Markdown { "- " } else { "" };
+            d.sentences.iter().map(|e| format!("{bullet}{}", statement(e))).collect::<Vec<_>>().join("\n")
+        }
+        Kind::Tldr | Kind::Teaser => d.sentences.iter().map(statement).collect::<Vec<_>>().join(" "),
+        Kind::Headline => d.title.clone().unwrap_or_else(|| {
+            let best = d.sentences.iter().reduce(|best, e| if e.score > best.score { e } else { best });
+            best.map(|e| e.text.clone()).unwrap_or_default()
+        }),
+    }
+}
+
+/// A JS value as an error message shows it: strings quoted, numbers as JS
+/// writes them, objects by kind.
+fn describe(v: &JsValue) -> String {
+    if v.is_string() {
+        js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    } else if let Some(n) = v.as_f64() {
+        js_sys::Number::from(n).to_string_with_radix(10).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    } else if let Some(b) = v.as_bool() {
+        b.to_string()
+    } else if v.is_null() {
+        "null".into()
+    } else if v.is_undefined() {
+        "undefined".into()
+    } else if Array::is_array(v) {
+        "an array".into()
+    } else if v.is_instance_of::<Function>() {
+        "a function".into()
+    } else if v.is_object() {
+        "an object".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+fn error(problem: Problem) -> JsError {
+    JsError::new(&format!("newsdigest: {problem}"))
+}
+
+fn reject(problem: Problem) -> Promise {
+    Promise::reject(&error(problem).into())
+}

@@ -1,0 +1,219 @@
+//! Cases of the JavaScript API, called as JavaScript calls it: with
+//! `JsValue`s built from JSON, checked through the JS objects returned.
+
+use js_sys::{JSON, Reflect, Uint8Array};
+use newsdigest::wasm::{Summarizer, clean, summarize, version};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SEEDS: [(&str, &str); 5] = [
+    ("000.txt", include_str!("../../seeds/000_65befd5500e33c0c.txt")),
+    ("001.txt", include_str!("../../seeds/001_689311aff9ac0c9a.txt")),
+    ("002.txt", include_str!("../../seeds/002_1a31a8fc8b0ace42.txt")),
+    ("003.txt", include_str!("../../seeds/003_a94e7e24bf7a8bcd.txt")),
+    ("004.txt", include_str!("../../seeds/004_4f741bc833aec211.txt")),
+];
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn text_source(name: &str, text: &str) -> JsValue {
+    object(&[("name", name.into()), ("text", text.into())])
+}
+
+fn seeds() -> js_sys::Array {
+    SEEDS.iter().map(|(name, text)| text_source(name, text)).collect()
+}
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |v, k| Reflect::get(&v, &k.into()).unwrap())
+}
+
+fn len(v: &JsValue) -> u32 {
+    v.dyn_ref::<js_sys::Array>().expect("an array").length()
+}
+
+fn message(e: impl Into<JsValue>) -> String {
+    let e: JsValue = e.into();
+    let error = e.dyn_into::<js_sys::Error>().expect("a JS Error");
+    String::from(error.message())
+}
+
+fn error_of(sources: JsValue, options: JsValue) -> String {
+    message(summarize(sources, options).expect_err("an error"))
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn summarizes_the_seed_story() {
+    let d = summarize(seeds().into(), JsValue::UNDEFINED).unwrap();
+    let n = len(&get(&d, "sentences"));
+    assert!((1..=7).contains(&n), "{n} sentences");
+    assert_eq!(len(&get(&d, "sources")), 5);
+    // Plain objects, and null (not undefined) for what is missing.
+    assert_eq!(js_sys::Object::get_prototype_of(&d), js_sys::Object::get_prototype_of(&js_sys::Object::new()));
+    for i in 0..5 {
+        assert!(get(&d, &format!("sources.{i}.error")).is_null());
+    }
+    // Markdown key points by default: one bullet per entry, with source tags.
+    let text = get(&d, "text").as_string().unwrap();
+    assert_eq!(text.lines().count() as u32, n);
+    assert!(text.lines().all(|l| l.starts_with("- ") && l.ends_with(']')), "{text}");
+    // Some statement is reported by more than one outlet.
+    let entries = js_sys::Array::from(&get(&d, "sentences"));
+    assert!(entries.iter().any(|e| len(&get(&e, "sources")) > 1));
+}
+
+#[wasm_bindgen_test]
+fn type_and_length_set_the_budget_and_explicit_limits_win() {
+    let count = |options: &str| len(&get(&summarize(seeds().into(), json(options)).unwrap(), "sentences"));
+    assert_eq!(count(r#"{"type": "tldr", "length": "short"}"#), 1);
+    assert_eq!(count(r#"{"type": "key-points"}"#), 3);
+    assert_eq!(count(r#"{"length": "medium"}"#), 5);
+    assert_eq!(count(r#"{"type": "key-points", "length": "long", "maxSentences": 2}"#), 2);
+    let d = summarize(seeds().into(), json(r#"{"maxWords": 40, "format": "plain-text", "type": "tldr"}"#)).unwrap();
+    let text = get(&d, "text").as_string().unwrap();
+    assert!(text.split_whitespace().count() <= 45 && !text.contains("[1]"), "{text}");
+    let d = summarize(seeds().into(), json(r#"{"type": "headline"}"#)).unwrap();
+    let headline = get(&d, "text").as_string().unwrap();
+    assert!(!headline.is_empty() && !headline.contains('\n'));
+}
+
+#[wasm_bindgen_test]
+fn option_errors_name_the_option_and_what_is_allowed() {
+    let e = error_of(seeds().into(), json(r#"{"maxWords": "ten"}"#));
+    assert_eq!(e, r#"newsdigest: option "maxWords" must be a whole number >= 1, got "ten""#);
+    let e = error_of(seeds().into(), json(r#"{"maxWord": 10}"#));
+    assert!(e.starts_with(r#"newsdigest: unknown option "maxWord" (allowed: maxSentences, maxWords, ratio,"#), "{e}");
+    let e = error_of(seeds().into(), json(r#"{"maxSentences": 2.5}"#));
+    assert!(e.contains(r#""maxSentences" must be a whole number >= 1, got 2.5"#), "{e}");
+    let e = error_of(seeds().into(), json(r#"{"ratio": 1.5}"#));
+    assert!(e.contains(r#""ratio" must be a number in (0, 1], got 1.5"#), "{e}");
+    let e = error_of(seeds().into(), json(r#"{"type": "summary"}"#));
+    assert!(e.contains(r#""type" must be one of "key-points", "tldr", "teaser", "headline", got "summary""#), "{e}");
+    let e = error_of(seeds().into(), json(r#"{"expectedInputLanguages": "en"}"#));
+    assert!(e.contains(r#""expectedInputLanguages" must be an array of strings"#), "{e}");
+    let e = error_of(seeds().into(), 5.into());
+    assert!(e.contains("options must be an object, got 5"), "{e}");
+    // Chrome's option names are accepted.
+    let chrome = r#"{"sharedContext": "news", "expectedInputLanguages": ["en"], "outputLanguage": "en"}"#;
+    assert!(summarize(seeds().into(), json(chrome)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn malformed_sources_are_named() {
+    let e = error_of(json(r#"[{"name": "a", "text": "x"}, {"name": "b"}]"#), JsValue::UNDEFINED);
+    assert!(e.contains(r#"sources[1] must have exactly one of "text", "html", "bytes""#), "{e}");
+    let e = error_of(json(r#"[{"name": "a", "txt": "x"}]"#), JsValue::UNDEFINED);
+    assert!(e.contains(r#"unknown field "txt" in sources[0]"#), "{e}");
+    let e = error_of(json(r#"[{"name": "a", "bytes": [1, 2]}]"#), JsValue::UNDEFINED);
+    assert!(e.contains("sources[0].bytes must be a Uint8Array or ArrayBuffer, got an array"), "{e}");
+    let e = error_of(json(r#"{"name": "a"}"#), JsValue::UNDEFINED);
+    assert!(e.contains("sources must be an array"), "{e}");
+    let e = error_of(json("[]"), JsValue::UNDEFINED);
+    assert!(e.contains("no sources"), "{e}");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_source_is_reported_and_the_others_are_used() {
+    let sources = seeds();
+    sources.push(&text_source("empty.txt", ""));
+    let binary: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    sources.push(&object(&[("name", "blob.bin".into()), ("bytes", Uint8Array::from(&binary[..]).into())]));
+    let d = summarize(sources.into(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&d, "sources.5.error").is_string());
+    assert!(get(&d, "sources.6.error").is_string());
+    assert!(get(&d, "sources.0.error").is_null());
+    assert!(len(&get(&d, "sentences")) >= 1);
+}
+
+#[wasm_bindgen_test]
+fn html_and_bytes_sources_are_read() {
+    let html = "<html><head><title>Drones</title></head><body><article><p>Iran has sold hundreds of attack drones \
+        to Russia, officials said on Monday.</p></article></body></html>";
+    let sources = js_sys::Array::of2(
+        &object(&[("name", "a.html".into()), ("html", html.into())]),
+        &object(&[("name", "b.txt".into()), ("bytes", Uint8Array::from(SEEDS[0].1.as_bytes()).into())]),
+    );
+    let d = summarize(sources.into(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&d, "sources.1.error").is_null());
+    assert!(len(&get(&d, "sentences")) >= 1);
+}
+
+#[wasm_bindgen_test]
+fn the_module_still_works_after_errors() {
+    for _ in 0..3 {
+        let _ = error_of(seeds().into(), json(r#"{"maxWords": 0}"#));
+        let _ = error_of(json(r#"[{"name": "a", "text": ""}]"#), JsValue::UNDEFINED);
+        let d = summarize(seeds().into(), json(r#"{"maxSentences": 2}"#)).unwrap();
+        assert_eq!(len(&get(&d, "sentences")), 2);
+    }
+}
+
+/// Calls `object.method(...args)` as JavaScript does, and awaits the promise.
+async fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = get(object, method).dyn_into().expect("a method");
+    let promise = f.apply(object, &args.iter().collect()).expect("returns a promise");
+    JsFuture::from(js_sys::Promise::from(promise)).await
+}
+
+#[wasm_bindgen_test]
+async fn summarizer_works_like_chromes() {
+    let class = JsValue::from(Summarizer::create(json(r#"{"type": "tldr", "format": "plain-text"}"#)));
+    let s = JsFuture::from(js_sys::Promise::from(class)).await.unwrap();
+    assert_eq!(get(&s, "type").as_string().as_deref(), Some("tldr"));
+    assert_eq!(get(&s, "length").as_string().as_deref(), Some("short"));
+    assert_eq!(get(&s, "format").as_string().as_deref(), Some("plain-text"));
+    let text = call(&s, "summarize", &[SEEDS[0].1.into()]).await.unwrap();
+    let text = text.as_string().expect("a string");
+    assert!(!text.is_empty() && !text.starts_with("- ") && !text.contains("[1]"), "{text}");
+    let d = call(&s, "digest", &[seeds().into()]).await.unwrap();
+    assert_eq!(len(&get(&d, "sentences")), 1);
+    let e = call(&s, "summarize", &[seeds().into(), json(r#"{"contxt": "x"}"#)]).await.unwrap_err();
+    assert!(message(e).contains(r#"unknown option "contxt""#));
+    let available = JsFuture::from(Summarizer::availability(JsValue::UNDEFINED)).await.unwrap();
+    assert_eq!(available.as_string().as_deref(), Some("available"));
+    let e = JsFuture::from(Summarizer::create(json(r#"{"length": "huge"}"#))).await.unwrap_err();
+    assert!(message(e).contains(r#"option "length" must be one of "short", "medium", "long", got "huge""#));
+    // Chrome's defaults: key points, short, markdown.
+    let s2 = JsFuture::from(Summarizer::create(JsValue::UNDEFINED)).await.unwrap();
+    let text = call(&s2, "summarize", &[seeds().into()]).await.unwrap().as_string().unwrap();
+    assert_eq!(text.lines().filter(|l| l.starts_with("- ")).count(), 3, "{text}");
+    let destroy: js_sys::Function = get(&s, "destroy").dyn_into().unwrap();
+    destroy.call0(&s).unwrap();
+    let e = call(&s, "summarize", &["text".into()]).await.unwrap_err();
+    assert!(message(e).contains("destroyed"));
+}
+
+#[wasm_bindgen_test]
+fn clean_gives_the_article_and_what_was_removed() {
+    let page = "<html><head><title>Drones | Daily</title></head><body><nav>Home</nav><article><h1>Drones</h1>\
+        <p>Iran has sold hundreds of drones to Russia, officials said.</p>\
+        <p>The drones were used against power plants, according to Ukraine.</p></article></body></html>";
+    let c = clean(object(&[("name", "daily.html".into()), ("html", page.into())])).unwrap();
+    assert_eq!(get(&c, "name").as_string().as_deref(), Some("daily.html"));
+    let text = get(&c, "text").as_string().unwrap();
+    assert!(text.starts_with("Iran has sold") && !text.contains("Home"), "{text}");
+    assert!(js_sys::Array::is_array(&get(&c, "removed")));
+    assert!(get(&c, "byline").is_null());
+    let c = clean(SEEDS[0].1.into()).unwrap();
+    assert_eq!(get(&c, "name").as_string().as_deref(), Some("text"));
+    let e = message(clean(text_source("empty.txt", "")).unwrap_err());
+    assert!(e.starts_with("newsdigest: empty.txt: "), "{e}");
+    let e = message(clean(json(r#"{"name": "a", "txt": "x"}"#)).unwrap_err());
+    assert!(e.contains(r#"unknown field "txt" in source"#), "{e}");
+}

@@ -94,7 +94,8 @@ const engine = new EngineClient(new URL('./worker.js', import.meta.url), {
 // ---------------------------------------------------------------- adding sources
 
 function addSource({ name, file = null, bytes = null, size }) {
-  const duplicate = state.sources.find((s) => s.name === name && s.size === size);
+  const base = (n) => n.slice(n.lastIndexOf('/') + 1);
+  const duplicate = state.sources.find((s) => base(s.name) === base(name) && s.size === size && s.status !== 'error');
   if (duplicate) return { duplicate };
   const source = {
     id: state.nextId++,
@@ -136,9 +137,7 @@ function addFiles(entries, { skipped = 0 } = {}) {
   const notes = [];
   if (duplicates) notes.push(`${plural(duplicates, 'file')} already in the list ${duplicates === 1 ? 'was' : 'were'} not added again.`);
   if (skipped) notes.push(`${plural(skipped, 'file')} in the folder ${skipped === 1 ? 'is' : 'are'} not .txt, .md, .html or .htm and ${skipped === 1 ? 'was' : 'were'} skipped.`);
-  const skippedNote = $('skipped');
-  skippedNote.textContent = notes.join(' ');
-  skippedNote.hidden = notes.length === 0;
+  setInputNote(notes.join(' '));
   if (added) {
     state.dirty = true;
     renderSources();
@@ -172,7 +171,7 @@ function addPasted() {
   const text = textarea.value;
   if (!text.trim()) {
     textarea.focus();
-    setNotice('Paste the text of an article first.');
+    setInputNote('Paste the text of an article first.');
     return;
   }
   pasted++;
@@ -181,7 +180,7 @@ function addPasted() {
   const bytes = new TextEncoder().encode(text);
   const { source } = addSource({ name: `${label}${isHtml ? '.html' : '.txt'}`, bytes, size: bytes.length });
   if (!source) {
-    setNotice('That article is already in the list.');
+    setInputNote('That article is already in the list.');
     return;
   }
   textarea.value = '';
@@ -274,7 +273,7 @@ async function cleanQueued(queued) {
   // binary ones early, then hand the rest to the engine.
   const files = [];
   for (const [i, source] of queued.entries()) {
-    showProgress(`Opening ${source.name} (${i + 1} of ${queued.length})`, i, queued.length * 2);
+    showProgress(`Opening ${source.name} (${i + 1} of ${queued.length})`, 0, queued.length);
     try {
       source.bytes ??= new Uint8Array(await source.file.arrayBuffer());
     } catch (e) {
@@ -304,11 +303,11 @@ async function cleanQueued(queued) {
         renderSources();
       }
       const next = files[done];
-      showProgress(next ? `Cleaning ${next.name} (${done + 1} of ${total})` : 'Making the digest…', total + done, total * 2);
+      showProgress(next ? `Reading ${next.name} (${done + 1} of ${total})` : 'Making the digest…', done, total);
     },
   });
   state.current = { id, kind: 'clean' };
-  showProgress(`Cleaning ${files[0].name} (1 of ${total})`, total, total * 2);
+  showProgress(`Reading ${files[0].name} (1 of ${total})`, 0, total);
   try {
     await promise;
     state.crashes = 0;
@@ -317,7 +316,7 @@ async function cleanQueued(queued) {
     if (e instanceof CancelledError && state.userCancelled) {
       state.userCancelled = false;
       state.sources = state.sources.filter((s) => s.status !== 'reading');
-      setNotice(`Cancelled: ${plural(left.length, 'file')} not added.`);
+      setInputNote(`Cancelled: ${plural(left.length, 'file')} not added.`);
     } else if (e instanceof EngineCrashedError && ++state.crashes < 2) {
       for (const s of left) s.status = 'queued'; // try once more in a fresh engine
     } else {
@@ -495,7 +494,7 @@ function removeSource(source) {
   renderSources();
   const rows = $('sources').querySelectorAll('[data-role="remove"]');
   (rows[Math.min(index, rows.length - 1)] ?? $('dropzone')).focus();
-  setNotice(`Removed ${source.name}.`);
+  setInputNote(`Removed ${source.name}.`);
   if (state.dirty) pump();
 }
 
@@ -631,20 +630,39 @@ const REASONS = {
   paywall: 'Paywall and subscription notices',
   newsletter: 'Newsletter sign-ups',
   related: 'Related stories and links',
+  teaser: 'Teasers for other stories',
   caption: 'Photo and video captions',
+  credit: 'Credits',
   share: 'Sharing buttons',
-  social: 'Social media prompts',
+  hashtags: 'Hashtags',
+  keywords: 'Keywords and tags',
+  tags: 'Keywords and tags',
   ad: 'Advertising',
   advertisement: 'Advertising',
   navigation: 'Navigation',
-  nav: 'Navigation',
+  menu: 'Navigation',
   footer: 'Page footer',
   header: 'Page header',
-  byline: 'Byline',
-  dateline: 'Date line',
+  sidebar: 'Sidebar',
+  popup: 'Pop-ups',
+  form: 'Forms',
   comments: 'Comments',
   copyright: 'Copyright notices',
-  'shared-boilerplate': 'Text repeated across articles',
+  metadata: 'Date, byline and other details (kept as the article’s details)',
+  byline: 'Byline',
+  title: 'Headline (shown as the title)',
+  label: 'Labels',
+  url: 'Web addresses',
+  separator: 'Separators',
+  notice: 'Notices',
+  'ai-notice': 'Notices about AI use',
+  'browser-warning': 'Browser warnings',
+  'other-language': 'Text in another language',
+  'high-link-density': 'Blocks that are mostly links',
+  'low-text-density': 'Blocks with little text',
+  'outside-article': 'Outside the article',
+  repeated: 'Text repeated across the articles',
+  hidden: 'Hidden elements',
 };
 function openRemoved(source) {
   const removed = source.cleaned?.removed ?? [];
@@ -772,6 +790,13 @@ function announce(text) {
 function setNotice(text) {
   $('notice').textContent = text;
   if ($('digest-body').hidden) announce(text);
+}
+
+/** A note under the list of articles (skipped, duplicate, cancelled files). */
+function setInputNote(text) {
+  $('input-note').textContent = text;
+  $('input-note').hidden = !text;
+  if (text) announce(text);
 }
 
 function showAlert(text) {

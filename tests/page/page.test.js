@@ -149,7 +149,7 @@ test('the five seeds through the file input: digest, attribution, length, varian
   await context.close();
 });
 
-test('a real drop event with a DataTransfer built in the page; then a crashed engine is restarted', async () => {
+test('a real drop event with a DataTransfer built in the page; cancelling many large files; a crashed engine is restarted', async () => {
   const { context, page, errors } = await open();
   const files = seeds.map((path) => ({ name: path.split('/').pop(), text: readFileSync(path, 'utf8') }));
   await page.evaluate((files) => {
@@ -162,6 +162,23 @@ test('a real drop event with a DataTransfer built in the page; then a crashed en
   }, files);
   await waitForDigest(page, 5);
   assert.match(await entries(page).filter({ hasText: '400 UAVs' }).locator('.support').textContent(), /3 of 5/);
+
+  // Many large files: per-file progress, and Cancel stops the work and keeps the digest.
+  await page.evaluate(async () => {
+    const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
+    const dataTransfer = new DataTransfer();
+    for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([`${base}\n\n`.repeat(40)], `long-${i}.txt`, { type: 'text/plain' }));
+    document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  });
+  await page.locator('#progress').waitFor();
+  assert.match(await page.locator('#progress-label').textContent(), /long-\d+\.txt \(\d+ of 20\)/);
+  assert.ok((await page.locator('.source-progress').count()) > 0);
+  await shot(page, 'progress-light-desktop');
+  await page.locator('#cancel').click();
+  await page.locator('#input-note', { hasText: /Cancelled: \d+ files? not added/ }).waitFor();
+  await page.locator('#progress').waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('.source-progress').count(), 0);
+  await page.waitForFunction(() => !window.newsdigest.state.running);
 
   // Kill the engine: the page says so, starts a new one and keeps working.
   const starts = await page.evaluate(() => window.newsdigest.engine.starts);
@@ -258,6 +275,13 @@ test('keyboard only: Tab to the drop zone and the sample button, Enter opens the
   await page.locator('.entry-main').first().focus();
   await page.keyboard.press('Enter');
   await page.locator('.entry-detail .variant').first().waitFor();
+
+  // "Choose a folder": its articles are added under their paths, those already there are not.
+  await page.locator('#sources > li').first().getByRole('button', { name: /^Remove/ }).press('Enter');
+  await page.locator('#folder-input').setInputFiles(seedsDir);
+  await page.locator('#input-note', { hasText: '4 files already in the list' }).waitFor();
+  await page.locator('#sources > li', { hasText: 'seeds/000_' }).waitFor();
+  await waitForDigest(page, 5);
   await context.close();
 });
 
@@ -275,6 +299,11 @@ test('screenshots: dark and phone width', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
     await shot(page, `digest-${name}`);
+    if (name.endsWith('phone')) {
+      await page.screenshot({ path: join(shots, `digest-${name}-top.png`) });
+      await page.locator('#story-title').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `digest-${name}-digest.png`) });
+    }
     await context.close();
   }
 });

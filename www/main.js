@@ -70,6 +70,7 @@ const state = {
   version: '',
   elapsed: 0,
   open: null, // index of the open entry
+  readingKey: null, // the source the engine is reading now
 };
 
 /**
@@ -293,6 +294,7 @@ async function cleanQueued(queued) {
   const total = files.length;
   const { id, promise } = engine.request(REQUEST.clean, { files }, {
     onProgress: ({ key, done, cleaned, error }) => {
+      state.readingKey = files[done]?.key ?? null;
       const source = state.sources.find((s) => s.id === key);
       if (source) {
         if (error) fail(source, friendlyError(error, source.name));
@@ -307,6 +309,8 @@ async function cleanQueued(queued) {
     },
   });
   state.current = { id, kind: 'clean' };
+  state.readingKey = files[0].key;
+  renderSources();
   showProgress(`Reading ${files[0].name} (1 of ${total})`, 0, total);
   try {
     await promise;
@@ -457,7 +461,7 @@ function sourceRow(source) {
 
   if (info?.stale) body.append(el('p', { cls: 'source-flag', text: 'Much older than the rest of the story' }));
   if (source.status === 'queued' || source.status === 'reading') {
-    body.append(el('p', { cls: 'source-progress', text: source.status === 'queued' ? 'Waiting…' : 'Reading…' }));
+    body.append(el('p', { cls: 'source-progress', text: source.id === state.readingKey ? 'Reading…' : 'Waiting…' }));
   }
   const error = source.error || info?.error;
   if (error) body.append(el('p', { cls: 'source-error', text: source.error ? error : friendlyError(error, source.name) }));
@@ -508,7 +512,11 @@ function renderDigest() {
   $('digest-empty').hidden = Boolean(digest);
   $('digest-body').hidden = !digest;
   if (!digest) {
-    $('digest-title').textContent = state.sources.some((s) => s.status === 'ready') ? 'Switch on an article to see its digest' : 'Your digest appears here';
+    const ready = state.sources.filter((s) => s.status === 'ready');
+    $('digest-title').textContent =
+      ready.length ? 'Switch on an article to see its digest'
+      : state.sources.length && state.sources.every((s) => s.status === 'error') ? 'None of these files could be read: see the message beside each'
+      : 'Your digest appears here';
     return;
   }
   const used = state.digestSources;
@@ -913,10 +921,18 @@ async function showVersion() {
 }
 
 wire();
-// The engine loads on first use; warm it up once the page is idle, so the
-// first digest is immediate.
-const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 300));
-idle(() => showVersion());
+// The engine loads lazily, once: on the first sign that it will be needed (a
+// pointer or the focus in the articles panel, a drag over the page), so that
+// by the time the files are read it is ready; and at the latest on the first
+// request.
+let warm = false;
+function warmUp() {
+  if (warm) return;
+  warm = true;
+  showVersion();
+}
+for (const type of ['pointerover', 'focusin', 'touchstart']) $('input').addEventListener(type, warmUp, { once: true, passive: true });
+document.addEventListener('dragenter', warmUp, { once: true });
 
 // For the tests and the curious: the state, read-only use.
 window.newsdigest = Object.freeze({

@@ -65,9 +65,13 @@ async function open({ colorScheme = 'light', viewport = { width: 1280, height: 9
     dialog.dismiss();
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  context.on('request', (request) => requests.push(request.url()));
+  const own = [];
+  context.on('request', (request) => {
+    requests.push(request.url());
+    own.push(request.url());
+  });
   await page.goto(`${origin}/`);
-  return { context, page, dialogs, errors };
+  return { context, page, dialogs, errors, requests: own };
 }
 
 const entries = (page) => page.locator('#entries > li');
@@ -82,8 +86,10 @@ async function shot(page, name) {
 }
 
 test('the five seeds through the file input: digest, attribution, length, variants, copy and download', async () => {
-  const { context, page, errors } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const { context, page, errors, requests: own } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
   await shot(page, 'empty-light-desktop');
+  const wasm = () => own.filter((url) => url.endsWith('.wasm')).length;
+  assert.equal(wasm(), 0, 'the engine loads lazily');
   await page.locator('#file-input').setInputFiles(seeds);
   await waitForDigest(page, 5);
   assert.equal(await page.locator('#sources > li').count(), 5);
@@ -145,6 +151,7 @@ test('the five seeds through the file input: digest, attribution, length, varian
   await page.locator('#sources > li').nth(1).getByRole('button', { name: /^Remove/ }).click();
   await waitForDigest(page, 3);
   assert.equal(await page.locator('#sources > li').count(), 4);
+  assert.equal(wasm(), 1, 'the engine loads once');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -364,6 +364,7 @@ async function summarize() {
     $('digest-error').hidden = true;
     renderAll();
     const reporting = digest.sources.filter((s) => !s.error).length;
+    if (!state.version) showVersion();
     announce(`Digest ready: ${plural(digest.sentences.length, 'statement')} from ${plural(reporting, 'article')}.`);
   } catch (e) {
     if (e instanceof CancelledError) {
@@ -454,7 +455,7 @@ function sourceRow(source) {
   else if (cleaned?.text) facts.push(el('span', { text: plural(countWords(cleaned.text), 'word') }));
   const stats = removedStats(source);
   if (stats && source.status === 'ready') {
-    facts.push(el('span', { text: stats.words ? `boilerplate removed: ${fmt(stats.words)} words (${Math.round(stats.share * 100)}%)` : 'no boilerplate' }));
+    facts.push(el('span', { text: stats.words ? `boilerplate removed: ${plural(stats.words, 'word')} (${Math.round(stats.share * 100)}%)` : 'no boilerplate' }));
   }
   if (info && !info.error && state.digest) facts.push(el('span', { text: info.used ? `in ${plural(info.used, 'statement')}` : 'not in the digest' }));
   if (facts.length) body.append(el('p', { cls: 'source-facts' }, facts));
@@ -706,8 +707,8 @@ function toMarkdown() {
   const digest = state.digest;
   const used = state.digestSources;
   const lines = [`# ${$('story-title').textContent}`, ''];
-  if (digest.date) lines.push(`*Story of ${digest.date}. Digest of ${plural(used.length, 'article')}, made with newsdigest ${state.version}.*`, '');
-  else lines.push(`*Digest of ${plural(used.length, 'article')}, made with newsdigest ${state.version}.*`, '');
+  const made = `Digest of ${plural(used.length, 'article')}, made with newsdigest${state.version ? ` ${state.version}` : ''}.`;
+  lines.push(`*${digest.date ? `Story of ${digest.date}. ` : ''}${made}*`, '');
   for (const entry of digest.sentences) {
     lines.push(`- ${entry.text} ${entry.sources.map((i) => `[${exportNumber(used[i])}]`).join('')}`);
   }
@@ -729,7 +730,7 @@ function toJson() {
     {
       title: $('story-title').textContent,
       date: digest.date ?? null,
-      generator: `newsdigest ${state.version}`,
+      generator: `newsdigest${state.version ? ` ${state.version}` : ''}`,
       options: options(),
       sentences: digest.sentences.map((entry) => ({
         text: entry.text,
@@ -906,7 +907,10 @@ function wire() {
   $('removed-close').addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.returnFocusTo?.focus?.());
   dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close(); // a click on the backdrop
+    // A click on the backdrop (outside the dialog's box) closes it.
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (event.target === dialog && !inside) dialog.close();
   });
 }
 

@@ -4,14 +4,14 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build wasm-pkg wasm-test
+.PHONY: serve test setup lint unit build wasm-pkg wasm-test www page-test
 
-## Build and show the digest of the sample story in seeds/.
-serve: setup build
-	./target/release/newsdigest seeds/*
+## Build the web page and serve it on http://127.0.0.1:$(PORT)/ (it prints the URL).
+serve: setup wasm-pkg www
+	PORT=$(PORT) node scripts/serve.mjs
 
 ## Every test: formatting, lints, unit, property and end-to-end tests.
-test: setup lint unit wasm-test
+test: setup lint unit wasm-test page-test
 
 setup:
 	scripts/setup.sh
@@ -41,3 +41,12 @@ wasm-test: build wasm-pkg
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER="$$(command -v chromedriver)" \
 		cargo test --locked --no-default-features --target wasm32-unknown-unknown --test wasm --test wasm_worker
 	scripts/test-embed.sh
+
+## The web page: www/ made complete (the package copied to www/pkg, the sample
+## story to www/samples), ready for `serve` or any static host.
+www: wasm-pkg
+	scripts/build-www.sh
+
+## The page end to end: playwright-core driving Debian's Chromium (tests/page).
+page-test: setup wasm-pkg www
+	cd tests/page && { [[ node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund; } && node --test

@@ -1,0 +1,322 @@
+// End-to-end tests of the web page (www/): Debian's Chromium driven by
+// playwright-core, one browser launch, a fresh context per test. The page is
+// served by scripts/serve.mjs on a free port. Screenshots of the main states
+// go to test-results/page/ (gitignored). Run: make page-test, or
+// `node --test` in this folder once www/ is built (scripts/build-www.sh).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const seedsDir = join(repo, 'seeds');
+const seeds = readdirSync(seedsDir).sort().map((name) => join(seedsDir, name));
+/** The seeds as in-memory files, to mix with made-up ones in setInputFiles. */
+const seedFiles = seeds.map((path) => ({ name: path.split('/').pop(), mimeType: 'text/plain', buffer: readFileSync(path) }));
+const shots = join(repo, 'test-results', 'page');
+mkdirSync(shots, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TIMEOUT = 20_000;
+
+let server;
+let origin;
+let browser;
+/** Every request any page made, over all tests. */
+const requests = [];
+
+before(async () => {
+  assert.ok(existsSync(join(repo, 'www', 'pkg', 'newsdigest_bg.wasm')), 'www/pkg is missing: run scripts/build-www.sh (make page-test does)');
+  server = spawn(process.execPath, [join(repo, 'scripts', 'serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  origin = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (match) resolve(match[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/** A fresh page on the app, with the request log, dialog and error traps. */
+async function open({ colorScheme = 'light', viewport = { width: 1280, height: 900 }, permissions = [] } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport, acceptDownloads: true });
+  if (permissions.length) await context.grantPermissions(permissions, { origin });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const dialogs = [];
+  const errors = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const own = [];
+  context.on('request', (request) => {
+    requests.push(request.url());
+    own.push(request.url());
+  });
+  await page.goto(`${origin}/`);
+  return { context, page, dialogs, errors, requests: own };
+}
+
+const entries = (page) => page.locator('#entries > li');
+
+async function waitForDigest(page, sources) {
+  await page.locator('#entries > li').first().waitFor();
+  if (sources) await page.waitForFunction((n) => window.newsdigest.state.digestSources.length === n && !window.newsdigest.state.running, sources);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+test('the five seeds through the file input: digest, attribution, length, variants, copy and download', async () => {
+  const { context, page, errors, requests: own } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await shot(page, 'empty-light-desktop');
+  const wasm = () => own.filter((url) => url.endsWith('.wasm')).length;
+  assert.equal(wasm(), 0, 'the engine loads lazily');
+  await page.locator('#file-input').setInputFiles(seeds);
+  await waitForDigest(page, 5);
+  assert.equal(await page.locator('#sources > li').count(), 5);
+  await assert.doesNotReject(page.locator('#announcer', { hasText: /Digest ready/ }).waitFor({ state: 'attached' }));
+
+  // The "400 UAVs" statement is reported by three of the five articles.
+  const uavs = entries(page).filter({ hasText: '400 UAVs' });
+  assert.equal(await uavs.count(), 1);
+  assert.match(await uavs.locator('.support').textContent(), /reported by 3 of 5/);
+  assert.equal(await uavs.locator('.badges .badge').count(), 3);
+  await shot(page, 'digest-light-desktop');
+
+  // Length: presets and a number of statements, each updating at once.
+  await page.locator('label[for="len-short"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('#entries > li').length === 3);
+  await page.locator('label[for="len-long"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('#entries > li').length === 7);
+  await page.locator('#len-count').fill('2');
+  await page.waitForFunction(() => document.querySelectorAll('#entries > li').length === 2);
+  await page.locator('label[for="len-medium"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('#entries > li').length === 5);
+
+  // Open an entry: each source's wording, highlighted in that source's text.
+  await uavs.locator('.entry-main').click();
+  const variants = uavs.locator('.variant');
+  assert.equal(await variants.count(), 3);
+  assert.equal(await uavs.locator('.entry-main').getAttribute('aria-expanded'), 'true');
+  const mark = uavs.locator('.source-text mark');
+  await mark.waitFor();
+  const shown = await uavs.locator('.variant[aria-pressed="true"] .variant-text').textContent();
+  assert.equal((await mark.textContent()).replace(/\s+/g, ' '), shown.replace(/\s+/g, ' '));
+  await variants.nth(1).click();
+  assert.equal((await mark.textContent()).replace(/\s+/g, ' '), (await variants.nth(1).locator('.variant-text').textContent()).replace(/\s+/g, ' '));
+  await shot(page, 'entry-open-light-desktop');
+
+  // Take it away: copy Markdown, download Markdown and JSON.
+  await page.locator('#copy-md').click();
+  await page.locator('#notice', { hasText: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^# /);
+  assert.match(copied, /400 UAVs.*\[\d\]\[\d\]\[\d\]/);
+  assert.match(copied, /## Sources/);
+
+  const [md] = await Promise.all([page.waitForEvent('download'), page.locator('#download-md').click()]);
+  assert.match(md.suggestedFilename(), /^digest-.*\.md$/);
+  assert.equal(readFileSync(await md.path(), 'utf8'), copied);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(data.sentences.length, 5);
+  assert.equal(data.sources.length, 5);
+  const entry = data.sentences.find((s) => s.text.includes('400 UAVs'));
+  assert.equal(entry.sources.length, 3);
+  assert.ok(entry.sources.every((s) => typeof s.name === 'string' && s.name.endsWith('.txt')));
+
+  // Switch one source off, then remove another: the digest follows.
+  await page.locator('#sources > li').nth(0).locator('input[type=checkbox]').uncheck();
+  await waitForDigest(page, 4);
+  assert.match(await page.locator('#digest-summary').textContent(), /from 4 articles/);
+  await page.locator('#sources > li').nth(1).getByRole('button', { name: /^Remove/ }).click();
+  await waitForDigest(page, 3);
+  assert.equal(await page.locator('#sources > li').count(), 4);
+  assert.equal(wasm(), 1, 'the engine loads once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a real drop event with a DataTransfer built in the page; cancelling many large files; a crashed engine is restarted', async () => {
+  const { context, page, errors } = await open();
+  const files = seeds.map((path) => ({ name: path.split('/').pop(), text: readFileSync(path, 'utf8') }));
+  await page.evaluate((files) => {
+    const dataTransfer = new DataTransfer();
+    for (const { name, text } of files) dataTransfer.items.add(new File([text], name, { type: 'text/plain' }));
+    const zone = document.getElementById('dropzone');
+    zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }));
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  }, files);
+  await waitForDigest(page, 5);
+  assert.match(await entries(page).filter({ hasText: '400 UAVs' }).locator('.support').textContent(), /3 of 5/);
+
+  // Many large files: per-file progress, and Cancel stops the work and keeps the digest.
+  await page.evaluate(async () => {
+    const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
+    const dataTransfer = new DataTransfer();
+    for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([`${base}\n\n`.repeat(40)], `long-${i}.txt`, { type: 'text/plain' }));
+    document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  });
+  await page.locator('#progress').waitFor();
+  assert.match(await page.locator('#progress-label').textContent(), /long-\d+\.txt \(\d+ of 20\)/);
+  assert.ok((await page.locator('.source-progress').count()) > 0);
+  await shot(page, 'progress-light-desktop');
+  await page.locator('#cancel').click();
+  await page.locator('#input-note', { hasText: /Cancelled: \d+ files? not added/ }).waitFor();
+  await page.locator('#progress').waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('.source-progress').count(), 0);
+  await page.waitForFunction(() => !window.newsdigest.state.running);
+
+  // Kill the engine: the page says so, starts a new one and keeps working.
+  const starts = await page.evaluate(() => window.newsdigest.engine.starts);
+  await page.evaluate(() => window.newsdigest.engine.worker.postMessage({ id: 0, type: '__crash_for_test' }));
+  await page.locator('#alert', { hasText: 'restarted' }).waitFor();
+  await page.locator('label[for="len-short"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('#entries > li').length === 3);
+  assert.equal(await page.evaluate(() => window.newsdigest.engine.starts), starts + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a PNG, an empty file, a PDF named .txt and an oversized file get clear errors; the others are still summarized', async () => {
+  const { context, page } = await open();
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
+  await page.locator('#file-input').setInputFiles([
+    ...seedFiles,
+    { name: 'photo.png', mimeType: 'image/png', buffer: png },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 1)]) },
+  ]);
+  await waitForDigest(page, 5);
+  const row = (name) => page.locator('#sources > li', { hasText: name });
+  assert.match(await row('photo.png').locator('.source-error').textContent(), /PNG image/);
+  assert.match(await row('empty.txt').locator('.source-error').textContent(), /empty/);
+  assert.match(await row('scan.txt').locator('.source-error').textContent(), /PDF/);
+  // An oversized file, made in the page (faster than sending 10 MB over the wire) and dropped.
+  await page.evaluate(() => {
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(new File([new Uint8Array(10_500_000).fill(0x61)], 'huge.txt', { type: 'text/plain' }));
+    document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  });
+  await row('huge.txt').waitFor();
+  assert.match(await row('huge.txt').locator('.source-error').textContent(), /10\.5 MB is over the limit of 10\.0 MB/);
+  assert.match(await page.locator('#digest-summary').textContent(), /from 5 articles/);
+  assert.match(await entries(page).filter({ hasText: '400 UAVs' }).locator('.support').textContent(), /3 of 5/);
+  await shot(page, 'errors-light-desktop');
+  await context.close();
+});
+
+test('a hostile saved page runs nothing and opens no dialog', async () => {
+  const { context, page, dialogs, errors } = await open();
+  const hostile = `<!doctype html><html><head><title>Drone deal &lt;script&gt;</title>
+<script>window.__pwned = 'script'; alert('script')</script>
+<meta http-equiv="refresh" content="0;url=javascript:window.__pwned='refresh'">
+</head><body onload="window.__pwned='onload'">
+<article><h1>Russia seeks more attack drones from Iran <img src=x onerror="window.__pwned='h1'"></h1>
+<p>The White House on Monday said Russia is looking to buy additional advanced attack drones from Iran after using up most of the 400 drones it had previously purchased. <img src="x" onerror="window.__pwned='img';alert(1)"></p>
+<p>&lt;img src=x onerror=window.__pwned='text'&gt; Iran also continues to provide Russia with one-way attack UAVs, Kirby said, and Russia has expended most of them. <a href="javascript:window.__pwned='link'">read more</a></p>
+<p><svg onload="window.__pwned='svg'"></svg><iframe srcdoc="<script>parent.__pwned='iframe'</script>"></iframe>
+Officials said <b onmouseover="window.__pwned='hover'">Tehran</b> has been directly enabling Russia's war in Ukraine, the White House said on Monday.</p>
+<script>window.__pwned = 'inline'</script><style>body{background:url(https://evil.example/x.png)}</style>
+</article></body></html>`;
+  await page.locator('#file-input').setInputFiles([seedFiles[0], seedFiles[1], { name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(hostile) }]);
+  await waitForDigest(page, 3);
+  for (const button of await page.locator('.entry-main').all()) await button.click();
+  for (const variant of await page.locator('.variant').all()) await variant.click();
+  const removed = page.locator('#sources > li', { hasText: 'hostile.html' }).getByRole('button', { name: /removed/i });
+  if (await removed.count()) {
+    await removed.click();
+    await page.locator('#removed-dialog').waitFor();
+    await page.keyboard.press('Escape');
+  }
+  await page.mouse.move(400, 400);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  assert.equal(await page.locator('#entries img, #entries script, #entries svg, #entries iframe, #sources img').count(), 0);
+  await context.close();
+});
+
+test('keyboard only: Tab to the drop zone and the sample button, Enter opens the picker and loads the sample', async () => {
+  const { context, page } = await open();
+  // Listening early turns on file chooser interception before any key is pressed.
+  const chooser = page.waitForEvent('filechooser');
+  const visited = [];
+  for (let i = 0; i < 8 && !visited.includes('sample'); i++) {
+    await page.keyboard.press('Tab');
+    visited.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName));
+    if (visited.at(-1) === 'dropzone') {
+      await page.keyboard.press('Enter');
+      assert.ok((await chooser).isMultiple());
+    }
+  }
+  assert.ok(visited.includes('dropzone'), `focus went ${visited}`);
+  assert.equal(visited.at(-1), 'sample');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.press('Enter');
+  await waitForDigest(page, 5);
+  assert.match(await page.locator('#announcer').textContent(), /Digest ready: 5 statements/);
+  // Open the first entry from the keyboard.
+  await page.locator('.entry-main').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.entry-detail .variant').first().waitFor();
+
+  // "Choose a folder": its articles are added under their paths, those already there are not.
+  await page.locator('#sources > li').first().getByRole('button', { name: /^Remove/ }).press('Enter');
+  await page.locator('#folder-input').setInputFiles(seedsDir);
+  await page.locator('#input-note', { hasText: '4 files already in the list' }).waitFor();
+  await page.locator('#sources > li', { hasText: 'seeds/000_' }).waitFor();
+  await waitForDigest(page, 5);
+  await context.close();
+});
+
+test('screenshots: dark and phone width', async () => {
+  for (const [name, options] of [
+    ['dark-desktop', { colorScheme: 'dark' }],
+    ['light-phone', { viewport: { width: 390, height: 844 } }],
+    ['dark-phone', { colorScheme: 'dark', viewport: { width: 390, height: 844 } }],
+  ]) {
+    const { context, page } = await open(options);
+    await page.locator('#sample').click();
+    await waitForDigest(page, 5);
+    await page.locator('.entry-main').nth(3).click();
+    await page.locator('.source-text mark').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
+    await shot(page, `digest-${name}`);
+    if (name.endsWith('phone')) {
+      await page.screenshot({ path: join(shots, `digest-${name}-top.png`) });
+      await page.locator('#story-title').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `digest-${name}-digest.png`) });
+    }
+    await context.close();
+  }
+});
+
+test('no request ever left the page origin', () => {
+  assert.ok(requests.length > 0);
+  const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+  assert.deepEqual(outside, []);
+});

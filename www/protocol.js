@@ -1,0 +1,180 @@
+// The message protocol between the page and the engine worker (worker.js),
+// and the page's side of it: EngineClient.
+//
+// Page -> worker, every request with a fresh numeric `id`:
+//   { id, type: 'clean', files: [{ key, name, bytes }] }
+//       cleans each file in turn; one 'progress' message per file, then 'result'
+//   { id, type: 'summarize', sources: [{ name, bytes }], options }
+//       one digest of the sources; then 'result' with the digest
+//   { id, type: 'version' }
+//   { id, type: 'cancel' }              stop request `id` at the next file
+//
+// Worker -> page, always with the `id` of the request it answers:
+//   { id, type: 'progress', done, total, key, cleaned? , error? }
+//   { id, type: 'result', value }
+//   { id, type: 'error', message, fatal }   fatal: the engine must be restarted
+//   { id, type: 'cancelled' }
+//
+// The page never waits on a worker that has stopped answering: a request it
+// cancels is settled at once (CancelledError), and when the worker does not
+// confirm within CANCEL_GRACE_MS (it is stuck inside one long call) it is
+// terminated and the next request starts a fresh one. A worker that crashes
+// (an uncaught error, a WebAssembly trap, a failed load) is reported through
+// `onCrash`, its requests fail with EngineCrashedError, and it is replaced
+// the same way.
+
+export const REQUEST = Object.freeze({
+  clean: 'clean',
+  summarize: 'summarize',
+  version: 'version',
+  cancel: 'cancel',
+});
+
+export const RESPONSE = Object.freeze({
+  progress: 'progress',
+  result: 'result',
+  error: 'error',
+  cancelled: 'cancelled',
+});
+
+export const CANCEL_GRACE_MS = 500;
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export class EngineCrashedError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'EngineCrashedError';
+  }
+}
+
+export class EngineClient {
+  /**
+   * @param {URL} url the worker module's URL
+   * @param {{ onCrash?: (message: string) => void }} hooks
+   */
+  constructor(url, { onCrash } = {}) {
+    this.url = url;
+    this.onCrash = onCrash ?? (() => {});
+    this.worker = null;
+    this.nextId = 1;
+    /** @type {Map<number, {resolve, reject, onProgress, type}>} */
+    this.pending = new Map();
+    /** Cancelled requests the worker has not confirmed yet. */
+    this.stuck = new Set();
+    this.starts = 0;
+  }
+
+  /** The worker, started on first use (the engine loads lazily, once per worker). */
+  ensureWorker() {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.url, { type: 'module' });
+    this.starts += 1;
+    worker.addEventListener('message', (event) => this.handle(worker, event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.crash(worker, event.message || 'the engine failed to load or stopped unexpectedly');
+    });
+    worker.addEventListener('messageerror', () => this.crash(worker, 'a message could not be read'));
+    this.worker = worker;
+    return worker;
+  }
+
+  /**
+   * Sends one request. Returns { id, promise }; the promise settles with the
+   * result, or rejects with an Error, a CancelledError or an EngineCrashedError.
+   */
+  request(type, payload = {}, { onProgress, transfer = [] } = {}) {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const promise = new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress, type });
+    });
+    worker.postMessage({ id, type, ...payload }, transfer);
+    return { id, promise };
+  }
+
+  /** Cancels request `id`: settles it now; stops the worker if it does not confirm in time. */
+  cancel(id) {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.pending.delete(id);
+    entry.reject(new CancelledError());
+    const worker = this.worker;
+    if (!worker) return;
+    worker.postMessage({ id, type: REQUEST.cancel });
+    this.stuck.add(id);
+    setTimeout(() => {
+      if (this.worker === worker && this.stuck.has(id)) this.restart();
+    }, CANCEL_GRACE_MS);
+  }
+
+  /** Stops the worker now; the requests in flight are cancelled. */
+  restart() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.stuck.clear();
+    for (const [id, entry] of this.pending) {
+      this.pending.delete(id);
+      entry.reject(new CancelledError());
+    }
+  }
+
+  /** Cancels every request in flight. */
+  cancelAll() {
+    for (const id of [...this.pending.keys()]) this.cancel(id);
+  }
+
+  get busy() {
+    return this.pending.size > 0;
+  }
+
+  handle(worker, message) {
+    if (worker !== this.worker || !message || typeof message.id !== 'number') return;
+    const { id, type } = message;
+    if (type === RESPONSE.cancelled || (this.stuck.has(id) && type !== RESPONSE.progress)) {
+      this.stuck.delete(id);
+      return;
+    }
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    switch (type) {
+      case RESPONSE.progress:
+        entry.onProgress?.(message);
+        break;
+      case RESPONSE.result:
+        this.pending.delete(id);
+        entry.resolve(message.value);
+        break;
+      case RESPONSE.error:
+        this.pending.delete(id);
+        if (message.fatal) {
+          entry.reject(new EngineCrashedError(message.message));
+          this.crash(worker, message.message);
+        } else {
+          entry.reject(new Error(message.message));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  crash(worker, reason) {
+    if (worker !== this.worker) return;
+    worker.terminate();
+    this.worker = null;
+    this.stuck.clear();
+    const message = `The digest engine stopped (${reason}). It has been restarted.`;
+    for (const [id, entry] of this.pending) {
+      this.pending.delete(id);
+      entry.reject(new EngineCrashedError(message));
+    }
+    this.onCrash(message);
+  }
+}

@@ -1,0 +1,112 @@
+// The engine: newsdigest's WebAssembly package, run off the page's main
+// thread. Started by protocol.js (EngineClient) as a module worker; the
+// package is loaded on the first request, once. Messages: see protocol.js.
+
+const CLEAN_UNAVAILABLE = 'clean() is not in this build of the package';
+
+let engine = null;
+function load() {
+  engine ??= (async () => {
+    const module = await import('./pkg/newsdigest.js');
+    await module.default({ module_or_path: new URL('./pkg/newsdigest_bg.wasm', import.meta.url) });
+    return module;
+  })();
+  return engine;
+}
+
+const cancelled = new Set();
+
+// A WebAssembly trap (a panic, out of memory) may leave the module's memory
+// inconsistent: the page must start a fresh worker.
+function isFatal(error) {
+  return error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// Without clean() in the package, the article text is the decoded file:
+// enough to find a sentence in a text source.
+function fallbackClean(file) {
+  const text = new TextDecoder('utf-8').decode(file.bytes);
+  return { name: file.name, title: null, date: null, site: null, byline: null, text, removed: null };
+}
+
+async function cleanFiles(id, files, nd) {
+  const results = [];
+  for (let i = 0; i < files.length; i++) {
+    // Between two files, let a 'cancel' message in.
+    await nextTask();
+    if (cancelled.has(id)) {
+      cancelled.delete(id);
+      postMessage({ id, type: 'cancelled' });
+      return null;
+    }
+    const file = files[i];
+    let cleaned = null;
+    let error = null;
+    try {
+      cleaned = typeof nd.clean === 'function' ? nd.clean({ name: file.name, bytes: file.bytes }) : fallbackClean(file);
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      error = messageOf(e);
+      if (error.includes(CLEAN_UNAVAILABLE)) cleaned = fallbackClean(file);
+    }
+    results.push({ key: file.key, cleaned, error });
+    postMessage({ id, type: 'progress', done: i + 1, total: files.length, key: file.key, cleaned, error });
+  }
+  return results;
+}
+
+async function handle(message) {
+  const { id, type } = message;
+  if (type === 'cancel') {
+    cancelled.add(id);
+    return;
+  }
+  if (type === '__crash_for_test') {
+    // Lets the tests check that the page survives a dead engine.
+    setTimeout(() => {
+      throw new Error('engine crash requested by a test');
+    });
+    return;
+  }
+  try {
+    const nd = await load();
+    let value;
+    switch (type) {
+      case 'version':
+        value = { version: nd.version(), clean: typeof nd.clean === 'function' };
+        break;
+      case 'clean':
+        value = await cleanFiles(id, message.files, nd);
+        if (value === null) return;
+        break;
+      case 'summarize':
+        value = nd.summarize(message.sources, message.options);
+        break;
+      default:
+        throw new Error(`unknown request type ${JSON.stringify(type)}`);
+    }
+    if (cancelled.delete(id)) {
+      postMessage({ id, type: 'cancelled' });
+      return;
+    }
+    postMessage({ id, type: 'result', value });
+  } catch (e) {
+    const loading = !engine || (await engine.then(() => false, () => true));
+    postMessage({
+      id,
+      type: 'error',
+      message: loading ? `the engine could not be loaded: ${messageOf(e)}` : messageOf(e),
+      fatal: loading || isFatal(e),
+    });
+  }
+}
+
+addEventListener('message', (event) => {
+  handle(event.data);
+});

@@ -40,8 +40,19 @@ need_wasm_tools() {
   bindgen=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
   if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]] \
     || ! command -v wasm-bindgen-test-runner >/dev/null; then
-    log "installing wasm-bindgen-cli $bindgen"
-    cargo install wasm-bindgen-cli --version "=$bindgen" --locked --force
+    local cached="$HOME/.cache/.wasm-pack/wasm-bindgen-cargo-install-$bindgen"
+    if [[ -x "$cached/wasm-bindgen" && -x "$cached/wasm-bindgen-test-runner" ]]; then
+      # wasm-pack already built this version for itself: reuse it.
+      log "using wasm-bindgen-cli $bindgen from wasm-pack's cache"
+      mkdir -p "$HOME/.cargo/bin"
+      install -m 755 "$cached"/wasm-bindgen* "$HOME/.cargo/bin/"
+    else
+      log "installing wasm-bindgen-cli $bindgen"
+      # --locked first; the registry may lack a version its lock file pins
+      # (seen: webpki-roots 1.0.11), then resolve afresh as wasm-pack does.
+      cargo install wasm-bindgen-cli --version "=$bindgen" --locked --force ||
+        cargo install wasm-bindgen-cli --version "=$bindgen" --force
+    fi
   fi
   local packages=()
   command -v chromium >/dev/null || packages+=(chromium)

@@ -53,6 +53,12 @@ mod segment;
 mod select;
 mod source;
 
+// The stages one by one, for `benches/` only (feature `bench-internals`):
+// not API.
+#[cfg(feature = "bench-internals")]
+#[doc(hidden)]
+pub mod bench;
+
 pub use config::{Budget, Config};
 pub use digest::{Cleaned, Digest, Entry, Removal, SourceInfo, Span, Variant};
 pub use error::Error;

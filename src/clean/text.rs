@@ -271,7 +271,12 @@ impl LangCtx {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let lang = whatlang::detect(&text[..end]).map(|i| i.lang());
+        let prefix = &text[..end];
+        let lang = if crate::lang::clearly_english(prefix) {
+            Some(Lang::Eng)
+        } else {
+            whatlang::detect(prefix).map(|i| i.lang())
+        };
         let stops = match lang {
             Some(l) => rules::stop_list_index(l),
             None => Some(rules::EN),

@@ -5,10 +5,11 @@
 //! single spaces), so every phrase here is lower case.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use whatlang::Lang;
+
+use crate::lang::fx::FxBuild;
 
 /// How a phrase of a [`PhraseRule`] has to stand in a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -975,40 +976,6 @@ pub(crate) fn stop_list_index(lang: Lang) -> Option<usize> {
 pub(crate) const EN: usize = 0;
 
 const _: () = assert!(matches!(STOP_LISTS[EN].0, Lang::Eng));
-
-/// A small, fast hash for short keys (FxHash, as in rustc). The tables are
-/// ours, not the input's, so hash flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxBuild;
-
-impl BuildHasher for FxBuild {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// Every `How::Contains` phrase of [`PHRASE_RULES`], found in one pass over
 /// a block instead of one substring search per phrase.

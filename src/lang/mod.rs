@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Mutex, OnceLock, TryLockError};
 
+pub(crate) mod fx;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -247,11 +249,11 @@ const MAX_STOP_WORD_BYTES: usize = 24;
 
 /// Every stop word of every language, with the languages whose list holds
 /// it (bit `i` for `Language::ALL[i]`).
-fn stop_masks() -> &'static HashMap<&'static str, u16> {
+fn stop_masks() -> &'static HashMap<&'static str, u16, fx::FxBuild> {
     const _: () = assert!(Language::ALL.len() <= 16);
-    static MASKS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    static MASKS: OnceLock<HashMap<&'static str, u16, fx::FxBuild>> = OnceLock::new();
     MASKS.get_or_init(|| {
-        let mut masks: HashMap<&'static str, u16> = HashMap::new();
+        let mut masks: HashMap<&'static str, u16, fx::FxBuild> = HashMap::default();
         for &lang in Language::ALL {
             for &word in lang.stop_words() {
                 *masks.entry(word).or_default() |= 1 << lang as usize;

@@ -4,7 +4,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build
+.PHONY: serve test setup lint unit build bench
 
 ## Build and show the digest of the sample story in seeds/.
 serve: setup build
@@ -27,3 +27,8 @@ unit:
 	cargo test --locked
 	# The browser build leaves legacy encodings out: test that decoding path too.
 	cargo test --locked --no-default-features --lib decode::
+
+## Benchmarks (not part of `test`): stages, scaling, batch, sumy peer, download size.
+## Results and how to read them: docs/performance.md.
+bench: setup
+	scripts/bench.sh

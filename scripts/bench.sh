@@ -81,8 +81,10 @@ if (( ${#wasm[@]} )); then
     for w in "${wasm[@]}"; do
         echo "$w: $(stat -c%s "$w") bytes raw, $(gzip -9c "$w" | wc -c) bytes gzip -9"
     done
-    # TODO(wasm): time the pipeline in Node and in Chromium on the same stories
-    # (pkg/ from `wasm-pack build --target web`) and report MB/s next to native.
+    [[ -f pkg/newsdigest.js ]] && command -v node > /dev/null && [[ -f "$data" ]] \
+        && node scripts/bench-wasm-node.mjs pkg "$data"
+    # TODO(wasm): the same in Chromium (the demo page, e.g. through Playwright), and
+    # the page's total transfer (HTML + JS + .wasm, gzipped) once the page exists.
 else
     echo "no pkg/*.wasm: build it with 'wasm-pack build --target web' to measure"
     # TODO(wasm): once pkg/ exists, the page's total transfer and WASM-in-Node/Chromium timings go here.

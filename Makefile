@@ -4,7 +4,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build wasm-pkg wasm-test www page-test
+.PHONY: serve test setup lint unit build bench wasm-pkg wasm-test www page-test
 
 ## Build the web page and serve it on http://127.0.0.1:$(PORT)/ (it prints the URL).
 serve: setup wasm-pkg www
@@ -50,3 +50,8 @@ www: wasm-pkg
 ## The page end to end: playwright-core driving Debian's Chromium (tests/page).
 page-test: setup wasm-pkg www
 	cd tests/page && { [[ node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund; } && node --test
+
+## Benchmarks (not part of `test`): stages, scaling, batch, sumy peer, download size.
+## Results and how to read them: docs/performance.md.
+bench: setup
+	scripts/bench.sh

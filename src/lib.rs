@@ -57,6 +57,12 @@ mod source;
 #[doc(hidden)]
 pub mod wasm;
 
+// The stages one by one, for `benches/` only (feature `bench-internals`):
+// not API.
+#[cfg(feature = "bench-internals")]
+#[doc(hidden)]
+pub mod bench;
+
 pub use config::{Budget, Config};
 pub use digest::{Cleaned, Digest, Entry, Removal, SourceInfo, Span, Variant};
 pub use error::Error;

@@ -50,13 +50,7 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
 
     // Then near-duplicates, most alike first, so that a sentence joins the
     // group it fits best before a weaker match can claim its source.
-    let mut pairs: Vec<(f64, usize, usize)> = candidate_pairs(seg, rarity)
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let sim = similarity(&sentences[a], &sentences[b], rarity);
-            (sim >= threshold).then_some((sim, a, b))
-        })
-        .collect();
+    let mut pairs = alike_pairs(seg, rarity, threshold);
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, a, b) in pairs {
         groups.union(a, b);
@@ -98,8 +92,12 @@ pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
 }
 
 /// Pairs `(a, b)`, `a < b`, of sentences of different sources that share at
-/// least one key term of either. Sorted and without repeats.
-fn candidate_pairs(seg: &Segmented, rarity: &[f64]) -> Vec<(usize, usize)> {
+/// least one key term of either, with their [`similarity`] when it reaches
+/// `threshold`.
+///
+/// Works sentence by sentence, so only the pairs kept are held at once, not
+/// every candidate (hundreds per sentence in a large story).
+fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
     for (i, s) in sentences.iter().enumerate() {
@@ -110,28 +108,88 @@ fn candidate_pairs(seg: &Segmented, rarity: &[f64]) -> Vec<(usize, usize)> {
             postings[t as usize].push(i as u32);
         }
     }
-    let mut pairs = Vec::new();
-    let mut keys = Vec::with_capacity(16);
+    // Each sentence's key terms, and for each term the sentences that have
+    // it as a key.
+    let mut keys_of: Vec<Vec<u32>> = vec![Vec::new(); sentences.len()];
+    let mut keyed_by: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
     for (i, s) in sentences.iter().enumerate() {
         if s.kind == Kind::Heading {
             continue;
         }
-        keys.clear();
-        keys.extend(s.distinct_terms().filter(|&t| postings[t as usize].len() <= POSTING_CAP));
+        let mut keys: Vec<u32> = s.distinct_terms().filter(|&t| postings[t as usize].len() <= POSTING_CAP).collect();
         // Rarest first; the id breaks ties so the choice is reproducible.
         keys.sort_by(|&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
-        for &t in keys.iter().take(KEYS) {
-            for &j in &postings[t as usize] {
-                let j = j as usize;
-                if j != i && sentences[j].source != s.source {
-                    pairs.push((i.min(j), i.max(j)));
-                }
+        keys.truncate(KEYS);
+        for &t in &keys {
+            keyed_by[t as usize].push(i as u32);
+        }
+        keys_of[i] = keys;
+    }
+    // The weight of each sentence's terms, summed as `similarity` sums it.
+    let weights: Vec<f64> =
+        sentences.iter().map(|s| s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])).collect();
+    let mut pairs = Vec::new();
+    let mut others: Vec<u32> = Vec::new();
+    for (a, s) in sentences.iter().enumerate() {
+        if s.kind == Kind::Heading {
+            continue;
+        }
+        // b > a with a key of a among its terms, or a key of b among a's.
+        others.clear();
+        for &t in &keys_of[a] {
+            others.extend(postings[t as usize].iter().filter(|&&b| b as usize > a));
+        }
+        for t in s.distinct_terms() {
+            others.extend(keyed_by[t as usize].iter().filter(|&&b| b as usize > a));
+        }
+        others.sort_unstable();
+        others.dedup();
+        for &b in &others {
+            let b = b as usize;
+            if sentences[b].source == s.source {
+                continue;
+            }
+            // The cosine is at most sqrt(lighter / heavier) (all shared):
+            // skip pairs that cannot reach the threshold (with a margin for
+            // rounding, so no pair that could is skipped).
+            let (lo, hi) = (weights[a].min(weights[b]), weights[a].max(weights[b]));
+            if lo < hi * threshold * threshold * (1.0 - 1e-9) {
+                continue;
+            }
+            let sim = cosine(s, &sentences[b], rarity, weights[a], weights[b]);
+            if sim >= threshold {
+                pairs.push((sim, a, b));
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
     pairs
+}
+
+/// [`similarity`], given each sentence's summed term weight: the same value
+/// to the bit, for only the walk over the shared terms.
+fn cosine(a: &Sentence, b: &Sentence, rarity: &[f64], wa: f64, wb: f64) -> f64 {
+    if wa == 0.0 || wb == 0.0 {
+        return 0.0;
+    }
+    let mut shared = 0.0;
+    let mut xs = a.distinct_terms().peekable();
+    let mut ys = b.distinct_terms().peekable();
+    while let (Some(&x), Some(&y)) = (xs.peek(), ys.peek()) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Equal => {
+                shared += rarity[x as usize];
+                xs.next();
+                ys.next();
+            }
+            std::cmp::Ordering::Less => {
+                xs.next();
+            }
+            std::cmp::Ordering::Greater => {
+                ys.next();
+            }
+        }
+    }
+    shared / (wa * wb).sqrt()
 }
 
 /// Union-find over sentences where a group never holds two sentences of the

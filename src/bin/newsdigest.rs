@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdigest::{Budget, Config, Digest, Source};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Parser)]
@@ -38,6 +39,10 @@ enum Command {
     Batch {
         #[command(flatten)]
         budget: BudgetArgs,
+        /// Stories summarized at once (default: one per core, or RAYON_NUM_THREADS). Output
+        /// stays in input order whatever the number.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        threads: Option<u64>,
     },
     /// Print each file's article text without boilerplate; with --format json, an array of
     /// {"name", "title", "date", "site", "byline", "text", "removed": [{"text", "reason"}]}.
@@ -103,7 +108,7 @@ impl Outcome {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Batch { budget }) => batch(&budget.config()),
+        Some(Command::Batch { budget, threads }) => batch(&budget.config(), threads.map(|n| n as usize)),
         Some(Command::Clean { files, format }) => clean_files(&files, format),
         None => digest_files(&cli.files, cli.format, &cli.budget.config()),
     };
@@ -228,65 +233,112 @@ struct BatchError<'a> {
     error: String,
 }
 
-/// Streams stories through: one line in, one line out, in order, so memory
+/// Streams stories through, one line out per line in, in input order, and
+/// keeps every core busy: lines are read in chunks of a few per thread (and
+/// at most [`CHUNK_BYTES`]), a chunk's stories are summarized in parallel,
+/// and their lines written in order before the next chunk is read. So memory
 /// does not grow with the number of stories. A bad line gives an error line
 /// (and a message on stderr) and the next line is read as usual.
-fn batch(config: &Config) -> Result<Outcome, Box<dyn std::error::Error>> {
-    let stdin = io::stdin().lock();
+fn batch(config: &Config, threads: Option<usize>) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
+    let chunk_lines = 4 * pool.current_num_threads();
+    let mut lines = io::stdin().lock().lines().enumerate();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut outcome = Outcome::default();
-    for (n, line) in stdin.lines().enumerate() {
-        let line_number = n + 1;
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let story: Story = match serde_json::from_str(&line) {
-            Ok(story) => story,
-            Err(e) => {
-                let error = format!("line {line_number}: invalid JSON: {e}");
-                eprintln!("newsdigest: {error}");
-                serde_json::to_writer(
-                    &mut out,
-                    &BatchError { id: &serde_json::Value::Null, line: line_number, error },
-                )?;
-                out.write_all(b"\n")?;
-                outcome.failed += 1;
-                continue;
-            }
-        };
-        let sources: Vec<Source> = story
-            .docs
-            .into_iter()
-            .enumerate()
-            .map(|(i, doc)| match doc {
-                Doc::Text(text) => Source::text(format!("docs[{i}]"), text),
-                Doc::Named { name, text } => Source::text(name, text),
-            })
-            .collect();
-        match newsdigest::summarize(&sources, config) {
-            Ok(digest) => {
-                for info in digest.sources.iter().filter(|i| i.error.is_some()) {
-                    eprintln!("newsdigest: line {line_number}: {}: {}", info.name, info.error.as_deref().unwrap_or(""));
+    loop {
+        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(chunk_lines);
+        let mut bytes = 0;
+        let mut read_error = None;
+        while chunk.len() < chunk_lines && bytes < CHUNK_BYTES {
+            match lines.next() {
+                None => break,
+                Some((_, Err(e))) => {
+                    read_error = Some(e);
+                    break;
                 }
-                if digest.sources.iter().any(|i| i.error.is_some()) {
-                    outcome.failed += 1;
-                } else {
-                    outcome.succeeded += 1;
+                Some((_, Ok(line))) if line.trim().is_empty() => {}
+                Some((n, Ok(line))) => {
+                    bytes += line.len();
+                    chunk.push((n + 1, line));
                 }
-                serde_json::to_writer(&mut out, &BatchDigest { id: &story.id, digest: &digest })?;
-            }
-            Err(e) => {
-                let error = format!("line {line_number}: {e}");
-                eprintln!("newsdigest: {error}");
-                serde_json::to_writer(&mut out, &BatchError { id: &story.id, line: line_number, error })?;
-                outcome.failed += 1;
             }
         }
-        out.write_all(b"\n")?;
+        if chunk.is_empty() && read_error.is_none() {
+            break;
+        }
+        let done: Vec<Done> = pool.install(|| chunk.par_iter().map(|(n, line)| batch_line(*n, line, config)).collect());
+        drop(chunk);
+        for d in done {
+            for message in &d.messages {
+                eprintln!("newsdigest: {message}");
+            }
+            out.write_all(&d.json)?;
+            out.write_all(b"\n")?;
+            match d.ok {
+                true => outcome.succeeded += 1,
+                false => outcome.failed += 1,
+            }
+        }
+        if let Some(e) = read_error {
+            out.flush()?;
+            return Err(e.into());
+        }
     }
     out.flush()?;
     Ok(outcome)
+}
+
+/// A chunk of `batch` holds at most about this much input.
+const CHUNK_BYTES: usize = 64 << 20;
+
+/// One line of `batch`, done: its output line, its messages for stderr, and
+/// whether every source of it was used.
+struct Done {
+    json: Vec<u8>,
+    messages: Vec<String>,
+    ok: bool,
+}
+
+fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
+    let story: Story = match serde_json::from_str(line) {
+        Ok(story) => story,
+        Err(e) => {
+            let error = format!("line {line_number}: invalid JSON: {e}");
+            let json = to_json(&BatchError { id: &serde_json::Value::Null, line: line_number, error: error.clone() });
+            return Done { json, messages: vec![error], ok: false };
+        }
+    };
+    let sources: Vec<Source> = story
+        .docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, doc)| match doc {
+            Doc::Text(text) => Source::text(format!("docs[{i}]"), text),
+            Doc::Named { name, text } => Source::text(name, text),
+        })
+        .collect();
+    match newsdigest::summarize(&sources, config) {
+        Ok(digest) => {
+            let messages: Vec<String> = digest
+                .sources
+                .iter()
+                .filter(|i| i.error.is_some())
+                .map(|info| format!("line {line_number}: {}: {}", info.name, info.error.as_deref().unwrap_or("")))
+                .collect();
+            let json = to_json(&BatchDigest { id: &story.id, digest: &digest });
+            Done { json, ok: messages.is_empty(), messages }
+        }
+        Err(e) => {
+            let error = format!("line {line_number}: {e}");
+            let json = to_json(&BatchError { id: &story.id, line: line_number, error: error.clone() });
+            Done { json, messages: vec![error], ok: false }
+        }
+    }
+}
+
+/// Serializing our own output types cannot fail.
+fn to_json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).expect("JSON output")
 }
 
 /// Source tags are 1-based numbers, listed under the digest.

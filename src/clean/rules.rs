@@ -4,7 +4,12 @@
 //! is matched after [`normalize`](super::text) (lower case, straight quotes,
 //! single spaces), so every phrase here is lower case.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use whatlang::Lang;
+
+use crate::lang::fx::FxBuild;
 
 /// How a phrase of a [`PhraseRule`] has to stand in a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -909,11 +914,6 @@ pub(crate) const STOP_LISTS: &[(Lang, &[&str])] = &[
     (Lang::Por, STOP_PT),
 ];
 
-/// The stop-word list of `lang`, if we have one.
-pub(crate) fn stop_words(lang: Lang) -> Option<&'static [&'static str]> {
-    STOP_LISTS.iter().find(|(l, _)| *l == lang).map(|(_, list)| *list)
-}
-
 /// English words after which a line cannot end a sentence: a line ending
 /// with one of them continues on the next line.
 pub(crate) const CONNECTIVES: &[&str] = &[
@@ -941,3 +941,95 @@ pub(crate) const SOCIAL: &[&str] = &[
     "mastodon",
     "bluesky",
 ];
+
+// ---------------------------------------------------------------------------
+// Fast lookups over the tables above. They answer exactly what a linear
+// `contains` over the tables answers; they only spare the scans.
+
+/// Bit `i` stands for `STOP_LISTS[i]`.
+pub(crate) type StopMask = u8;
+
+const _: () = assert!(STOP_LISTS.len() <= StopMask::BITS as usize);
+
+/// Which of [`STOP_LISTS`] hold `word`: bit `i` set when `STOP_LISTS[i]`
+/// does. One hash lookup instead of a scan of every list.
+pub(crate) fn stop_mask(word: &str) -> StopMask {
+    static MASKS: OnceLock<HashMap<&'static str, StopMask, FxBuild>> = OnceLock::new();
+    let masks = MASKS.get_or_init(|| {
+        let mut masks: HashMap<&'static str, StopMask, FxBuild> = HashMap::default();
+        for (i, (_, list)) in STOP_LISTS.iter().enumerate() {
+            for w in *list {
+                *masks.entry(w).or_default() |= 1 << i;
+            }
+        }
+        masks
+    });
+    masks.get(word).copied().unwrap_or(0)
+}
+
+/// Index of `lang`'s stop-word list in [`STOP_LISTS`], if we have one.
+pub(crate) fn stop_list_index(lang: Lang) -> Option<usize> {
+    STOP_LISTS.iter().position(|(l, _)| *l == lang)
+}
+
+/// The index of [`STOP_EN`] in [`STOP_LISTS`].
+pub(crate) const EN: usize = 0;
+
+const _: () = assert!(matches!(STOP_LISTS[EN].0, Lang::Eng));
+
+/// Every `How::Contains` phrase of [`PHRASE_RULES`], found in one pass over
+/// a block instead of one substring search per phrase.
+pub(crate) struct ContainsIndex {
+    /// (phrase, rule index), sorted by the phrase's first byte.
+    phrases: Vec<(&'static str, usize)>,
+    /// For each first byte, the range of `phrases` starting with it.
+    by_first: [(u16, u16); 256],
+}
+
+impl ContainsIndex {
+    pub(crate) fn get() -> &'static ContainsIndex {
+        static INDEX: OnceLock<ContainsIndex> = OnceLock::new();
+        INDEX.get_or_init(|| {
+            let mut phrases: Vec<(&'static str, usize)> = PHRASE_RULES
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.how == How::Contains)
+                .flat_map(|(i, r)| r.phrases.iter().filter(|p| !p.is_empty()).map(move |&p| (p, i)))
+                .collect();
+            phrases.sort_by_key(|(p, _)| p.as_bytes()[0]);
+            let mut by_first = [(0u16, 0u16); 256];
+            for (k, (p, _)) in phrases.iter().enumerate() {
+                let slot = &mut by_first[usize::from(p.as_bytes()[0])];
+                if slot.1 == 0 {
+                    slot.0 = k as u16;
+                }
+                slot.1 = k as u16 + 1;
+            }
+            ContainsIndex { phrases, by_first }
+        })
+    }
+
+    /// Calls `f(rule, at, phrase)` for every occurrence of a `Contains`
+    /// phrase in `hay` that `hay.match_indices(phrase)` yields (leftmost
+    /// first, occurrences of one phrase not overlapping), in order of `at`.
+    pub(crate) fn for_each_match(&self, hay: &str, mut f: impl FnMut(usize, usize, &'static str)) {
+        let bytes = hay.as_bytes();
+        // End of the last reported occurrence of each phrase.
+        let mut last_end: Vec<usize> = Vec::new();
+        for at in 0..bytes.len() {
+            let (lo, hi) = self.by_first[usize::from(bytes[at])];
+            for k in usize::from(lo)..usize::from(hi) {
+                let (p, rule) = self.phrases[k];
+                if bytes[at..].starts_with(p.as_bytes()) {
+                    if last_end.is_empty() {
+                        last_end = vec![0; self.phrases.len()];
+                    }
+                    if at >= last_end[k] {
+                        last_end[k] = at + p.len();
+                        f(rule, at, p);
+                    }
+                }
+            }
+        }
+    }
+}

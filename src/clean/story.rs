@@ -1,7 +1,7 @@
 //! Story-level cleaning: boilerplate that only shows as such because
 //! several sources carry it verbatim.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::rules;
 use super::text::ends_sentence;
@@ -15,59 +15,90 @@ use crate::document::{BlockKind, Document, Removed};
 /// boilerplate (short, no final punctuation, or few stop words / high link-ish density), never a full
 /// article sentence.
 pub(crate) fn drop_repeated(docs: &mut [Document]) {
-    // key -> set of documents holding it
-    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+    // Every block's key, computed once.
+    let keys: Vec<Vec<String>> =
+        docs.iter().map(|doc| doc.blocks.iter().map(|b| key(&doc.text[b.range.clone()])).collect()).collect();
+    // key -> number of documents holding it
+    let mut seen: HashMap<&str, DocCount> = HashMap::new();
     // (heading, following block) pairs: a heading republished together with
     // the text it introduces is wire copy structure, not boilerplate
-    let mut pairs: HashMap<(String, String), HashSet<usize>> = HashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
+    let mut pairs: HashMap<(&str, &str), DocCount> = HashMap::new();
+    for (d, (doc, keys)) in docs.iter().zip(&keys).enumerate() {
         for (i, b) in doc.blocks.iter().enumerate() {
-            let key = key(&doc.text[b.range.clone()]);
+            let key = keys[i].as_str();
             if key.is_empty() {
                 continue;
             }
             if b.kind == BlockKind::Heading
-                && let Some(nb) = doc.blocks.get(i + 1)
+                && let Some(next) = keys.get(i + 1)
             {
-                let next = self::key(&doc.text[nb.range.clone()]);
-                pairs.entry((key.clone(), next)).or_default().insert(d);
+                pairs.entry((key, next.as_str())).or_default().add(d);
             }
-            seen.entry(key).or_default().insert(d);
+            seen.entry(key).or_default().add(d);
         }
     }
-    for doc in docs.iter_mut() {
-        let title = doc.meta.title.clone();
-        let mut dropped: Vec<(usize, Removed)> = Vec::new();
+    let mut drop: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for (doc, keys) in docs.iter().zip(&keys) {
+        let title = doc.meta.title.as_deref().map(key);
         let text = &doc.text;
-        let n = doc.blocks.len();
-        let mut keep = vec![true; n];
+        let mut dropped = Vec::new();
         for (i, b) in doc.blocks.iter().enumerate() {
             let s = &text[b.range.clone()];
-            let k = key(s);
-            if seen.get(&k).is_none_or(|docs| docs.len() < 2) {
+            let k = keys[i].as_str();
+            if seen.get(k).is_none_or(|docs| docs.count < 2) {
                 continue;
             }
-            if title.as_deref().is_some_and(|t| key(t) == k) {
+            if title.as_deref() == Some(k) {
                 continue;
             }
             // a section heading leading into the same article text elsewhere
             let leads_text = b.kind == BlockKind::Heading
                 && doc.blocks.get(i + 1).is_some_and(|nb| {
                     looks_like_sentence(&text[nb.range.clone()])
-                        && pairs.get(&(k.clone(), key(&text[nb.range.clone()]))).is_some_and(|d| d.len() >= 2)
+                        && pairs.get(&(k, keys[i + 1].as_str())).is_some_and(|d| d.count >= 2)
                 });
             if leads_text || !looks_like_boilerplate(s) {
                 continue;
             }
-            keep[i] = false;
-            dropped.push((b.range.start, Removed { text: s.to_string(), reason: "repeated" }));
+            dropped.push(i);
         }
+        drop.push(dropped);
+    }
+    for (doc, dropped) in docs.iter_mut().zip(drop) {
         if dropped.is_empty() {
             continue;
         }
+        let removed: Vec<(usize, Removed)> = dropped
+            .iter()
+            .map(|&i| {
+                let b = &doc.blocks[i];
+                (b.range.start, Removed { text: doc.text[b.range.clone()].to_string(), reason: "repeated" })
+            })
+            .collect();
+        let mut keep = vec![true; doc.blocks.len()];
+        for &i in &dropped {
+            keep[i] = false;
+        }
         let mut it = keep.iter();
         doc.blocks.retain(|_| *it.next().unwrap_or(&true));
-        merge_removed(doc, dropped);
+        merge_removed(doc, removed);
+    }
+}
+
+/// How many documents hold a key; documents are visited in order, so one
+/// that holds it twice is counted once.
+#[derive(Default)]
+struct DocCount {
+    last: Option<usize>,
+    count: usize,
+}
+
+impl DocCount {
+    fn add(&mut self, doc: usize) {
+        if self.last != Some(doc) {
+            self.last = Some(doc);
+            self.count += 1;
+        }
     }
 }
 
@@ -115,7 +146,7 @@ fn stop_ratio(words: &[String]) -> f32 {
     if words.is_empty() {
         return 0.0;
     }
-    let hits = words.iter().filter(|w| rules::STOP_LISTS.iter().any(|(_, l)| l.contains(&w.as_str()))).count();
+    let hits = words.iter().filter(|w| rules::stop_mask(w) != 0).count();
     hits as f32 / words.len() as f32
 }
 

@@ -12,10 +12,11 @@
 //!    teaser headlines are dropped and the title is picked.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use whatlang::Lang;
 
-use super::rules::{self, How};
+use super::rules::{self, How, StopMask};
 use crate::document::{Block, BlockKind, Document, Meta, Removed};
 
 /// Cleans a plain-text or Markdown source. `text` is the decoded source; the returned
@@ -198,7 +199,7 @@ fn is_heading_like(s: &str) -> bool {
     }
     // a long line of running text that only lacks its full stop
     let w = words(s);
-    if w.len() >= 10 && !title_case(s) && max_stop_ratio(&w) >= 0.35 {
+    if w.len() >= 10 && !title_case(s) && max_stop_ratio(&stop_masks(&w)) >= 0.35 {
         return false;
     }
     !ends_sentence(s) || (title_case(s) && ends_with_initialism(s))
@@ -209,7 +210,7 @@ fn title_case(s: &str) -> bool {
     let words: Vec<&str> = s
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !rules::STOP_EN.contains(&bare(w).to_lowercase().as_str()))
+        .filter(|w| rules::stop_mask(&bare(w).to_lowercase()) & (1 << rules::EN) == 0)
         .collect();
     let caps = words
         .iter()
@@ -259,7 +260,8 @@ fn bare(w: &str) -> &str {
 /// The article language and its stop words.
 struct LangCtx {
     lang: Option<Lang>,
-    stops: Option<&'static [&'static str]>,
+    /// Index of its stop-word list in [`rules::STOP_LISTS`].
+    stops: Option<usize>,
 }
 
 impl LangCtx {
@@ -269,10 +271,15 @@ impl LangCtx {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let lang = whatlang::detect(&text[..end]).map(|i| i.lang());
+        let prefix = &text[..end];
+        let lang = if crate::lang::clearly_english(prefix) {
+            Some(Lang::Eng)
+        } else {
+            whatlang::detect(prefix).map(|i| i.lang())
+        };
         let stops = match lang {
-            Some(l) => rules::stop_words(l),
-            None => Some(rules::STOP_EN),
+            Some(l) => rules::stop_list_index(l),
+            None => Some(rules::EN),
         };
         LangCtx { lang, stops }
     }
@@ -284,6 +291,8 @@ struct Feat {
     kind: BlockKind,
     /// Normalized words (lower case, no surrounding punctuation).
     words: Vec<String>,
+    /// For each of `words`, the stop-word lists that hold it.
+    masks: Vec<StopMask>,
     /// Whitespace-separated tokens.
     tokens: usize,
     /// Share of article-language stop words among `words`; 0.5 when the
@@ -295,11 +304,12 @@ struct Feat {
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
         let words = words(s);
+        let masks = stop_masks(&words);
         let stop = match ctx.stops {
-            Some(list) => stop_ratio(&words, list),
+            Some(list) => stop_ratio(&masks, list),
             None => 0.5,
         };
-        Feat { kind, tokens: s.split_whitespace().count(), stop, ends: ends_sentence(s), words }
+        Feat { kind, tokens: s.split_whitespace().count(), stop, ends: ends_sentence(s), words, masks }
     }
 
     fn n(&self) -> usize {
@@ -315,20 +325,31 @@ impl Feat {
 
 /// Lower-case words of `s`, without surrounding punctuation.
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(bare).filter(|w| !w.is_empty()).map(|w| w.to_lowercase().replace('’', "'")).collect()
+    s.split_whitespace()
+        .map(bare)
+        .filter(|w| !w.is_empty())
+        .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase().replace('’', "'") })
+        .collect()
 }
 
-fn stop_ratio(words: &[String], list: &[&str]) -> f32 {
-    if words.is_empty() {
+/// For each word, the stop-word lists of [`rules::STOP_LISTS`] that hold it.
+fn stop_masks(words: &[String]) -> Vec<StopMask> {
+    words.iter().map(|w| rules::stop_mask(w)).collect()
+}
+
+/// The share of words in stop-word list `list` (an index into
+/// [`rules::STOP_LISTS`]), given the words' [`stop_masks`].
+fn stop_ratio(masks: &[StopMask], list: usize) -> f32 {
+    if masks.is_empty() {
         return 0.0;
     }
-    let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
-    hits as f32 / words.len() as f32
+    let hits = masks.iter().filter(|&&m| m & (1 << list) != 0).count();
+    hits as f32 / masks.len() as f32
 }
 
 /// The highest stop-word share over the languages we have lists for.
-fn max_stop_ratio(words: &[String]) -> f32 {
-    rules::STOP_LISTS.iter().map(|(_, list)| stop_ratio(words, list)).fold(0.0, f32::max)
+fn max_stop_ratio(masks: &[StopMask]) -> f32 {
+    (0..rules::STOP_LISTS.len()).map(|list| stop_ratio(masks, list)).fold(0.0, f32::max)
 }
 
 /// Lower case, straight quotes, single spaces.
@@ -350,7 +371,11 @@ fn normalize(s: &str) -> String {
             out.push(' ');
         }
         space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -373,6 +398,19 @@ fn on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
 /// Whether `phrase` occurs in `hay` at `at` after a word boundary.
 fn starts_on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
     !phrase.starts_with(char::is_alphanumeric) || !hay[..at].chars().last().is_some_and(char::is_alphanumeric)
+}
+
+/// The `How::Contains` rules of [`rules::PHRASE_RULES`] with a phrase in
+/// `norm` (as [`phrase_matches`] tells), one bit per rule.
+fn contains_rules(norm: &str) -> u64 {
+    const _: () = assert!(rules::PHRASE_RULES.len() <= 64);
+    let mut hits = 0u64;
+    rules::ContainsIndex::get().for_each_match(norm, |rule, at, phrase| {
+        if starts_on_boundary(norm, at, phrase) {
+            hits |= 1 << rule;
+        }
+    });
+    hits
 }
 
 fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
@@ -401,8 +439,18 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
         // decided by the related-section pass
         return None;
     }
-    for r in rules::PHRASE_RULES {
-        if f.tokens <= r.max_words && r.phrases.iter().any(|p| phrase_matches(r.how, &norm, p)) {
+    // The `Contains` rules that match, one bit per rule, found in one pass
+    // when the first such rule applies.
+    let mut contains: Option<u64> = None;
+    for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
+        if f.tokens > r.max_words {
+            continue;
+        }
+        let hit = match r.how {
+            How::Contains => *contains.get_or_insert_with(|| contains_rules(&norm)) & (1 << i) != 0,
+            how => r.phrases.iter().any(|p| phrase_matches(how, &norm, p)),
+        };
+        if hit {
             if r.reason == "caption" && f.tokens <= 6 {
                 return Some("credit");
             }
@@ -591,8 +639,18 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
     }
     // Both verdicts below need few of the article's stop words: checking
     // that first spares the (costly) detection on ordinary article lines.
-    let own = ctx.stops.map_or(0.0, |list| stop_ratio(&f.words, list));
+    let own = ctx.stops.map_or(0.0, |list| stop_ratio(&f.masks, list));
     if own >= 0.15 {
+        return false;
+    }
+    let other = (0..rules::STOP_LISTS.len())
+        .filter(|&list| rules::STOP_LISTS[list].0 != art)
+        .map(|list| stop_ratio(&f.masks, list))
+        .fold(0.0f32, f32::max);
+    let by_detection = f.n() >= 8 && own < 0.1;
+    let by_stop_words = f.n() >= 4 && other >= 0.25 && own < 0.15 && other > own + 0.1;
+    // Detection is the costly part: only ask it when a verdict can follow.
+    if !by_detection && !by_stop_words {
         return false;
     }
     let Some(info) = whatlang::detect(s) else {
@@ -601,15 +659,7 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
     if info.lang() == art {
         return false;
     }
-    let other = rules::STOP_LISTS
-        .iter()
-        .filter(|(l, _)| *l != art)
-        .map(|(_, list)| stop_ratio(&f.words, list))
-        .fold(0.0f32, f32::max);
-    if f.n() >= 8 && info.is_reliable() && own < 0.1 {
-        return true;
-    }
-    f.n() >= 4 && other >= 0.25 && own < 0.15 && other > own + 0.1
+    (by_detection && info.is_reliable()) || by_stop_words
 }
 
 // ---------------------------------------------------------------------------
@@ -791,7 +841,7 @@ fn strip_date_header(text: &str, cands: &mut Vec<Cand>, meta: &mut Meta, removed
     let after = first.range.start + "date ".len() + date_tok.len();
     let tail = trim_range(text, after..first.range.end);
     let tail_text = &text[tail.clone()];
-    let ctx = LangCtx { lang: None, stops: Some(rules::STOP_EN) };
+    let ctx = LangCtx { lang: None, stops: Some(rules::EN) };
     let f = Feat::new(tail_text, BlockKind::Paragraph, &ctx);
     if tail.is_empty() || !(f.sentence_like() || f.n() >= 6 && f.ends) {
         removed.push(Removed { text: s.to_string(), reason: "metadata" });
@@ -854,8 +904,20 @@ fn mark_related_sections(text: &str, cands: &[Cand], feats: &[Feat], reasons: &m
 
 /// Whether `s` is an outlet name from the table: its canonical spelling.
 fn outlet(s: &str) -> Option<&'static str> {
+    static LOWER: OnceLock<(Vec<String>, usize)> = OnceLock::new();
+    let (lower, max_chars) = LOWER.get_or_init(|| {
+        let lower: Vec<String> = rules::OUTLETS.iter().map(|o| o.to_lowercase()).collect();
+        let max_chars = lower.iter().map(|o| o.chars().count()).max().unwrap_or(0);
+        (lower, max_chars)
+    });
     let c = s.trim_matches(|c: char| !c.is_alphanumeric());
-    rules::OUTLETS.iter().find(|o| o.eq_ignore_ascii_case(c) || o.to_lowercase() == c.to_lowercase()).copied()
+    // Lower-casing never makes fewer chars, and a char is at most 4 bytes:
+    // a longer `c` cannot be an outlet (spares lower-casing every paragraph).
+    if c.len() > 4 * max_chars {
+        return None;
+    }
+    let c_lower = c.to_lowercase();
+    rules::OUTLETS.iter().zip(lower).find(|(o, l)| o.eq_ignore_ascii_case(c) || **l == c_lower).map(|(o, _)| *o)
 }
 
 /// Header and trailer zones: before the first and after the last article

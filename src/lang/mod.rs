@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Mutex, OnceLock, TryLockError};
 
+pub(crate) mod fx;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -184,11 +186,81 @@ pub(crate) fn detect(text: &str) -> Option<Language> {
     if letters < DETECT_MIN_LETTERS {
         return None;
     }
+    if clearly_english(prefix) {
+        return Some(Language::English);
+    }
     let info = whatlang::detect(prefix)?;
     if info.confidence() < DETECT_MIN_CONFIDENCE {
         return None;
     }
     Language::from_whatlang(info.lang())
+}
+
+/// Words [`clearly_english`] looks at, at most.
+const EVIDENCE_WORDS: usize = 200;
+
+/// Fewer words than this: no verdict from [`clearly_english`].
+const EVIDENCE_MIN_WORDS: usize = 40;
+
+/// Whether the start of `text` is English beyond doubt by its stop words:
+/// at least 40 of its first 200 words, nearly all ASCII, at least 30% of
+/// them English stop words, and no other language's stop words even half as
+/// common. Such text is what whatlang calls English with full confidence;
+/// checking this first spares its trigram scoring (some 100 µs per call plus
+/// 0.1-0.2 µs per byte), the largest cost of cleaning otherwise. Other text
+/// goes to whatlang as before.
+pub(crate) fn clearly_english(text: &str) -> bool {
+    let masks = stop_masks();
+    let mut counts = [0usize; Language::ALL.len()];
+    let (mut words, mut ascii) = (0usize, 0usize);
+    for token in text.split_whitespace().take(EVIDENCE_WORDS) {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        words += 1;
+        if !word.is_ascii() {
+            continue;
+        }
+        ascii += 1;
+        if word.len() > MAX_STOP_WORD_BYTES {
+            continue;
+        }
+        let mut lower = [0u8; MAX_STOP_WORD_BYTES];
+        lower[..word.len()].copy_from_slice(word.as_bytes());
+        lower[..word.len()].make_ascii_lowercase();
+        let lower = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
+        if let Some(&mask) = masks.get(lower) {
+            for (i, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(mask & (1 << i) != 0);
+            }
+        }
+    }
+    let english = counts[Language::English as usize];
+    let other = counts.iter().enumerate().filter(|&(i, _)| i != Language::English as usize).map(|(_, &n)| n).max();
+    words >= EVIDENCE_MIN_WORDS
+        && ascii * 100 >= words * 95
+        && english * 100 >= words * 30
+        && other.unwrap_or(0) * 2 < english
+}
+
+/// Stop words are short; longer words are not looked up.
+const MAX_STOP_WORD_BYTES: usize = 24;
+
+/// Every stop word of every language, with the languages whose list holds
+/// it (bit `i` for `Language::ALL[i]`).
+fn stop_masks() -> &'static HashMap<&'static str, u16, fx::FxBuild> {
+    const _: () = assert!(Language::ALL.len() <= 16);
+    static MASKS: OnceLock<HashMap<&'static str, u16, fx::FxBuild>> = OnceLock::new();
+    MASKS.get_or_init(|| {
+        let mut masks: HashMap<&'static str, u16, fx::FxBuild> = HashMap::default();
+        for &lang in Language::ALL {
+            for &word in lang.stop_words() {
+                *masks.entry(word).or_default() |= 1 << lang as usize;
+            }
+        }
+        masks
+    })
 }
 
 /// Like [`detect`], but returns the ISO 639-1 code of ANY language whatlang
@@ -653,6 +725,34 @@ mod tests {
 
     fn en() -> Analyzer {
         Analyzer::new(Some(Language::English))
+    }
+
+    /// The stop-word shortcut only ever says what whatlang says, with the
+    /// confidence `detect` asks for, and never fires on other languages.
+    #[test]
+    fn clearly_english_agrees_with_whatlang() {
+        for &(lang, text) in PARAGRAPHS {
+            let doubled = format!("{text} {text}");
+            if lang != Language::English {
+                assert!(!clearly_english(&doubled), "{lang}");
+            }
+        }
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut fired = 0;
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for max in [8192, 4096, 1000, 400] {
+                let prefix = bounded_prefix(&text, max);
+                if clearly_english(prefix) {
+                    fired += 1;
+                    let info = whatlang::detect(prefix).unwrap();
+                    assert_eq!(info.lang(), whatlang::Lang::Eng);
+                    assert!(info.confidence() >= DETECT_MIN_CONFIDENCE);
+                }
+            }
+        }
+        assert!(fired >= 10, "{fired}");
+        assert!(!clearly_english("The drones."), "too few words for a verdict");
     }
 
     #[test]

@@ -399,3 +399,32 @@ proptest! {
         for d in &docs { check_invariants(d); }
     }
 }
+
+/// The one-pass phrase index finds what one `match_indices` per phrase
+/// finds, overlapping and repeated occurrences included.
+#[test]
+fn contains_index_agrees_with_a_search_per_phrase() {
+    let mut hays: Vec<String> = vec![
+        String::new(),
+        "a".into(),
+        "we use cookies and all rights reserved".into(),
+        "xwe use cookies".into(),
+        "please sign up for our newsletter: sign up for our".into(),
+        "photo by ap photo/ap photo/john (ap photo".into(),
+        "© tu suscripción está lista; click here to, click here to".into(),
+    ];
+    for r in rules::PHRASE_RULES.iter().filter(|r| r.how == How::Contains) {
+        for p in r.phrases {
+            hays.push(format!("{p}{p}"));
+            hays.push(format!("x{p} {p}."));
+            hays.push(p[..p.len() / 2].to_string() + p);
+        }
+    }
+    for hay in &hays {
+        let naive = rules::PHRASE_RULES.iter().enumerate().fold(0u64, |acc, (i, r)| {
+            let hit = r.how == How::Contains && r.phrases.iter().any(|p| phrase_matches(How::Contains, hay, p));
+            acc | (u64::from(hit) << i)
+        });
+        assert_eq!(contains_rules(hay), naive, "{hay:?}");
+    }
+}

@@ -264,6 +264,22 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+fn empty_info(name: &str) -> SourceInfo {
+    SourceInfo {
+        name: name.to_owned(),
+        language: None,
+        words: 0,
+        sentences: 0,
+        used: 0,
+        title: None,
+        date: None,
+        site: None,
+        byline: None,
+        stale: false,
+        error: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,21 +304,5 @@ mod tests {
         assert_eq!(mark_stale(&mut infos).as_deref(), Some("2023-05-16"));
         let stale: Vec<bool> = infos.iter().map(|i| i.stale).collect();
         assert_eq!(stale, [false, false, true, true, false]);
-    }
-}
-
-fn empty_info(name: &str) -> SourceInfo {
-    SourceInfo {
-        name: name.to_owned(),
-        language: None,
-        words: 0,
-        sentences: 0,
-        used: 0,
-        title: None,
-        date: None,
-        site: None,
-        byline: None,
-        stale: false,
-        error: None,
     }
 }

@@ -1,10 +1,11 @@
-# The two commands of the README: `make serve` and `make test`. Both install
+# The two commands of the README: `make serve` and `make test` (and `make eval`,
+# the quality measurement of docs/quality.md). Both install
 # what they need first (scripts/setup.sh is idempotent).
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build bench wasm-pkg wasm-test www page-test
+.PHONY: serve test setup lint unit build bench eval wasm-pkg wasm-test www page-test
 
 ## Build the web page and serve it on http://127.0.0.1:$(PORT)/ (it prints the URL).
 serve: setup wasm-pkg www
@@ -55,3 +56,7 @@ page-test: setup wasm-pkg www
 ## Results and how to read them: docs/performance.md.
 bench: setup
 	scripts/bench.sh
+
+## Digest quality against classic summarizers on ../shared/data (not part of test).
+eval:
+	eval/run.sh

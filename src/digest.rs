@@ -22,14 +22,16 @@ pub struct Digest {
 /// One statement of the digest, with every source that reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
-    /// The statement, verbatim from source `source`: its best-worded variant.
+    /// The statement, verbatim from source `source`: the variant that added
+    /// most for its length.
     pub text: String,
     /// The source `text` is taken from.
     pub source: usize,
     /// Every source that reports the statement, ascending.
     pub sources: Vec<usize>,
-    /// How central the statement is to the story; only comparable within
-    /// one digest.
+    /// What the statement added to the digest when it was picked (weight of
+    /// the story's concepts it newly covered, for its length); only
+    /// comparable within one digest.
     pub score: f64,
     /// Each source's wording of the statement, one per source in `sources`
     /// order; `text` is one of them.

@@ -28,11 +28,13 @@
 //!    title, date, outlet and byline, and what was removed and why.
 //! 2. **Segment**: cut blocks into sentences (with spans into the source)
 //!    and sentences into stemmed terms, in each source's language.
-//! 3. **Score**: weigh terms by how many sources use them and how often, and
-//!    sentences by the terms they cover and how early they stand.
+//! 3. **Score**: weigh the story's concepts (terms, and pairs of adjacent
+//!    content words) by how many sources use them and how often, and each
+//!    sentence's prior by how early it stands.
 //! 4. **Merge**: group sentences of different sources that say the same.
-//! 5. **Select**: pick the best groups under the budget, never two that say
-//!    the same thing, and put them in reading order.
+//! 5. **Select**: pick the groups that cover the most concept weight for
+//!    their length under the budget, never two that say the same thing, and
+//!    put them in reading order.
 //!
 //! # Untrusted input
 //!
@@ -149,9 +151,9 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
     let stats = score::term_stats(&seg);
     let centroid = score::centroid(&stats);
     let rarity = score::rarity(&stats);
-    let scores = score::scores(&seg, &centroid, config);
+    let concepts = score::concepts(&seg, &stats, config);
     let groups = merge::merge(&seg, &rarity, config.merge_threshold);
-    let chosen = select::select(&seg, groups, &scores, &centroid, &rarity, config);
+    let chosen = select::select(&seg, groups, &concepts, &rarity, config);
 
     let text_of = |m: usize| {
         let s = &seg.sentences[m];

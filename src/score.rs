@@ -1,14 +1,16 @@
-//! Stage 3: scoring. How central each sentence is to the story.
+//! Stage 3: scoring. What each sentence would add to the digest.
 //!
-//! A term weighs more the more sources use it and the more often it occurs:
-//! `w(t) = (sources(t) / N) * ln(1 + occurrences(t))`, with `N` the number
-//! of sources that have text. Those weights are the story's centroid. A
-//! sentence's content score is the cosine between its set of terms and that
-//! centroid, up to a constant: `sum of w(t) over its distinct terms / sqrt(
-//! max(distinct terms, 4))`; the floor of 4 keeps two-word lines from
-//! outranking real sentences. The lead prior multiplies it by
-//! `1 + position_weight / sqrt(1 + i)` for the `i`-th sentence of its source.
-//! ARCHITECTURE.md says why.
+//! The story's *concepts* are its terms and its pairs of adjacent content
+//! words. A concept weighs `(sources(c) / N)^agreement_exponent * ln(1 +
+//! occurrences(c))`, with `N` the number of sources that have text and an
+//! occurrence in a headline counted `headline_weight` times; a concept found
+//! fewer than `min_occurrences` times is no evidence of importance and only
+//! breaks ties. A digest is worth the weight of the concepts it covers, each
+//! once (selection maximizes that, see `select.rs`); a sentence's *prior*
+//! (its place in its article, whether it is a full sentence) scales what it
+//! adds. ARCHITECTURE.md says why.
+
+use std::collections::HashMap;
 
 use crate::config::Config;
 use crate::segment::{Kind, Segmented, Sentence};
@@ -62,7 +64,8 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
     stats
 }
 
-/// The centroid: `w(t) = (sources(t) / N) * ln(1 + occurrences(t))`.
+/// The centroid: `w(t) = (sources(t) / N) * ln(1 + occurrences(t))`, used
+/// to choose the title.
 pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
     let n = f64::from(stats.source_count.max(1));
     stats
@@ -81,7 +84,9 @@ pub(crate) fn rarity(stats: &TermStats) -> Vec<f64> {
     stats.sentences.iter().map(|&df| ln(1.0 + total / f64::from(df.max(1)))).collect()
 }
 
-/// How much of the story's centroid a sentence covers, whatever its place.
+/// How much of the story's centroid a sentence covers, whatever its place:
+/// the sum of `w(t)` over its distinct terms over `sqrt(max(terms, 4))`, the
+/// cosine with the centroid up to a constant. Ranks headlines for the title.
 pub(crate) fn content(sentence: &Sentence, centroid: &[f64]) -> f64 {
     let mut sum = 0.0;
     let mut distinct = 0usize;
@@ -92,22 +97,118 @@ pub(crate) fn content(sentence: &Sentence, centroid: &[f64]) -> f64 {
     sum / (distinct.max(4) as f64).sqrt()
 }
 
-/// Every sentence's score: content times the lead prior. Headings score 0
-/// (they are never entries); lines without final punctuation count half, as
-/// they are more often captions and teasers than statements.
-pub(crate) fn scores(seg: &Segmented, centroid: &[f64], config: &Config) -> Vec<f64> {
-    seg.sentences
-        .iter()
-        .map(|s| {
-            let kind = match s.kind {
-                Kind::Sentence => 1.0,
-                Kind::Line => 0.5,
-                Kind::Heading => 0.0,
-            };
-            let lead = 1.0 + config.position_weight / (1.0 + s.position as f64).sqrt();
-            content(s, centroid) * lead * kind
+/// The story's concepts: each distinct term, and each pair of terms that
+/// stand next to each other in a sentence once stop words are dropped ("sold
+/// drones", "drones Russia"), with their weights. A digest is worth the sum
+/// of the weights of the concepts it covers, each counted once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Concepts {
+    /// Per sentence: its distinct concept ids, ascending. Term `t` is
+    /// concept `t`; pairs come after the vocabulary.
+    pub of: Vec<Vec<u32>>,
+    /// Per concept: its weight.
+    pub weight: Vec<f64>,
+}
+
+/// Weight of a concept found fewer than `min_occurrences` times, relative to
+/// what it would weigh: enough to break ties between sentences that add
+/// nothing else, too little to matter otherwise.
+const TIE_BREAK: f64 = 1e-3;
+
+/// Counts every concept's sources and occurrences and weighs it:
+/// `(sources(c) / N)^agreement_exponent * ln(1 + occurrences(c))`, times
+/// `term_weight` or `pair_weight`. Pairs are counted in every unit; only
+/// units that may be entries (not headings) are given them.
+pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> Concepts {
+    let terms = seg.vocabulary.len();
+    // Pair ids in order of first appearance: reproducible, whatever the
+    // map's iteration order (which is never used).
+    let mut pair_ids: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut of = Vec::with_capacity(seg.sentences.len());
+    let mut sources: Vec<u32> = vec![0; terms];
+    let mut occurrences: Vec<f64> = vec![0.0; terms];
+    let mut found: Vec<u32> = vec![0; terms];
+    let mut last_source: Vec<usize> = vec![usize::MAX; terms];
+    let mut ids: Vec<u32> = Vec::new();
+    for s in &seg.sentences {
+        ids.clear();
+        ids.extend_from_slice(&s.sequence);
+        for pair in s.sequence.windows(2) {
+            if pair[0] == pair[1] {
+                continue;
+            }
+            let next = (terms + pair_ids.len()) as u32;
+            let id = *pair_ids.entry((pair[0], pair[1])).or_insert(next);
+            if id == next {
+                sources.push(0);
+                occurrences.push(0.0);
+                found.push(0);
+                last_source.push(usize::MAX);
+            }
+            ids.push(id);
+        }
+        let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
+        for &c in &ids {
+            let c = c as usize;
+            occurrences[c] += counts_as;
+            found[c] += 1;
+            if last_source[c] != s.source {
+                last_source[c] = s.source;
+                sources[c] += 1;
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        of.push(ids.clone());
+    }
+    let n = f64::from(stats.source_count.max(1));
+    let weight = (0..sources.len())
+        .map(|c| {
+            let share = f64::from(sources[c]) / n;
+            let mut w = power(share, config.agreement_exponent) * ln(1.0 + occurrences[c]);
+            w *= if c < terms { config.term_weight } else { config.pair_weight };
+            if (found[c] as usize) < config.min_occurrences { w * TIE_BREAK } else { w }
         })
-        .collect()
+        .collect();
+    Concepts { of, weight }
+}
+
+/// `x^e` for `x` in (0, 1] and `e >= 0` through [`ln`] and a series for
+/// `exp`, so that native and WebAssembly builds agree to the bit.
+pub(crate) fn power(x: f64, e: f64) -> f64 {
+    if x <= 0.0 {
+        return if e == 0.0 { 1.0 } else { 0.0 };
+    }
+    exp(e * ln(x))
+}
+
+/// `e^y`, with `+ - * /` only: `y = k ln 2 + r`, `|r| <= ln 2 / 2`, and a
+/// Taylor series for `e^r`. Accurate to about 1e-15 relative.
+pub(crate) fn exp(y: f64) -> f64 {
+    if y < -700.0 {
+        return 0.0;
+    }
+    let k = (y / std::f64::consts::LN_2).round();
+    let r = y - k * std::f64::consts::LN_2;
+    let (mut term, mut sum, mut i) = (1.0, 1.0, 1.0);
+    while i < 25.0 {
+        term *= r / i;
+        sum += term;
+        i += 1.0;
+    }
+    sum * f64::from_bits(((k as i64 + 1023).clamp(1, 2046) as u64) << 52)
+}
+
+/// What a sentence is worth apart from the concepts it covers: the lead
+/// prior `1 + position_weight / sqrt(1 + i)` for the `i`-th sentence of its
+/// article; half for a line without final punctuation; 0 for a heading.
+pub(crate) fn prior(s: &Sentence, config: &Config) -> f64 {
+    let kind = match s.kind {
+        Kind::Sentence => 1.0,
+        Kind::Line => 0.5,
+        Kind::Heading => 0.0,
+    };
+    kind * (1.0 + config.position_weight / (1.0 + s.position as f64).sqrt())
 }
 
 /// The natural logarithm, computed with `+ - * /` only so that native and
@@ -187,11 +288,51 @@ mod tests {
     #[test]
     fn the_lead_prior_favours_earlier_sentences() {
         let seg = story(&["Iran sold drones to Russia. Iran sold drones to Russia."]);
-        let stats = term_stats(&seg);
-        let s = scores(&seg, &centroid(&stats), &Config::default());
-        assert!(s[0] > s[1], "{s:?}");
-        let flat = scores(&seg, &centroid(&stats), &Config { position_weight: 0.0, ..Config::default() });
-        assert_eq!(flat[0], flat[1]);
+        let config = Config::default();
+        assert!(prior(&seg.sentences[0], &config) > prior(&seg.sentences[1], &config));
+        let flat = Config { position_weight: 0.0, ..Config::default() };
+        assert_eq!(prior(&seg.sentences[0], &flat), prior(&seg.sentences[1], &flat));
+    }
+
+    #[test]
+    fn pairs_of_adjacent_content_words_are_concepts() {
+        // Too short to tell the language: no stop words, no stemming.
+        let seg = story(&["Iran sold drones.", "Russia sold drones."]);
+        let c = concepts(&seg, &term_stats(&seg), &Config::default());
+        let terms = seg.vocabulary.len();
+        // 4 terms; pairs: iran-sold, sold-drones, russia-sold.
+        assert_eq!(c.weight.len(), terms + 3, "{:?}", seg.vocabulary);
+        // sold-drones is in both sources; iran-sold only in the first, once.
+        let shared: Vec<u32> = c.of[0].iter().filter(|id| c.of[1].contains(id)).copied().collect();
+        let shared_pairs: Vec<u32> = shared.iter().copied().filter(|&id| id as usize >= terms).collect();
+        assert_eq!(shared_pairs.len(), 1, "only sold-drone is in both");
+        let own_pair = c.of[0].iter().copied().find(|&id| id as usize >= terms && !shared.contains(&id)).unwrap();
+        assert!(c.weight[shared_pairs[0] as usize] > 100.0 * c.weight[own_pair as usize]);
+    }
+
+    #[test]
+    fn concepts_shared_by_more_sources_weigh_more() {
+        let seg = story(&[
+            "Iran sold drones to Russia. Kirby spoke in Washington.",
+            "Russia bought drones from Iran. Kirby spoke in Washington.",
+            "Russia bought tea from Iran. Markets rose in Kirby.",
+        ]);
+        let c = concepts(&seg, &term_stats(&seg), &Config::default());
+        let weight = |prefix: &str| c.weight[seg.vocabulary.iter().position(|t| t.starts_with(prefix)).unwrap()];
+        assert!(weight("iran") > weight("drone"));
+        assert!(weight("drone") > weight("washington") || weight("drone") == weight("washington"));
+        assert!(weight("drone") > weight("tea"), "tea is found once");
+    }
+
+    #[test]
+    fn exp_and_power_match_the_platform_closely() {
+        for y in [-50.0, -1.0, -0.3, 0.0, 0.5, 1.0, 2.5, 30.0] {
+            let (ours, std) = (exp(y), f64::exp(y));
+            assert!((ours - std).abs() <= 1e-14 * std.abs().max(1.0), "exp({y}) = {ours}, std {std}");
+        }
+        assert_eq!(power(0.5, 0.0), 1.0);
+        assert!((power(0.25, 0.5) - 0.5).abs() < 1e-15);
+        assert!((power(0.5, 2.0) - 0.25).abs() < 1e-15);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Stage 5: selection. The best statements that fit the budget, none saying
 //! what another already says, in reading order.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::config::Config;
 use crate::merge::similarity;
-use crate::score::{content, ln};
+use crate::score::{Concepts, exp, ln, prior};
 use crate::segment::{Kind, Segmented};
 
 /// A statement picked for the digest.
@@ -11,66 +14,149 @@ use crate::segment::{Kind, Segmented};
 pub(crate) struct Chosen {
     /// Its variants, sentence indices in story order, one per source.
     pub members: Vec<usize>,
-    /// The best-worded variant.
+    /// The variant shown: the one that added most per word when picked.
     pub representative: usize,
+    /// What it added to the digest when it was picked, per word.
     pub score: f64,
 }
 
-/// Sentences longer than this read worse the longer they get.
-const READABLE_WORDS: f64 = 40.0;
-
-/// Picks entries greedily by score under the budget, skipping any that is
-/// too like one already picked, then puts them in reading order.
+/// Picks entries by greedy coverage of the story's concepts under the
+/// budget, skipping any that is too like one already picked, then puts them
+/// in reading order.
+///
+/// Each round takes the statement, and the variant of it, whose concepts not
+/// yet covered weigh most per unit of cost, times the variant's prior and
+/// the statement's support: `gain * prior * (1 + support_weight * ln k) /
+/// words^length_exponent`. That is the greedy algorithm for budgeted maximum
+/// coverage. A statement's worth only falls as others are picked, so a stale
+/// worth is an upper bound and only the top of the heap is re-evaluated
+/// (lazy greedy): near-linear in practice. A statement that does not fit
+/// what is left is passed over for later ones that may; under a word budget
+/// the last pick is then reconsidered by what it adds in all, not per word,
+/// since nothing else will use the words left.
 pub(crate) fn select(
     seg: &Segmented,
     groups: Vec<Vec<usize>>,
-    scores: &[f64],
-    centroid: &[f64],
+    concepts: &Concepts,
     rarity: &[f64],
     config: &Config,
 ) -> Vec<Chosen> {
     let sentences = &seg.sentences;
-    let mut candidates: Vec<Chosen> = groups
-        .into_iter()
-        .map(|members| {
-            let representative = best_worded(seg, &members, centroid);
-            let best = members.iter().map(|&m| scores[m]).fold(0.0, f64::max);
-            let support = 1.0 + config.support_weight * ln(members.len() as f64);
-            Chosen { representative, score: best * support, members }
-        })
-        .collect();
-
-    let story_words: usize = candidates.iter().map(|c| sentences[c.representative].words).sum();
+    let story_words: usize = groups.iter().map(|g| g.iter().map(|&m| sentences[m].words).max().unwrap_or(0)).sum();
     let ratio_words = config.budget.ratio.map(|r| (r * story_words as f64).ceil() as usize);
     let max_words = match (config.budget.words, ratio_words) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
     let max_entries = config.budget.sentences.unwrap_or(usize::MAX);
+    let priors: Vec<f64> = sentences.iter().map(|s| prior(s, config)).collect();
+    let cost = |m: usize| power_of_words(sentences[m].words, config.length_exponent);
 
-    candidates.retain(|c| {
-        let s = &sentences[c.representative];
-        s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words) && c.score > 0.0
-    });
+    // Statements, each with the variants that may be entries and its support.
+    let candidates: Vec<(Vec<usize>, f64)> = groups
+        .into_iter()
+        .filter_map(|members| {
+            let support = 1.0 + config.support_weight * ln(members.len() as f64);
+            let members: Vec<usize> = members
+                .into_iter()
+                .filter(|&m| {
+                    let s = &sentences[m];
+                    s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
+                })
+                .collect();
+            (!members.is_empty()).then_some((members, support))
+        })
+        .collect();
+
+    let mut covered = vec![false; concepts.weight.len()];
+    // The variant of a statement that fits in `room` words and adds most,
+    // per unit of cost or in all, with what it adds; the earliest on a tie.
+    let best_variant = |(members, support): &(Vec<usize>, f64), covered: &[bool], room: usize, per_cost: bool| {
+        let mut best: Option<(f64, usize)> = None;
+        for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
+            let gain: f64 =
+                concepts.of[m].iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum();
+            let worth = gain * priors[m] * support / if per_cost { cost(m) } else { 1.0 };
+            if best.is_none_or(|(b, _)| worth > b) {
+                best = Some((worth, m));
+            }
+        }
+        best.filter(|&(worth, _)| worth > 0.0)
+    };
+    let redundant =
+        |chosen: &[Chosen], c: &Chosen| chosen.iter().any(|p| alike(seg, p, c, rarity) >= config.redundancy_threshold);
+    let cover = |covered: &mut [bool], m: usize| {
+        for &c in &concepts.of[m] {
+            covered[c as usize] = true;
+        }
+    };
+
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.members[0].cmp(&b.members[0])));
-
+    let mut heap: BinaryHeap<(Worth, Reverse<usize>, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| best_variant(c, &covered, usize::MAX, true).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i)))
+        .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
+    let mut picked: Vec<usize> = Vec::new();
     let mut words = 0;
-    for c in candidates {
+    while let Some((_, first, i)) = heap.pop() {
         if chosen.len() >= max_entries {
             break;
         }
-        let w = sentences[c.representative].words;
-        if max_words.is_some_and(|max| words + w > max) {
+        let room = max_words.map_or(usize::MAX, |max| max - words);
+        // Nothing of it fits any more (room only shrinks), or it adds nothing.
+        let Some((worth, representative)) = best_variant(&candidates[i], &covered, room, true) else {
+            continue;
+        };
+        let key = (Worth(worth), first, i);
+        if heap.peek().is_some_and(|top| key < *top) {
+            heap.push(key);
             continue;
         }
-        if chosen.iter().any(|p| alike(seg, p, &c, rarity) >= config.redundancy_threshold) {
+        let c = Chosen { members: candidates[i].0.clone(), representative, score: worth };
+        if redundant(&chosen, &c) {
             continue;
         }
-        words += w;
+        cover(&mut covered, representative);
+        words += sentences[representative].words;
         chosen.push(c);
+        picked.push(i);
+    }
+
+    if config.fill_last && max_words.is_some() && !chosen.is_empty() {
+        let last = chosen.pop().expect("not empty");
+        let last_i = picked.pop().expect("not empty");
+        let room = max_words.map_or(usize::MAX, |max| max - words + sentences[last.representative].words);
+        covered.iter_mut().for_each(|c| *c = false);
+        for c in &chosen {
+            cover(&mut covered, c.representative);
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (i, candidate) in candidates.iter().enumerate() {
+            if picked.contains(&i) {
+                continue;
+            }
+            let Some((value, representative)) = best_variant(candidate, &covered, room, false) else {
+                continue;
+            };
+            if best.is_some_and(|(b, _, _)| value <= b) {
+                continue;
+            }
+            let c = Chosen { members: candidate.0.clone(), representative, score: value };
+            if i == last_i || !redundant(&chosen, &c) {
+                best = Some((value, i, representative));
+            }
+        }
+        match best {
+            Some((value, i, representative)) if i != last_i => chosen.push(Chosen {
+                members: candidates[i].0.clone(),
+                representative,
+                score: value / cost(representative),
+            }),
+            _ => chosen.push(last),
+        }
     }
 
     // Reading order: where a statement first stands in any source, as a
@@ -92,25 +178,28 @@ pub(crate) fn select(
     chosen
 }
 
-/// The variant that says the most of the story in the fewest words, with
-/// final punctuation preferred; the earliest in the story on a tie.
-fn best_worded(seg: &Segmented, members: &[usize], centroid: &[f64]) -> usize {
-    let quality = |m: usize| {
-        let s = &seg.sentences[m];
-        let kind = if s.kind == Kind::Sentence { 1.0 } else { 0.5 };
-        let length = (READABLE_WORDS / s.words.max(1) as f64).min(1.0);
-        content(s, centroid) * kind * length
-    };
-    let mut best = members[0];
-    let mut best_quality = quality(best);
-    for &m in &members[1..] {
-        let q = quality(m);
-        if q > best_quality {
-            best = m;
-            best_quality = q;
-        }
+/// `words^e`, the cost of a sentence of `words` words (at least 1).
+fn power_of_words(words: usize, e: f64) -> f64 {
+    let w = words.max(1) as f64;
+    if e == 1.0 { w } else { exp(e * ln(w)) }
+}
+
+/// A worth, ordered by `total_cmp` so it can key a heap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Worth(f64);
+
+impl Eq for Worth {}
+
+impl PartialOrd for Worth {
+    fn partial_cmp(&self, other: &Worth) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
-    best
+}
+
+impl Ord for Worth {
+    fn cmp(&self, other: &Worth) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// How alike two statements are: the most alike of each one's best wording
@@ -129,7 +218,7 @@ mod tests {
     use crate::config::Budget;
     use crate::document::{Block, BlockKind, Document};
     use crate::merge::merge;
-    use crate::score::{centroid, rarity, scores, term_stats};
+    use crate::score::{concepts, rarity, term_stats};
     use crate::segment::segment;
 
     fn run(texts: &[&str], config: &Config) -> (Segmented, Vec<Chosen>) {
@@ -143,10 +232,9 @@ mod tests {
             .collect();
         let seg = segment(&docs);
         let stats = term_stats(&seg);
-        let (c, r) = (centroid(&stats), rarity(&stats));
-        let s = scores(&seg, &c, config);
+        let (c, r) = (concepts(&seg, &stats, config), rarity(&stats));
         let groups = merge(&seg, &r, config.merge_threshold);
-        let chosen = select(&seg, groups, &s, &c, &r, config);
+        let chosen = select(&seg, groups, &c, &r, config);
         (seg, chosen)
     }
 
@@ -211,5 +299,22 @@ mod tests {
         let b = "Iran denies selling drones to Russia for the war. Prices of bread rose again in the capital markets this week.";
         let (seg, chosen) = run(&[a, b], &Config { budget: Budget::sentences(1), ..Config::default() });
         assert_eq!(chosen[0].members.len(), 2, "{:?}", seg.sentences[chosen[0].representative]);
+    }
+
+    #[test]
+    fn what_is_already_covered_adds_nothing() {
+        // The second sentence says nothing the first does not; the third
+        // says something new, later and with less support.
+        let a = "Iran sold hundreds of attack drones to Russia last year. \
+            Last year Iran sold Russia hundreds of attack drones. \
+            Ukraine asked Germany for more air defence systems this winter.";
+        let b = "Iran sold hundreds of attack drones to Russia last year. \
+            Ukraine asked Germany for more air defence systems this winter.";
+        let config = Config { budget: Budget::sentences(2), ..Config::default() };
+        let (seg, chosen) = run(&[a, b], &config);
+        // Sentence 1 is the first source's rewording.
+        assert_eq!(chosen.len(), 2);
+        assert!(chosen.iter().all(|c| !c.members.contains(&1)), "{chosen:?}");
+        assert!(chosen.iter().all(|c| c.members.len() == 2), "{:?}", seg.sentences.len());
     }
 }

@@ -25,6 +25,9 @@ pub(crate) struct Sentence {
     /// Term ids, sorted, with repeats: a term that occurs twice is listed
     /// twice. Ids index [`Segmented::vocabulary`].
     pub terms: Vec<u32>,
+    /// The same term ids in reading order: adjacent pairs are the
+    /// sentence's phrases (scoring's concepts).
+    pub sequence: Vec<u32>,
     /// Words, as the budget counts them.
     pub words: usize,
 }
@@ -90,6 +93,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                     });
                     terms.push(id);
                 });
+                let sequence = terms.clone();
                 terms.sort_unstable();
                 let this_position = position;
                 if kind != Kind::Heading {
@@ -101,6 +105,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                     position: this_position,
                     kind,
                     terms,
+                    sequence,
                     words: lang::word_count(text),
                 });
             }

@@ -43,17 +43,16 @@ impl Segments {
     }
 }
 
-/// Stage 3's output: term weights and sentence scores.
+/// Stage 3's output: term rarities and the story's weighted concepts.
 pub struct Scores {
-    centroid: Vec<f64>,
     rarity: Vec<f64>,
-    scores: Vec<f64>,
+    concepts: scoring::Concepts,
 }
 
 impl Scores {
     /// Number of sentences scored.
     pub fn sentences(&self) -> usize {
-        self.scores.len()
+        self.concepts.of.len()
     }
 }
 
@@ -97,13 +96,13 @@ pub fn segment(docs: &Docs) -> Segments {
     Segments(segmenting::segment(&docs.0))
 }
 
-/// Scoring: term statistics, centroid, rarity, sentence scores.
+/// Scoring: term statistics, rarity, concepts and their weights (what
+/// `summarize` computes before merging and selecting).
 pub fn score(seg: &Segments, config: &Config) -> Scores {
     let stats = scoring::term_stats(&seg.0);
-    let centroid = scoring::centroid(&stats);
     let rarity = scoring::rarity(&stats);
-    let scores = scoring::scores(&seg.0, &centroid, config);
-    Scores { centroid, rarity, scores }
+    let concepts = scoring::concepts(&seg.0, &stats, config);
+    Scores { rarity, concepts }
 }
 
 /// Merging: near-duplicate sentences of different sources into groups.
@@ -113,5 +112,5 @@ pub fn merge(seg: &Segments, scores: &Scores, config: &Config) -> Groups {
 
 /// Selection under the budget: the number of entries chosen.
 pub fn select(seg: &Segments, groups: Groups, scores: &Scores, config: &Config) -> usize {
-    selecting::select(&seg.0, groups.0, &scores.scores, &scores.centroid, &scores.rarity, config).len()
+    selecting::select(&seg.0, groups.0, &scores.concepts, &scores.rarity, config).len()
 }

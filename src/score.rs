@@ -173,7 +173,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     Concepts { of, weight }
 }
 
-/// `x^e` for `x` in (0, 1] and `e >= 0` through [`ln`] and a series for
+/// `x^e` for `x >= 0` and `e >= 0` through [`ln`] and a series for
 /// `exp`, so that native and WebAssembly builds agree to the bit.
 pub(crate) fn power(x: f64, e: f64) -> f64 {
     if x <= 0.0 {

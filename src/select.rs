@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 
 use crate::config::Config;
 use crate::merge::similarity;
-use crate::score::{Concepts, exp, ln, prior};
+use crate::score::{Concepts, ln, power, prior};
 use crate::segment::{Kind, Segmented};
 
 /// A statement picked for the digest.
@@ -181,7 +181,7 @@ pub(crate) fn select(
 /// `words^e`, the cost of a sentence of `words` words (at least 1).
 fn power_of_words(words: usize, e: f64) -> f64 {
     let w = words.max(1) as f64;
-    if e == 1.0 { w } else { exp(e * ln(w)) }
+    if e == 1.0 { w } else { power(w, e) }
 }
 
 /// A worth, ordered by `total_cmp` so it can key a heap.

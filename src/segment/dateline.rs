@@ -15,12 +15,9 @@ pub(crate) fn skip(text: &str, span: Range<usize>) -> Range<usize> {
         return span;
     };
     let rest = &s[after..];
-    let starts_well = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
-    if starts_well && rest.split_whitespace().count() >= 4 {
-        span.start + after..span.end
-    } else {
-        span
-    }
+    let starts_well =
+        rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    if starts_well && rest.split_whitespace().count() >= 4 { span.start + after..span.end } else { span }
 }
 
 /// Where a leading dateline or credit ends (after the space that follows

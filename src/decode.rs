@@ -72,7 +72,32 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
+    check_text(&text)?;
     Ok(text)
+}
+
+/// Rejects text that is binary data in disguise: a file's bytes that a
+/// caller read as a string (`{ text }` from JavaScript, a JSON line), or
+/// junk. The same signatures and NUL bytes as for raw bytes, then the share
+/// of control characters and U+FFFD (what a lossy decoder makes of binary)
+/// among the first 4096 characters.
+pub(crate) fn check_text(text: &str) -> Result<(), String> {
+    if let Some(kind) = binary_kind(text.as_bytes()) {
+        return Err(format!("binary file ({kind}), not text"));
+    }
+    let (mut seen, mut odd) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        seen += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')) {
+            odd += 1;
+        }
+    }
+    if odd * 10 > seen {
+        return Err(format!(
+            "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
+        ));
+    }
+    Ok(())
 }
 
 fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
@@ -339,5 +364,20 @@ mod tests {
         assert_eq!(decode(b"", Format::Text), Err("empty file".into()));
         assert_eq!(decode(b" \n\t ", Format::Text), Err("empty file".into()));
         assert_eq!(decode(b"\xEF\xBB\xBF  ", Format::Text), Err("empty file".into()));
+    }
+
+    #[test]
+    fn rejects_binary_handed_over_as_text() {
+        assert_eq!(check_text(&"\0".repeat(512)), Err("binary file (binary data), not text".into()));
+        assert_eq!(check_text("%PDF-1.4\n%\u{FFFD}\u{FFFD}"), Err("binary file (PDF), not text".into()));
+        let lossy = String::from_utf8_lossy(&[0xC0, 0x01, 0xFF, 0xFE, 0x81, b'a', 0xC1, 0xF5]).repeat(20);
+        assert!(check_text(&lossy).unwrap_err().contains("control or replacement characters"), "{lossy:?}");
+        let controls: String = ('\u{1}'..'\u{8}').cycle().take(300).collect();
+        assert!(check_text(&controls).is_err());
+        // Text with a few stray controls or replacement characters is text.
+        let text =
+            format!("{}\u{FFFD} and a form feed\x0C, a tab\t.", "Iran has provided Russia with drones. ".repeat(3));
+        assert_eq!(check_text(&text), Ok(()));
+        assert_eq!(check_text("caf\u{FFFD} \u{7}bell, then the rest of a long enough line"), Ok(()));
     }
 }

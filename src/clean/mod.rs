@@ -24,6 +24,10 @@ pub(crate) fn prepare(source: &Source) -> Result<Document, String> {
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
+    if !matches!(source.input, Input::Bytes(_)) {
+        // Decoded bytes were checked by `decode`.
+        decode::check_text(&text)?;
+    }
     Ok(match format {
         Format::Html => html::clean_html(&text),
         Format::Text | Format::Markdown => text::clean_text(text),

@@ -155,6 +155,18 @@ fn html_and_bytes_sources_are_read() {
 }
 
 #[wasm_bindgen_test]
+fn binary_junk_handed_over_as_text_is_an_error() {
+    let sources = seeds();
+    sources.push(&text_source("zeros.txt", &"\0".repeat(512)));
+    let d = summarize(sources.into(), JsValue::UNDEFINED).unwrap();
+    let error = get(&d, "sources.5.error").as_string().unwrap();
+    assert!(error.starts_with("binary file ("), "{error}");
+    assert!(len(&get(&d, "sentences")) >= 1);
+    let e = message(clean(text_source("zeros.txt", &"\0".repeat(512))).unwrap_err());
+    assert!(e.contains("zeros.txt: binary file ("), "{e}");
+}
+
+#[wasm_bindgen_test]
 fn the_module_still_works_after_errors() {
     for _ in 0..3 {
         let _ = error_of(seeds().into(), json(r#"{"maxWords": 0}"#));

@@ -92,6 +92,16 @@ fn binary_junk_handed_over_as_text() {
 }
 
 #[test]
+fn a_page_in_a_legacy_charset() {
+    // Shift_JIS, declared in a <meta http-equiv>; the WebAssembly tests
+    // (tests/wasm/cases.rs) read the same page with the browser's TextDecoder.
+    let page = include_bytes!("data/legacy/nikkei-sjis.html");
+    let cleaned = newsdigest::clean(&Source::bytes("nikkei.html", &page[..]), &Config::default()).unwrap();
+    assert_eq!(cleaned.title.as_deref(), Some("日銀、金利を据え置き"));
+    assert!(cleaned.text.starts_with("日本銀行は金曜日、短期金利を据え置くと発表した。植田総裁は"), "{}", cleaned.text);
+}
+
+#[test]
 fn invalid_utf8_is_read_as_windows_1252() {
     let mut bytes = ARTICLE.replace("Monday", "Monday \u{0}").into_bytes();
     bytes.retain(|&b| b != 0);

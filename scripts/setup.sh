@@ -65,9 +65,10 @@ need_wasm_tools() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
   fi
   # tools/: binaryen's wasm-opt for scripts/build-pkg.sh (Debian's is too
-  # old for wasm-bindgen's output); examples/embed: the embedding tests.
+  # old for wasm-bindgen's output); examples/embed and examples/vite: the
+  # embedding tests.
   local dir
-  for dir in tools examples/embed; do
+  for dir in tools examples/embed examples/vite; do
     if [[ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
       log "installing npm packages in $dir"
       (cd "$dir" && npm ci --no-audit --no-fund)

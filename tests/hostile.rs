@@ -84,7 +84,7 @@ fn binary_junk_handed_over_as_text() {
         let error = error.unwrap_or_else(|| panic!("{name}: no error"));
         assert!(error.starts_with("binary file ("), "{name}: {error}");
         assert_eq!(d.sources[1].name, name);
-        let alone = summarize(&[source.clone()], &Config::default()).unwrap_err().to_string();
+        let alone = summarize(std::slice::from_ref(&source), &Config::default()).unwrap_err().to_string();
         assert!(alone.contains(&format!("({name}: binary file (")), "{alone}");
         let err = newsdigest::clean(&source, &Config::default()).unwrap_err().to_string();
         assert!(err.starts_with(&format!("{name}: binary file")), "{err}");

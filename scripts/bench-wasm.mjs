@@ -72,9 +72,14 @@ function native(set) {
   const t = performance.now();
   const out = spawnSync(cmd, cmdArgs, { input: readFileSync(input), maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'] });
   const wall = (performance.now() - t) / 1000;
-  if (out.status !== 0 && out.status !== 1) throw new Error(`newsdigest batch exited with ${out.status}`);
-  const cpu = haveTime ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number).reduce((a, b) => a + b, 0) : NaN;
-  const lines = out.stdout.toString('utf8').split('\n').filter(Boolean).slice(0, set.stories.length);
+  // GNU time's last line (a line before it tells a non-zero exit status).
+  const cpu = haveTime ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number).reduce((a, b) => a + b, 0) : NaN;
+  // The exit status says whether some source failed (some articles have no text); one line per story says it ran.
+  const all = out.stdout.toString('utf8').split('\n').filter(Boolean);
+  if (out.status === null || out.status === 2 || all.length !== set.stories.length * set.reps) {
+    throw new Error(`newsdigest batch exited with ${out.status} after ${all.length} of ${set.stories.length * set.reps} lines`);
+  }
+  const lines = all.slice(0, set.stories.length);
   const digests = lines.map((line) => {
     const d = JSON.parse(line);
     return d.error ? null : d.sentences.map((s) => s.text);

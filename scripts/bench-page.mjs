@@ -336,9 +336,9 @@ try {
     stories.push(await story('5 MB story, 10 files', ten, cap));
     // One file per article (1,296 files, as benches/scaling.rs): the page redraws every
     // row, counting every article's words, on each file read (quadratic in the files);
-    // in two tries it was not done after 2 and 5 minutes, and a page stuck in that
-    // drawing does not even stop on Playwright's time-outs. So by default only the
-    // engine runs on it; --many-files tries the page too.
+    // three tries were stopped after 3 to 11 minutes without a digest, and a page
+    // stuck in that drawing did not stop at the --cap time-out either. So by default
+    // only the engine runs on it; --many-files tries the page too.
     const many = asFiles(docs);
     if (argv.includes('--many-files')) stories.push(await story('5 MB story, one file per article', many, cap));
     else stories.push({ label: '5 MB story, one file per article', files: many.length, bytes: bytesOf(all.big), page: [], engine: await engineOnly(many, pageOptions ?? PAGE_OPTIONS_FALLBACK) });

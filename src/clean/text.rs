@@ -413,6 +413,29 @@ fn contains_rules(norm: &str) -> u64 {
     hits
 }
 
+/// The `Exact`, `Prefix` and `Suffix` rules of [`rules::PHRASE_RULES`] with
+/// a phrase that [`phrase_matches`] `norm`, one bit per rule.
+fn anchored_rules(norm: &str) -> u64 {
+    let index = rules::AnchoredIndex::get();
+    let mut hits = index.exact.get(core(norm)).copied().unwrap_or(0);
+    if let Some(&first) = norm.as_bytes().first() {
+        for &(phrase, rule) in index.prefixes(first) {
+            if phrase_matches(How::Prefix, norm, phrase) {
+                hits |= 1 << rule;
+            }
+        }
+    }
+    let trimmed = norm.trim_end_matches(['.', ' ', ',', ';']);
+    if let Some(&last) = trimmed.as_bytes().last() {
+        for &(phrase, rule) in index.suffixes(last) {
+            if phrase_matches(How::Suffix, norm, phrase) {
+                hits |= 1 << rule;
+            }
+        }
+    }
+    hits
+}
+
 fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
     match how {
         How::Exact => core(norm) == phrase,
@@ -440,15 +463,18 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
         return None;
     }
     // The `Contains` rules that match, one bit per rule, found in one pass
-    // when the first such rule applies.
+    // when the first such rule applies; the same for the other rules.
     let mut contains: Option<u64> = None;
+    let mut anchored: Option<u64> = None;
     for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
         if f.tokens > r.max_words {
             continue;
         }
         let hit = match r.how {
             How::Contains => *contains.get_or_insert_with(|| contains_rules(&norm)) & (1 << i) != 0,
-            how => r.phrases.iter().any(|p| phrase_matches(how, &norm, p)),
+            How::Exact | How::Prefix | How::Suffix => {
+                *anchored.get_or_insert_with(|| anchored_rules(&norm)) & (1 << i) != 0
+            }
         };
         if hit {
             if r.reason == "caption" && f.tokens <= 6 {

@@ -86,11 +86,16 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                 let text = &doc.text[span.clone()];
                 let mut terms = Vec::new();
                 analyzer.for_each_term(text, |term| {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(term.to_owned()).or_insert_with(|| {
-                        out.vocabulary.push(term.to_owned());
-                        next
-                    });
+                    // Most terms are known: look up before copying the key.
+                    let id = match ids.get(term) {
+                        Some(&id) => id,
+                        None => {
+                            let id = ids.len() as u32;
+                            ids.insert(term.to_owned(), id);
+                            out.vocabulary.push(term.to_owned());
+                            id
+                        }
+                    };
                     terms.push(id);
                 });
                 let sequence = terms.clone();

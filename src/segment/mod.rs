@@ -68,11 +68,16 @@ pub(crate) struct Segmented {
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
     let mut out = Segmented::default();
     let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut analyzers: HashMap<Option<Language>, Analyzer> = HashMap::new();
+    // Per language: the analyzer, and the term id (None: no term) of every
+    // word seen so far, so that each distinct word is analyzed once per story.
+    type Known<'d> = HashMap<&'d str, Option<u32>>;
+    let mut analyzers: HashMap<Option<Language>, (Analyzer, Known)> = HashMap::new();
     out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let analyzer = analyzers.entry(language).or_insert_with(|| Analyzer::new(language));
+        let (analyzer, known) =
+            analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), HashMap::new()));
+        let mut analysis = analyzer.terms_session();
         let mut position = 0;
         for block in &doc.blocks {
             let units = match block.kind {
@@ -85,18 +90,23 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
             for (span, kind) in units {
                 let text = &doc.text[span.clone()];
                 let mut terms = Vec::new();
-                analyzer.for_each_term(text, |term| {
-                    // Most terms are known: look up before copying the key.
-                    let id = match ids.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            let id = ids.len() as u32;
-                            ids.insert(term.to_owned(), id);
-                            out.vocabulary.push(term.to_owned());
-                            id
-                        }
-                    };
-                    terms.push(id);
+                // The words as `lang::word_count` counts them.
+                let mut words = 0;
+                lang::for_each_word(text, |word| {
+                    words += 1;
+                    let id = *known.entry(word).or_insert_with(|| {
+                        let term = analysis.term(word)?;
+                        Some(match ids.get(term) {
+                            Some(&id) => id,
+                            None => {
+                                let id = ids.len() as u32;
+                                ids.insert(term.to_owned(), id);
+                                out.vocabulary.push(term.to_owned());
+                                id
+                            }
+                        })
+                    });
+                    terms.extend(id);
                 });
                 let sequence = terms.clone();
                 terms.sort_unstable();
@@ -111,7 +121,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                     kind,
                     terms,
                     sequence,
-                    words: lang::word_count(text),
+                    words,
                 });
             }
         }

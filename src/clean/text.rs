@@ -198,8 +198,9 @@ fn is_heading_like(s: &str) -> bool {
         return false;
     }
     // a long line of running text that only lacks its full stop
-    let w = words(s);
-    if w.len() >= 10 && !title_case(s) && max_stop_ratio(&stop_masks(&w)) >= 0.35 {
+    let mut masks = Vec::new();
+    for_each_word(s, |w| masks.push(rules::stop_mask(w)));
+    if masks.len() >= 10 && !title_case(s) && max_stop_ratio(&masks) >= 0.35 {
         return false;
     }
     !ends_sentence(s) || (title_case(s) && ends_with_initialism(s))
@@ -289,10 +290,12 @@ impl LangCtx {
 #[derive(Debug, Clone)]
 struct Feat {
     kind: BlockKind,
-    /// Normalized words (lower case, no surrounding punctuation).
-    words: Vec<String>,
-    /// For each of `words`, the stop-word lists that hold it.
+    /// For each of the block's [`words`], the stop-word lists that hold it.
     masks: Vec<StopMask>,
+    /// How many of its [`words`] are social network names.
+    social: usize,
+    /// Its [`words`] are a relative time stamp ("4 days ago").
+    relative_time: bool,
     /// Whitespace-separated tokens.
     tokens: usize,
     /// Share of article-language stop words among `words`; 0.5 when the
@@ -303,17 +306,32 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        let words = words(s);
-        let masks = stop_masks(&words);
+        let mut masks = Vec::new();
+        let mut social = 0;
+        let mut time = RelativeTime::default();
+        for_each_word(s, |w| {
+            masks.push(rules::stop_mask(w));
+            social += usize::from(rules::SOCIAL.contains(&w));
+            time.push(w);
+        });
         let stop = match ctx.stops {
             Some(list) => stop_ratio(&masks, list),
             None => 0.5,
         };
-        Feat { kind, tokens: s.split_whitespace().count(), stop, ends: ends_sentence(s), words, masks }
+        Feat {
+            kind,
+            tokens: s.split_whitespace().count(),
+            stop,
+            ends: ends_sentence(s),
+            masks,
+            social,
+            relative_time: time.matches(),
+        }
     }
 
+    /// The number of [`words`].
     fn n(&self) -> usize {
-        self.words.len()
+        self.masks.len()
     }
 
     /// Running text: a sentence, not a label, headline or list of names.
@@ -324,21 +342,62 @@ impl Feat {
 }
 
 /// Lower-case words of `s`, without surrounding punctuation.
+#[cfg(test)]
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(bare)
-        .filter(|w| !w.is_empty())
-        .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase().replace('’', "'") })
-        .collect()
+    let mut out = Vec::new();
+    for_each_word(s, |w| out.push(w.to_owned()));
+    out
 }
 
-/// For each word, the stop-word lists of [`rules::STOP_LISTS`] that hold it.
-fn stop_masks(words: &[String]) -> Vec<StopMask> {
-    words.iter().map(|w| rules::stop_mask(w)).collect()
+/// Calls `f` with each of the lower-case words of `s`, without surrounding
+/// punctuation (curly apostrophes straightened), in one reused buffer.
+fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for w in s.split_whitespace().map(bare).filter(|w| !w.is_empty()) {
+        if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            f(&buf);
+        } else {
+            f(&w.to_lowercase().replace('’', "'"));
+        }
+    }
+}
+
+/// Whether words given one by one make a relative time stamp: after any
+/// [`rules::DATE_LINE_WORDS`], a number (or "a", "an"), a unit of
+/// [`rules::TIME_UNITS`], and "ago" ("Updated 4 days ago").
+#[derive(Default)]
+struct RelativeTime {
+    /// Words after the leading date-line words.
+    after: usize,
+    /// Whether each of the first three of those is as it must be.
+    ok: [bool; 3],
+}
+
+impl RelativeTime {
+    fn push(&mut self, w: &str) {
+        if self.after == 0 && rules::DATE_LINE_WORDS.contains(&w) {
+            return;
+        }
+        if let Some(ok) = self.ok.get_mut(self.after) {
+            *ok = match self.after {
+                0 => w.chars().all(|c| c.is_ascii_digit()) || w == "a" || w == "an",
+                1 => rules::TIME_UNITS.contains(&w),
+                _ => w == "ago",
+            };
+        }
+        self.after += 1;
+    }
+
+    fn matches(&self) -> bool {
+        self.after == 3 && self.ok == [true; 3]
+    }
 }
 
 /// The share of words in stop-word list `list` (an index into
-/// [`rules::STOP_LISTS`]), given the words' [`stop_masks`].
+/// [`rules::STOP_LISTS`]), given the words' [`rules::stop_mask`]s.
 fn stop_ratio(masks: &[StopMask], list: usize) -> f32 {
     if masks.is_empty() {
         return 0.0;
@@ -556,7 +615,7 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         return Some("hashtags");
     }
     // share prompts: "Follow X on Twitter", "Twitter @handle", "Facebook Twitter"
-    let social = f.words.iter().filter(|w| rules::SOCIAL.contains(&w.as_str())).count();
+    let social = f.social;
     if social > 0 && tokens.len() <= 25 {
         let handles = tokens.iter().filter(|t| t.starts_with('@')).count();
         if norm.starts_with("follow ") || social * 2 >= f.n() || (handles > 0 && tokens.len() <= 6) {
@@ -564,7 +623,7 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         }
     }
     // relative time stamps: "4 days ago"
-    if is_relative_time(&f.words) {
+    if f.relative_time {
         return Some("metadata");
     }
     // numbers and symbols: "1M+", "108K+"
@@ -600,6 +659,8 @@ fn is_url(t: &str) -> bool {
         || t.starts_with("pic.twitter.com/")
 }
 
+/// What [`RelativeTime`] tells word by word.
+#[cfg(test)]
 fn is_relative_time(words: &[String]) -> bool {
     let w: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| rules::DATE_LINE_WORDS.contains(w)).collect();
     w.len() == 3

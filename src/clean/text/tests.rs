@@ -457,3 +457,30 @@ fn anchored_index_agrees_with_a_comparison_per_phrase() {
         assert_eq!(anchored_rules(hay), naive, "{hay:?}");
     }
 }
+
+#[test]
+fn relative_time_word_by_word_agrees_with_the_word_list() {
+    for line in [
+        "4 days ago",
+        "Updated 4 days ago",
+        "updated published 12 hours ago",
+        "a week ago",
+        "an hour ago",
+        "4 days ago today",
+        "days ago",
+        "Updated",
+        "",
+        "Published 4 days ago.",
+        "4 eons ago",
+        "x4 days ago",
+        "Updated 4 days since",
+    ] {
+        let w = words(line);
+        let mut time = RelativeTime::default();
+        for word in &w {
+            time.push(word);
+        }
+        assert_eq!(time.matches(), is_relative_time(&w), "{line:?}");
+    }
+    assert!(Feat::new("Updated 4 days ago", BlockKind::Paragraph, &LangCtx { lang: None, stops: None }).relative_time);
+}

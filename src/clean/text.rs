@@ -30,11 +30,18 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     let ctx = LangCtx::new(&text);
     let feats: Vec<Feat> = cands.iter().map(|c| Feat::new(&text[c.range.clone()], c.kind, &ctx)).collect();
-    let mut reasons: Vec<Option<&'static str>> =
-        cands.iter().zip(&feats).map(|(c, f)| block_rule(&text[c.range.clone()], f, &ctx, &mut meta)).collect();
+    // Each block normalized once, for the phrase rules and the related-section pass.
+    let norms: Vec<String> = cands.iter().map(|c| normalize(&text[c.range.clone()])).collect();
+    let mut reasons: Vec<Option<&'static str>> = cands
+        .iter()
+        .zip(&feats)
+        .zip(&norms)
+        .map(|((c, f), norm)| block_rule(&text[c.range.clone()], norm, f, &ctx, &mut meta))
+        .collect();
 
     mark_caption_labels(&cands, &feats, &mut reasons);
-    mark_related_sections(&text, &cands, &feats, &mut reasons);
+    mark_related_sections(&text, &cands, &feats, &norms, &mut reasons);
+    drop(norms);
     mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
@@ -512,12 +519,11 @@ fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
 
 /// The rule that drops block `s` on its own, if any. May fill `meta` from
 /// date and byline lines.
-fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
-    let norm = normalize(s);
+fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
-    if is_related_header(&norm) {
+    if is_related_header(norm) {
         // decided by the related-section pass
         return None;
     }
@@ -530,9 +536,9 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
             continue;
         }
         let hit = match r.how {
-            How::Contains => *contains.get_or_insert_with(|| contains_rules(&norm)) & (1 << i) != 0,
+            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
             How::Exact | How::Prefix | How::Suffix => {
-                *anchored.get_or_insert_with(|| anchored_rules(&norm)) & (1 << i) != 0
+                *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
             }
         };
         if hit {
@@ -546,7 +552,7 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
         }
     }
     if f.tokens <= 30
-        && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, &norm, p))
+        && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, norm, p))
             || rules::TEASER_SUFFIXES.iter().any(|p| norm.trim_end_matches(['.', ' ']).ends_with(p)))
     {
         return Some("teaser");
@@ -554,7 +560,7 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
     if let Some(reason) = meta_line(s, f, meta) {
         return Some(reason);
     }
-    if let Some(reason) = custom_rule(s, &norm, f) {
+    if let Some(reason) = custom_rule(s, norm, f) {
         return Some(reason);
     }
     if is_other_language(s, f, ctx) {
@@ -961,7 +967,13 @@ fn mark_caption_labels(cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'s
 /// From a related-list header ("Related", "YOU MAY ALSO LIKE") on, teaser
 /// headlines, teaser paragraphs and labels go, until two article
 /// paragraphs in a row show that the article resumes.
-fn mark_related_sections(text: &str, cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'static str>]) {
+fn mark_related_sections(
+    text: &str,
+    cands: &[Cand],
+    feats: &[Feat],
+    norms: &[String],
+    reasons: &mut [Option<&'static str>],
+) {
     let article_para = |k: usize, reasons: &[Option<&'static str>]| {
         k < cands.len()
             && reasons[k].is_none()
@@ -972,7 +984,7 @@ fn mark_related_sections(text: &str, cands: &[Cand], feats: &[Feat], reasons: &m
     };
     let mut i = 0;
     while i < cands.len() {
-        if reasons[i].is_none() && is_related_header(&normalize(&text[cands[i].range.clone()])) {
+        if reasons[i].is_none() && is_related_header(&norms[i]) {
             reasons[i] = Some("related");
             let mut j = i + 1;
             while j < cands.len() {

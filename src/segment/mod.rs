@@ -4,7 +4,7 @@
 //! Every sentence keeps its byte span in its document's text, so whatever
 //! the later stages pick can be shown verbatim and pointed at in the source.
 
-mod ascii_sentences;
+mod latin_sentences;
 pub(crate) mod split;
 
 use std::collections::HashMap;

@@ -1,14 +1,16 @@
-//! UAX #29 sentence boundaries for ASCII text, as `unicode-segmentation`
+//! UAX #29 sentence boundaries of text in ASCII, Latin-1 and the common
+//! general punctuation (curly quotes, dashes), as `unicode-segmentation`
 //! finds them, without its per-character table search.
 //!
 //! This is a port of that crate's forward state machine
 //! (`unicode_segmentation::sentence::fwd`, version 1.13) restricted to the
-//! ASCII sentence break categories: the same states, the same rules in the
-//! same order, the same look-ahead for SB8, so that it returns the same
-//! boundaries (tested against the crate on generated text). Categories
-//! that no ASCII character has (Sep, OLetter, Extend, Format) are left out.
+//! characters [`category`] knows, whose Sentence_Break values are copied from
+//! the crate's table: the same states, the same rules in the same order, the
+//! same look-ahead for SB8, so that it returns the same boundaries (tested
+//! against the crate on generated text). Text with any other character (and
+//! so with the categories Sep, OLetter, Extend, Format) is left to the crate.
 
-/// Sentence_Break property of an ASCII byte (UAX #29, table 4).
+/// Sentence_Break property of a character (UAX #29, table 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cat {
     Cr,
@@ -24,7 +26,7 @@ enum Cat {
     Any,
 }
 
-fn category(b: u8) -> Cat {
+fn ascii_category(b: u8) -> Cat {
     match b {
         b'\t' | 0x0b | 0x0c | b' ' => Cat::Sp,
         b'\n' => Cat::Lf,
@@ -38,6 +40,31 @@ fn category(b: u8) -> Cat {
         b'a'..=b'z' => Cat::Lower,
         _ => Cat::Any,
     }
+}
+
+/// Sentence_Break property of a character, for the characters this module
+/// handles; None for any other.
+fn category(c: char) -> Option<Cat> {
+    Some(match u32::from(c) {
+        0..=0x7f => ascii_category(c as u8),
+        // Latin-1: NEL is Sep, the soft hyphen Format
+        0x85 | 0xad => return None,
+        0xa0 => Cat::Sp,
+        0xaa | 0xb5 | 0xba | 0xdf..=0xf6 | 0xf8..=0xff => Cat::Lower,
+        0xab | 0xbb => Cat::Close,
+        0xc0..=0xd6 | 0xd8..=0xde => Cat::Upper,
+        0x80..=0xff => Cat::Any,
+        // General punctuation
+        0x2000..=0x200a | 0x202f => Cat::Sp,
+        0x2013..=0x2014 => Cat::SContinue,
+        0x2018..=0x201f | 0x2039..=0x203a => Cat::Close,
+        0x2024 => Cat::ATerm,
+        0x203c..=0x203d => Cat::STerm,
+        0x2010..=0x2012 | 0x2015..=0x2017 | 0x2020..=0x2023 | 0x2025..=0x2027 | 0x2030..=0x2038 | 0x203b => {
+            Cat::Any
+        }
+        _ => return None,
+    })
 }
 
 /// What the crate's state remembers of one recent character (or run).
@@ -78,14 +105,14 @@ fn next_state(parts: State, cat: Cat) -> State {
 }
 
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
-fn sb8(parts: &State, ahead: &[u8]) -> bool {
+fn sb8(parts: &State, ahead: &str) -> bool {
     let mut idx = if parts[3] == Part::SpPlus { 2 } else { 3 };
     if parts[idx] == Part::ClosePlus {
         idx -= 1;
     }
     if parts[idx] == Part::ATerm {
-        for &b in ahead {
-            match category(b) {
+        for c in ahead.chars() {
+            match category(c).unwrap_or(Cat::Any) {
                 Cat::Lower => return true,
                 Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
                 _ => {}
@@ -122,16 +149,18 @@ fn sb11(parts: &State) -> bool {
     matches!(parts[idx], Part::STerm | Part::ATerm)
 }
 
-/// The byte offsets where the sentences of the ASCII text `s` start: what
-/// `s.split_sentence_bound_indices().map(|(i, _)| i)` yields.
-pub(crate) fn sentence_starts(s: &str) -> Vec<usize> {
-    debug_assert!(s.is_ascii());
-    let bytes = s.as_bytes();
+/// The byte offsets where the sentences of `s` start, which is what
+/// `s.split_sentence_bound_indices().map(|(i, _)| i)` yields; None when `s`
+/// has a character this module does not handle.
+pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
+    if !s.is_ascii() && s.chars().any(|c| category(c).is_none()) {
+        return None;
+    }
     let mut starts = Vec::new();
     let mut state: State = [Part::Sot; 4];
-    for (pos, &b) in bytes.iter().enumerate() {
+    for (pos, c) in s.char_indices() {
         let before = state;
-        let cat = category(b);
+        let cat = category(c).unwrap_or(Cat::Any);
         state = next_state(state, cat);
         let boundary = match cat {
             _ if before[3] == Part::Sot => true,
@@ -139,7 +168,7 @@ pub(crate) fn sentence_starts(s: &str) -> Vec<usize> {
             _ if matches!(before[3], Part::Cr | Part::Lf) => true,
             Cat::Numeric if before[3] == Part::ATerm => false,
             Cat::Upper if before[2] == Part::UpperLower && before[3] == Part::ATerm => false,
-            _ if sb8(&before, &bytes[pos..]) => false,
+            _ if sb8(&before, &s[pos..]) => false,
             Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(&before) => false,
             Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf if sb9(&before) => false,
             Cat::Sp | Cat::Cr | Cat::Lf if sb8a(&before) => false,
@@ -149,7 +178,7 @@ pub(crate) fn sentence_starts(s: &str) -> Vec<usize> {
             starts.push(pos);
         }
     }
-    starts
+    Some(starts)
 }
 
 #[cfg(test)]
@@ -159,14 +188,14 @@ mod tests {
 
     use super::sentence_starts;
 
-    fn crate_starts(s: &str) -> Vec<usize> {
-        s.split_sentence_bound_indices().map(|(i, _)| i).collect()
+    fn crate_starts(s: &str) -> Option<Vec<usize>> {
+        Some(s.split_sentence_bound_indices().map(|(i, _)| i).collect())
     }
 
     #[test]
-    fn every_ascii_byte_alone_and_in_context() {
-        for b in 0u8..128 {
-            let c = char::from(b);
+    fn every_character_handled_alone_and_in_context() {
+        let handled = (0u32..0x3000).filter_map(char::from_u32).filter(|&c| super::category(c).is_some());
+        for c in handled {
             for s in [
                 format!("{c}"),
                 format!("Hi.{c}"),
@@ -187,6 +216,7 @@ mod tests {
             "The U.S. said on Monday. It was 3.5 percent. \"Why?\" he asked. (Really.) Yes!\n\nNew line.\r\nMore",
             "Mr. Smith went to Washington. e.g. this; etc. -- and so on... Then: \"Done.\"  'OK.'   [Next] {x}",
             "A.B. c. D? e! F.\t G.\x0b H.\x0c i",
+            "“Ça va.” ‘Non’ — dit-il. É. été. «Oui.» Straße. Ñ‼ ‽ x․ y",
         ] {
             assert_eq!(sentence_starts(s), crate_starts(s), "{s:?}");
         }
@@ -202,6 +232,18 @@ mod tests {
         #[test]
         fn agrees_on_any_ascii(s in "[\x00-\x7f]{0,40}") {
             prop_assert_eq!(sentence_starts(&s), crate_starts(&s));
+        }
+
+        #[test]
+        fn agrees_on_latin_and_punctuation(s in "[aZ1 .!?,'\"()\n\u{a0}-\u{ff}\u{2000}-\u{203f}]{0,24}") {
+            if let Some(starts) = sentence_starts(&s) {
+                prop_assert_eq!(Some(starts), crate_starts(&s));
+            }
+        }
+
+        #[test]
+        fn any_other_character_is_left_to_the_crate(s in "[a. ]{0,8}[\u{100}-\u{1fff}\u{85}\u{ad}\u{2028}-\u{2029}\u{2040}-\u{10ffff}][a. ]{0,8}") {
+            prop_assert_eq!(sentence_starts(&s), None);
         }
     }
 }

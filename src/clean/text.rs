@@ -633,10 +633,12 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         return Some("metadata");
     }
     // numbers and symbols: "1M+", "108K+"
-    let visible: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
-    if tokens.len() <= 3 && letters * 2 < visible.len() {
-        return Some("label");
+    if tokens.len() <= 3 {
+        let visible = s.chars().filter(|c| !c.is_whitespace());
+        let (letters, all) = visible.fold((0, 0), |(l, n), c| (l + usize::from(c.is_alphabetic()), n + 1));
+        if letters * 2 < all {
+            return Some("label");
+        }
     }
     // keyword lists: many words, no stop word, no sentence, separators
     let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
@@ -658,11 +660,8 @@ fn slash_between_names(s: &str) -> bool {
 
 fn is_url(t: &str) -> bool {
     let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"'));
-    t.starts_with("http://")
-        || t.starts_with("https://")
-        || t.starts_with("www.")
-        || t.contains("://")
-        || t.starts_with("pic.twitter.com/")
+    // "http://" and "https://" are among the `://`; most tokens have no colon
+    t.starts_with("www.") || t.starts_with("pic.twitter.com/") || (t.as_bytes().contains(&b':') && t.contains("://"))
 }
 
 /// What [`RelativeTime`] tells word by word.

@@ -580,7 +580,9 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
             return Some("comments");
         }
     }
-    let tokens: Vec<&str> = s.split_whitespace().collect();
+    // `f.tokens` of them: one allocation
+    let mut tokens: Vec<&str> = Vec::with_capacity(f.tokens);
+    tokens.extend(s.split_whitespace());
     // URLs on their own, or link-dense lines
     let urls = tokens.iter().filter(|t| is_url(t)).count();
     if urls > 0 && (tokens.len() <= 2 || urls * 3 >= tokens.len()) {

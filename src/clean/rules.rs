@@ -995,8 +995,11 @@ impl AnchoredIndex {
         static INDEX: OnceLock<AnchoredIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
             const _: () = assert!(PHRASE_RULES.len() <= 64);
-            let mut index =
-                AnchoredIndex { exact: HashMap::default(), prefix: vec![Vec::new(); 256], suffix: vec![Vec::new(); 256] };
+            let mut index = AnchoredIndex {
+                exact: HashMap::default(),
+                prefix: vec![Vec::new(); 256],
+                suffix: vec![Vec::new(); 256],
+            };
             for (i, r) in PHRASE_RULES.iter().enumerate() {
                 for &p in r.phrases {
                     match r.how {

@@ -76,8 +76,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
     out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let (analyzer, known) =
-            analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), HashMap::new()));
+        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), HashMap::new()));
         let mut analysis = analyzer.terms_session();
         let mut position = 0;
         for block in &doc.blocks {
@@ -115,15 +114,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                 if kind != Kind::Heading {
                     position += 1;
                 }
-                out.sentences.push(Sentence {
-                    source,
-                    span,
-                    position: this_position,
-                    kind,
-                    terms,
-                    sequence,
-                    words,
-                });
+                out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
             }
         }
     }

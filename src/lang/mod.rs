@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
+use std::sync::{Mutex, OnceLock, TryLockError};
 
 pub(crate) mod fx;
 
@@ -424,16 +424,9 @@ impl Analyzer {
         });
     }
 
-    /// A [`Terms`] session: the term of one word at a time, with the stem
-    /// cache locked for the session's lifetime (if it is free).
+    /// A [`Terms`] session: the term of one word at a time.
     pub(crate) fn terms_session(&self) -> Terms<'_> {
-        let cache = self.stems.and_then(|stems| match stems.try_lock() {
-            Ok(guard) => Some(guard),
-            // A panic in a caller cannot leave the map half-updated.
-            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
-            Err(TryLockError::WouldBlock) => None,
-        });
-        Terms { analyzer: self, cache, buf: String::with_capacity(32), stem: String::new() }
+        Terms { analyzer: self, buf: String::with_capacity(32), stem: String::new() }
     }
 
     /// Convenience: collects [`for_each_term`](Self::for_each_term) into owned Strings.
@@ -483,10 +476,9 @@ impl Analyzer {
 /// each word it has seen) asks here only for new words.
 pub(crate) struct Terms<'a> {
     analyzer: &'a Analyzer,
-    cache: Option<MutexGuard<'a, HashMap<Box<str>, Box<str>>>>,
     /// The lower-cased word.
     buf: String,
-    /// A stem computed without the cache.
+    /// The stem of the last word.
     stem: String,
 }
 
@@ -494,7 +486,7 @@ impl Terms<'_> {
     /// The term of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
     pub(crate) fn term(&mut self, word: &str) -> Option<&str> {
-        let Terms { analyzer, cache, buf, stem } = self;
+        let Terms { analyzer, buf, stem } = self;
         lower_into(word, analyzer.language, buf);
         let term = analyzer.strip_clitics(buf);
         if !long_enough(term) || analyzer.is_stop_word(term) {
@@ -503,21 +495,29 @@ impl Terms<'_> {
         let Some(stemmer) = analyzer.stemmer.as_ref().filter(|_| stemmable(term)) else {
             return Some(term);
         };
+        stem.clear();
+        // Locked only for this word, so that concurrent analyses (batch
+        // threads) rarely find it taken; they stem without it then.
+        let mut cache = analyzer.stems.and_then(|stems| match stems.try_lock() {
+            Ok(guard) => Some(guard),
+            // A panic elsewhere cannot leave the map half-updated.
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        });
         let Some(cache) = cache.as_deref_mut() else {
-            stem.clear();
             stem.push_str(&stem_or_word(stemmer, term));
             return Some(stem);
         };
         if let Some(cached) = cache.get(term) {
-            stem.clear();
             stem.push_str(cached);
             return Some(stem);
         }
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
-        let stemmed = Box::from(&*stem_or_word(stemmer, term));
-        Some(cache.entry(Box::from(term)).or_insert(stemmed))
+        stem.push_str(&stem_or_word(stemmer, term));
+        cache.insert(Box::from(term), Box::from(stem.as_str()));
+        Some(stem)
     }
 }
 

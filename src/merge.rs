@@ -128,6 +128,9 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     // The weight of each sentence's terms, summed as `similarity` sums it.
     let weights: Vec<f64> =
         sentences.iter().map(|s| s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])).collect();
+    // Each sentence's source, compact: the candidate loop below reads it for
+    // hundreds of candidates per sentence on large stories.
+    let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();
     let mut pairs = Vec::new();
     let mut others: Vec<u32> = Vec::new();
     for (a, s) in sentences.iter().enumerate() {
@@ -146,7 +149,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         others.dedup();
         for &b in &others {
             let b = b as usize;
-            if sentences[b].source == s.source {
+            if source_of[b] == s.source {
                 continue;
             }
             // The cosine is at most sqrt(lighter / heavier) (all shared):

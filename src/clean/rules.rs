@@ -977,6 +977,54 @@ pub(crate) const EN: usize = 0;
 
 const _: () = assert!(matches!(STOP_LISTS[EN].0, Lang::Eng));
 
+/// The `Exact`, `Prefix` and `Suffix` phrases of [`PHRASE_RULES`], by what
+/// a block must hold for them to match: its core text (`Exact`), its first
+/// byte (`Prefix`) or the last byte before its final punctuation
+/// (`Suffix`). A block is then compared only with the phrases that can match.
+pub(crate) struct AnchoredIndex {
+    /// Exact phrase -> the rules that list it, one bit per rule.
+    pub exact: HashMap<&'static str, u64, FxBuild>,
+    /// (phrase, rule index) of the `Prefix` phrases, by first byte.
+    prefix: Vec<Vec<(&'static str, usize)>>,
+    /// (phrase, rule index) of the `Suffix` phrases, by last byte.
+    suffix: Vec<Vec<(&'static str, usize)>>,
+}
+
+impl AnchoredIndex {
+    pub(crate) fn get() -> &'static AnchoredIndex {
+        static INDEX: OnceLock<AnchoredIndex> = OnceLock::new();
+        INDEX.get_or_init(|| {
+            const _: () = assert!(PHRASE_RULES.len() <= 64);
+            let mut index = AnchoredIndex {
+                exact: HashMap::default(),
+                prefix: vec![Vec::new(); 256],
+                suffix: vec![Vec::new(); 256],
+            };
+            for (i, r) in PHRASE_RULES.iter().enumerate() {
+                for &p in r.phrases {
+                    match r.how {
+                        How::Exact => *index.exact.entry(p).or_default() |= 1 << i,
+                        How::Prefix => index.prefix[usize::from(p.as_bytes()[0])].push((p, i)),
+                        How::Suffix => index.suffix[usize::from(p.as_bytes()[p.len() - 1])].push((p, i)),
+                        How::Contains => {}
+                    }
+                }
+            }
+            index
+        })
+    }
+
+    /// The `Prefix` phrases that start with byte `first`.
+    pub(crate) fn prefixes(&self, first: u8) -> &[(&'static str, usize)] {
+        &self.prefix[usize::from(first)]
+    }
+
+    /// The `Suffix` phrases that end with byte `last`.
+    pub(crate) fn suffixes(&self, last: u8) -> &[(&'static str, usize)] {
+        &self.suffix[usize::from(last)]
+    }
+}
+
 /// Every `How::Contains` phrase of [`PHRASE_RULES`], found in one pass over
 /// a block instead of one substring search per phrase.
 pub(crate) struct ContainsIndex {
@@ -984,6 +1032,9 @@ pub(crate) struct ContainsIndex {
     phrases: Vec<(&'static str, usize)>,
     /// For each first byte, the range of `phrases` starting with it.
     by_first: [(u16, u16); 256],
+    /// Bit `b0 << 8 | b1` is set when a phrase starts with bytes `b0 b1`, or
+    /// with `b0` alone: most positions of a block are ruled out by one test.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl ContainsIndex {
@@ -1005,7 +1056,19 @@ impl ContainsIndex {
                 }
                 slot.1 = k as u16 + 1;
             }
-            ContainsIndex { phrases, by_first }
+            let mut pairs = Box::new([0u64; 1024]);
+            for (p, _) in &phrases {
+                let b = p.as_bytes();
+                let first = usize::from(b[0]) << 8;
+                let range = match b.get(1) {
+                    Some(&second) => first + usize::from(second)..first + usize::from(second) + 1,
+                    None => first..first + 256,
+                };
+                for bit in range {
+                    pairs[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            ContainsIndex { phrases, by_first, pairs }
         })
     }
 
@@ -1017,6 +1080,12 @@ impl ContainsIndex {
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
         for at in 0..bytes.len() {
+            if let Some(&next) = bytes.get(at + 1) {
+                let bit = usize::from(bytes[at]) << 8 | usize::from(next);
+                if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
+            }
             let (lo, hi) = self.by_first[usize::from(bytes[at])];
             for k in usize::from(lo)..usize::from(hi) {
                 let (p, rule) = self.phrases[k];

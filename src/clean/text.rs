@@ -30,11 +30,18 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     let ctx = LangCtx::new(&text);
     let feats: Vec<Feat> = cands.iter().map(|c| Feat::new(&text[c.range.clone()], c.kind, &ctx)).collect();
-    let mut reasons: Vec<Option<&'static str>> =
-        cands.iter().zip(&feats).map(|(c, f)| block_rule(&text[c.range.clone()], f, &ctx, &mut meta)).collect();
+    // Each block normalized once, for the phrase rules and the related-section pass.
+    let norms: Vec<String> = cands.iter().map(|c| normalize(&text[c.range.clone()])).collect();
+    let mut reasons: Vec<Option<&'static str>> = cands
+        .iter()
+        .zip(&feats)
+        .zip(&norms)
+        .map(|((c, f), norm)| block_rule(&text[c.range.clone()], norm, f, &ctx, &mut meta))
+        .collect();
 
     mark_caption_labels(&cands, &feats, &mut reasons);
-    mark_related_sections(&text, &cands, &feats, &mut reasons);
+    mark_related_sections(&text, &cands, &feats, &norms, &mut reasons);
+    drop(norms);
     mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
@@ -198,8 +205,9 @@ fn is_heading_like(s: &str) -> bool {
         return false;
     }
     // a long line of running text that only lacks its full stop
-    let w = words(s);
-    if w.len() >= 10 && !title_case(s) && max_stop_ratio(&stop_masks(&w)) >= 0.35 {
+    let mut masks = Vec::new();
+    for_each_word(s, |w| masks.push(rules::stop_mask(w)));
+    if masks.len() >= 10 && !title_case(s) && max_stop_ratio(&masks) >= 0.35 {
         return false;
     }
     !ends_sentence(s) || (title_case(s) && ends_with_initialism(s))
@@ -289,10 +297,12 @@ impl LangCtx {
 #[derive(Debug, Clone)]
 struct Feat {
     kind: BlockKind,
-    /// Normalized words (lower case, no surrounding punctuation).
-    words: Vec<String>,
-    /// For each of `words`, the stop-word lists that hold it.
+    /// For each of the block's [`words`], the stop-word lists that hold it.
     masks: Vec<StopMask>,
+    /// How many of its [`words`] are social network names.
+    social: usize,
+    /// Its [`words`] are a relative time stamp ("4 days ago").
+    relative_time: bool,
     /// Whitespace-separated tokens.
     tokens: usize,
     /// Share of article-language stop words among `words`; 0.5 when the
@@ -303,17 +313,32 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        let words = words(s);
-        let masks = stop_masks(&words);
+        let mut masks = Vec::new();
+        let mut social = 0;
+        let mut time = RelativeTime::default();
+        for_each_word(s, |w| {
+            masks.push(rules::stop_mask(w));
+            social += usize::from(rules::SOCIAL.contains(&w));
+            time.push(w);
+        });
         let stop = match ctx.stops {
             Some(list) => stop_ratio(&masks, list),
             None => 0.5,
         };
-        Feat { kind, tokens: s.split_whitespace().count(), stop, ends: ends_sentence(s), words, masks }
+        Feat {
+            kind,
+            tokens: s.split_whitespace().count(),
+            stop,
+            ends: ends_sentence(s),
+            masks,
+            social,
+            relative_time: time.matches(),
+        }
     }
 
+    /// The number of [`words`].
     fn n(&self) -> usize {
-        self.words.len()
+        self.masks.len()
     }
 
     /// Running text: a sentence, not a label, headline or list of names.
@@ -324,21 +349,62 @@ impl Feat {
 }
 
 /// Lower-case words of `s`, without surrounding punctuation.
+#[cfg(test)]
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(bare)
-        .filter(|w| !w.is_empty())
-        .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase().replace('’', "'") })
-        .collect()
+    let mut out = Vec::new();
+    for_each_word(s, |w| out.push(w.to_owned()));
+    out
 }
 
-/// For each word, the stop-word lists of [`rules::STOP_LISTS`] that hold it.
-fn stop_masks(words: &[String]) -> Vec<StopMask> {
-    words.iter().map(|w| rules::stop_mask(w)).collect()
+/// Calls `f` with each of the lower-case words of `s`, without surrounding
+/// punctuation (curly apostrophes straightened), in one reused buffer.
+fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for w in s.split_whitespace().map(bare).filter(|w| !w.is_empty()) {
+        if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            f(&buf);
+        } else {
+            f(&w.to_lowercase().replace('’', "'"));
+        }
+    }
+}
+
+/// Whether words given one by one make a relative time stamp: after any
+/// [`rules::DATE_LINE_WORDS`], a number (or "a", "an"), a unit of
+/// [`rules::TIME_UNITS`], and "ago" ("Updated 4 days ago").
+#[derive(Default)]
+struct RelativeTime {
+    /// Words after the leading date-line words.
+    after: usize,
+    /// Whether each of the first three of those is as it must be.
+    ok: [bool; 3],
+}
+
+impl RelativeTime {
+    fn push(&mut self, w: &str) {
+        if self.after == 0 && rules::DATE_LINE_WORDS.contains(&w) {
+            return;
+        }
+        if let Some(ok) = self.ok.get_mut(self.after) {
+            *ok = match self.after {
+                0 => w.chars().all(|c| c.is_ascii_digit()) || w == "a" || w == "an",
+                1 => rules::TIME_UNITS.contains(&w),
+                _ => w == "ago",
+            };
+        }
+        self.after += 1;
+    }
+
+    fn matches(&self) -> bool {
+        self.after == 3 && self.ok == [true; 3]
+    }
 }
 
 /// The share of words in stop-word list `list` (an index into
-/// [`rules::STOP_LISTS`]), given the words' [`stop_masks`].
+/// [`rules::STOP_LISTS`]), given the words' [`rules::stop_mask`]s.
 fn stop_ratio(masks: &[StopMask], list: usize) -> f32 {
     if masks.is_empty() {
         return 0.0;
@@ -413,6 +479,29 @@ fn contains_rules(norm: &str) -> u64 {
     hits
 }
 
+/// The `Exact`, `Prefix` and `Suffix` rules of [`rules::PHRASE_RULES`] with
+/// a phrase that [`phrase_matches`] `norm`, one bit per rule.
+fn anchored_rules(norm: &str) -> u64 {
+    let index = rules::AnchoredIndex::get();
+    let mut hits = index.exact.get(core(norm)).copied().unwrap_or(0);
+    if let Some(&first) = norm.as_bytes().first() {
+        for &(phrase, rule) in index.prefixes(first) {
+            if phrase_matches(How::Prefix, norm, phrase) {
+                hits |= 1 << rule;
+            }
+        }
+    }
+    let trimmed = norm.trim_end_matches(['.', ' ', ',', ';']);
+    if let Some(&last) = trimmed.as_bytes().last() {
+        for &(phrase, rule) in index.suffixes(last) {
+            if phrase_matches(How::Suffix, norm, phrase) {
+                hits |= 1 << rule;
+            }
+        }
+    }
+    hits
+}
+
 fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
     match how {
         How::Exact => core(norm) == phrase,
@@ -430,25 +519,27 @@ fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
 
 /// The rule that drops block `s` on its own, if any. May fill `meta` from
 /// date and byline lines.
-fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
-    let norm = normalize(s);
+fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
-    if is_related_header(&norm) {
+    if is_related_header(norm) {
         // decided by the related-section pass
         return None;
     }
     // The `Contains` rules that match, one bit per rule, found in one pass
-    // when the first such rule applies.
+    // when the first such rule applies; the same for the other rules.
     let mut contains: Option<u64> = None;
+    let mut anchored: Option<u64> = None;
     for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
         if f.tokens > r.max_words {
             continue;
         }
         let hit = match r.how {
-            How::Contains => *contains.get_or_insert_with(|| contains_rules(&norm)) & (1 << i) != 0,
-            how => r.phrases.iter().any(|p| phrase_matches(how, &norm, p)),
+            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
+            How::Exact | How::Prefix | How::Suffix => {
+                *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
+            }
         };
         if hit {
             if r.reason == "caption" && f.tokens <= 6 {
@@ -461,7 +552,7 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
         }
     }
     if f.tokens <= 30
-        && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, &norm, p))
+        && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, norm, p))
             || rules::TEASER_SUFFIXES.iter().any(|p| norm.trim_end_matches(['.', ' ']).ends_with(p)))
     {
         return Some("teaser");
@@ -469,7 +560,7 @@ fn block_rule(s: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'sta
     if let Some(reason) = meta_line(s, f, meta) {
         return Some(reason);
     }
-    if let Some(reason) = custom_rule(s, &norm, f) {
+    if let Some(reason) = custom_rule(s, norm, f) {
         return Some(reason);
     }
     if is_other_language(s, f, ctx) {
@@ -489,7 +580,9 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
             return Some("comments");
         }
     }
-    let tokens: Vec<&str> = s.split_whitespace().collect();
+    // `f.tokens` of them: one allocation
+    let mut tokens: Vec<&str> = Vec::with_capacity(f.tokens);
+    tokens.extend(s.split_whitespace());
     // URLs on their own, or link-dense lines
     let urls = tokens.iter().filter(|t| is_url(t)).count();
     if urls > 0 && (tokens.len() <= 2 || urls * 3 >= tokens.len()) {
@@ -530,7 +623,7 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         return Some("hashtags");
     }
     // share prompts: "Follow X on Twitter", "Twitter @handle", "Facebook Twitter"
-    let social = f.words.iter().filter(|w| rules::SOCIAL.contains(&w.as_str())).count();
+    let social = f.social;
     if social > 0 && tokens.len() <= 25 {
         let handles = tokens.iter().filter(|t| t.starts_with('@')).count();
         if norm.starts_with("follow ") || social * 2 >= f.n() || (handles > 0 && tokens.len() <= 6) {
@@ -538,14 +631,16 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         }
     }
     // relative time stamps: "4 days ago"
-    if is_relative_time(&f.words) {
+    if f.relative_time {
         return Some("metadata");
     }
     // numbers and symbols: "1M+", "108K+"
-    let visible: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
-    if tokens.len() <= 3 && letters * 2 < visible.len() {
-        return Some("label");
+    if tokens.len() <= 3 {
+        let visible = s.chars().filter(|c| !c.is_whitespace());
+        let (letters, all) = visible.fold((0, 0), |(l, n), c| (l + usize::from(c.is_alphabetic()), n + 1));
+        if letters * 2 < all {
+            return Some("label");
+        }
     }
     // keyword lists: many words, no stop word, no sentence, separators
     let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
@@ -567,13 +662,12 @@ fn slash_between_names(s: &str) -> bool {
 
 fn is_url(t: &str) -> bool {
     let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"'));
-    t.starts_with("http://")
-        || t.starts_with("https://")
-        || t.starts_with("www.")
-        || t.contains("://")
-        || t.starts_with("pic.twitter.com/")
+    // "http://" and "https://" are among the `://`; most tokens have no colon
+    t.starts_with("www.") || t.starts_with("pic.twitter.com/") || (t.as_bytes().contains(&b':') && t.contains("://"))
 }
 
+/// What [`RelativeTime`] tells word by word.
+#[cfg(test)]
 fn is_relative_time(words: &[String]) -> bool {
     let w: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| rules::DATE_LINE_WORDS.contains(w)).collect();
     w.len() == 3
@@ -874,7 +968,13 @@ fn mark_caption_labels(cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'s
 /// From a related-list header ("Related", "YOU MAY ALSO LIKE") on, teaser
 /// headlines, teaser paragraphs and labels go, until two article
 /// paragraphs in a row show that the article resumes.
-fn mark_related_sections(text: &str, cands: &[Cand], feats: &[Feat], reasons: &mut [Option<&'static str>]) {
+fn mark_related_sections(
+    text: &str,
+    cands: &[Cand],
+    feats: &[Feat],
+    norms: &[String],
+    reasons: &mut [Option<&'static str>],
+) {
     let article_para = |k: usize, reasons: &[Option<&'static str>]| {
         k < cands.len()
             && reasons[k].is_none()
@@ -885,7 +985,7 @@ fn mark_related_sections(text: &str, cands: &[Cand], feats: &[Feat], reasons: &m
     };
     let mut i = 0;
     while i < cands.len() {
-        if reasons[i].is_none() && is_related_header(&normalize(&text[cands[i].range.clone()])) {
+        if reasons[i].is_none() && is_related_header(&norms[i]) {
             reasons[i] = Some("related");
             let mut j = i + 1;
             while j < cands.len() {

@@ -416,34 +416,17 @@ impl Analyzer {
     ///   apostrophe is dropped ("Rusya'nın" -> "rusya").
     /// * Russian: ё is folded to е, as most Russian text writes it.
     pub(crate) fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        let mut buf = String::with_capacity(32);
-        let mut cache = self.stems.and_then(|stems| match stems.try_lock() {
-            Ok(guard) => Some(guard),
-            // A panic in `f` cannot leave the map half-updated.
-            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
-            Err(TryLockError::WouldBlock) => None,
-        });
+        let mut terms = self.terms_session();
         for_each_word(text, |word| {
-            lower_into(word, self.language, &mut buf);
-            let term = self.strip_clitics(&buf);
-            if !long_enough(term) || self.is_stop_word(term) {
-                return;
+            if let Some(term) = terms.term(word) {
+                f(term);
             }
-            let Some(stemmer) = self.stemmer.as_ref().filter(|_| stemmable(term)) else {
-                return f(term);
-            };
-            let Some(cache) = cache.as_deref_mut() else {
-                return f(&stem_or_word(stemmer, term));
-            };
-            if let Some(stem) = cache.get(term) {
-                return f(stem);
-            }
-            if cache.len() >= STEM_CACHE_MAX {
-                cache.clear();
-            }
-            let stem = Box::from(&*stem_or_word(stemmer, term));
-            f(cache.entry(Box::from(term)).or_insert(stem));
         });
+    }
+
+    /// A [`Terms`] session: the term of one word at a time.
+    pub(crate) fn terms_session(&self) -> Terms<'_> {
+        Terms { analyzer: self, buf: String::with_capacity(32), stem: String::new() }
     }
 
     /// Convenience: collects [`for_each_term`](Self::for_each_term) into owned Strings.
@@ -485,6 +468,56 @@ impl Analyzer {
             },
             _ => word,
         }
+    }
+}
+
+/// The terms of words one at a time, as [`Analyzer::for_each_term`] gives
+/// them: a caller that segments the words itself (and remembers the term of
+/// each word it has seen) asks here only for new words.
+pub(crate) struct Terms<'a> {
+    analyzer: &'a Analyzer,
+    /// The lower-cased word.
+    buf: String,
+    /// The stem of the last word.
+    stem: String,
+}
+
+impl Terms<'_> {
+    /// The term of `word` (one of the words [`for_each_word`] yields), or
+    /// None when the word gives no term (a stop word, one letter).
+    pub(crate) fn term(&mut self, word: &str) -> Option<&str> {
+        let Terms { analyzer, buf, stem } = self;
+        lower_into(word, analyzer.language, buf);
+        let term = analyzer.strip_clitics(buf);
+        if !long_enough(term) || analyzer.is_stop_word(term) {
+            return None;
+        }
+        let Some(stemmer) = analyzer.stemmer.as_ref().filter(|_| stemmable(term)) else {
+            return Some(term);
+        };
+        stem.clear();
+        // Locked only for this word, so that concurrent analyses (batch
+        // threads) rarely find it taken; they stem without it then.
+        let mut cache = analyzer.stems.and_then(|stems| match stems.try_lock() {
+            Ok(guard) => Some(guard),
+            // A panic elsewhere cannot leave the map half-updated.
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        });
+        let Some(cache) = cache.as_deref_mut() else {
+            stem.push_str(&stem_or_word(stemmer, term));
+            return Some(stem);
+        };
+        if let Some(cached) = cache.get(term) {
+            stem.push_str(cached);
+            return Some(stem);
+        }
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        stem.push_str(&stem_or_word(stemmer, term));
+        cache.insert(Box::from(term), Box::from(stem.as_str()));
+        Some(stem)
     }
 }
 
@@ -561,6 +594,7 @@ fn stemmable(term: &str) -> bool {
 /// Number of words of a text, counted the way the digest budget counts them:
 /// `unicode_words()` (so "U.S." is one word, "$1.1" is one word "1.1",
 /// "15-month" is two).
+#[allow(dead_code, reason = "segment::segment counts in its own pass over the words; the definition, tested here")]
 pub(crate) fn word_count(text: &str) -> usize {
     let mut count = 0;
     for_each_word(text, |_| count += 1);
@@ -572,7 +606,7 @@ pub(crate) fn word_count(text: &str) -> usize {
 /// is cut there, and all-ASCII pieces are segmented by [`ascii_words`].
 /// (One difference: a word that `unicode_words` would start with a space, when
 /// a combining letter follows the space, comes without the space.)
-fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     for chunk in text.split(|c: char| c.is_ascii_whitespace()) {
         if chunk.is_ascii() {
             ascii_words(chunk, &mut f);

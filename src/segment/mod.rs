@@ -5,6 +5,7 @@
 //! the later stages pick can be shown verbatim and pointed at in the source.
 
 mod dateline;
+mod latin_sentences;
 pub(crate) mod split;
 
 use std::collections::HashMap;
@@ -69,11 +70,15 @@ pub(crate) struct Segmented {
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
     let mut out = Segmented::default();
     let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut analyzers: HashMap<Option<Language>, Analyzer> = HashMap::new();
+    // Per language: the analyzer, and the term id (None: no term) of every
+    // word seen so far, so that each distinct word is analyzed once per story.
+    type Known<'d> = HashMap<&'d str, Option<u32>>;
+    let mut analyzers: HashMap<Option<Language>, (Analyzer, Known)> = HashMap::new();
     out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let analyzer = analyzers.entry(language).or_insert_with(|| Analyzer::new(language));
+        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), HashMap::new()));
+        let mut analysis = analyzer.terms_session();
         let mut position = 0;
         for block in &doc.blocks {
             let units = match block.kind {
@@ -87,13 +92,23 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                 let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };
                 let text = &doc.text[span.clone()];
                 let mut terms = Vec::new();
-                analyzer.for_each_term(text, |term| {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(term.to_owned()).or_insert_with(|| {
-                        out.vocabulary.push(term.to_owned());
-                        next
+                // The words as `lang::word_count` counts them.
+                let mut words = 0;
+                lang::for_each_word(text, |word| {
+                    words += 1;
+                    let id = *known.entry(word).or_insert_with(|| {
+                        let term = analysis.term(word)?;
+                        Some(match ids.get(term) {
+                            Some(&id) => id,
+                            None => {
+                                let id = ids.len() as u32;
+                                ids.insert(term.to_owned(), id);
+                                out.vocabulary.push(term.to_owned());
+                                id
+                            }
+                        })
                     });
-                    terms.push(id);
+                    terms.extend(id);
                 });
                 let sequence = terms.clone();
                 terms.sort_unstable();
@@ -101,15 +116,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                 if kind != Kind::Heading {
                     position += 1;
                 }
-                out.sentences.push(Sentence {
-                    source,
-                    span,
-                    position: this_position,
-                    kind,
-                    terms,
-                    sequence,
-                    words: lang::word_count(text),
-                });
+                out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
             }
         }
     }

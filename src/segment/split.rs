@@ -595,7 +595,11 @@ fn newline_is_hard(prev: &str, prev_len: usize, next: &str, width: Option<usize>
 fn pieces(s: &str, copy: &str) -> Vec<(Range<usize>, bool)> {
     let mut out: Vec<(Range<usize>, bool)> = Vec::new();
     let mut previous_end = 0;
-    let mut bounds = copy.split_sentence_bound_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).peekable();
+    // Blocks in ASCII, Latin-1 and common punctuation (most of them in
+    // European news) take the same state machine without its table lookups.
+    let starts: Vec<usize> = super::latin_sentences::sentence_starts(copy)
+        .unwrap_or_else(|| copy.split_sentence_bound_indices().map(|(i, _)| i).collect());
+    let mut bounds = starts.into_iter().chain(std::iter::once(s.len())).peekable();
     while let Some(mut start) = bounds.next() {
         let Some(&next) = bounds.peek() else { break };
         // The copy may have finer char boundaries than `s` (`…` as `...`).

@@ -428,3 +428,59 @@ fn contains_index_agrees_with_a_search_per_phrase() {
         assert_eq!(contains_rules(hay), naive, "{hay:?}");
     }
 }
+
+#[test]
+fn anchored_index_agrees_with_a_comparison_per_phrase() {
+    let mut hays: Vec<String> = vec![String::new(), "a".into(), " ".into(), "..".into(), "sign up for it".into()];
+    for r in rules::PHRASE_RULES.iter().filter(|r| r.how != How::Contains) {
+        for p in r.phrases {
+            for hay in [
+                p.to_string(),
+                format!("x{p}"),
+                format!("{p}x"),
+                format!("x {p}"),
+                format!("{p} x"),
+                format!("({p})."),
+                format!("{p} ,;."),
+                format!("{p}{p}"),
+                format!("- {p} -"),
+            ] {
+                hays.push(hay);
+            }
+        }
+    }
+    for hay in &hays {
+        let naive = rules::PHRASE_RULES.iter().enumerate().fold(0u64, |acc, (i, r)| {
+            let hit = r.how != How::Contains && r.phrases.iter().any(|p| phrase_matches(r.how, hay, p));
+            acc | (u64::from(hit) << i)
+        });
+        assert_eq!(anchored_rules(hay), naive, "{hay:?}");
+    }
+}
+
+#[test]
+fn relative_time_word_by_word_agrees_with_the_word_list() {
+    for line in [
+        "4 days ago",
+        "Updated 4 days ago",
+        "updated published 12 hours ago",
+        "a week ago",
+        "an hour ago",
+        "4 days ago today",
+        "days ago",
+        "Updated",
+        "",
+        "Published 4 days ago.",
+        "4 eons ago",
+        "x4 days ago",
+        "Updated 4 days since",
+    ] {
+        let w = words(line);
+        let mut time = RelativeTime::default();
+        for word in &w {
+            time.push(word);
+        }
+        assert_eq!(time.matches(), is_relative_time(&w), "{line:?}");
+    }
+    assert!(Feat::new("Updated 4 days ago", BlockKind::Paragraph, &LangCtx { lang: None, stops: None }).relative_time);
+}

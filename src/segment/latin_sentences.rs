@@ -1,0 +1,247 @@
+//! UAX #29 sentence boundaries of text in ASCII, Latin-1 and the common
+//! general punctuation (curly quotes, dashes), as `unicode-segmentation`
+//! finds them, without its per-character table search.
+//!
+//! This is a port of that crate's forward state machine
+//! (`unicode_segmentation::sentence::fwd`, version 1.13) restricted to the
+//! characters [`category`] knows, whose Sentence_Break values are copied from
+//! the crate's table: the same states, the same rules in the same order, the
+//! same look-ahead for SB8, so that it returns the same boundaries (tested
+//! against the crate on generated text). Text with any other character (and
+//! so with the categories Sep, OLetter, Extend, Format) is left to the crate.
+
+/// Sentence_Break property of a character (UAX #29, table 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Any,
+}
+
+fn ascii_category(b: u8) -> Cat {
+    match b {
+        b'\t' | 0x0b | 0x0c | b' ' => Cat::Sp,
+        b'\n' => Cat::Lf,
+        b'\r' => Cat::Cr,
+        b'!' | b'?' => Cat::STerm,
+        b'.' => Cat::ATerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Cat::Close,
+        b',' | b'-' | b':' | b';' => Cat::SContinue,
+        b'0'..=b'9' => Cat::Numeric,
+        b'A'..=b'Z' => Cat::Upper,
+        b'a'..=b'z' => Cat::Lower,
+        _ => Cat::Any,
+    }
+}
+
+/// Sentence_Break property of a character, for the characters this module
+/// handles; None for any other.
+fn category(c: char) -> Option<Cat> {
+    Some(match u32::from(c) {
+        0..=0x7f => ascii_category(c as u8),
+        // Latin-1: NEL is Sep, the soft hyphen Format
+        0x85 | 0xad => return None,
+        0xa0 => Cat::Sp,
+        0xaa | 0xb5 | 0xba | 0xdf..=0xf6 | 0xf8..=0xff => Cat::Lower,
+        0xab | 0xbb => Cat::Close,
+        0xc0..=0xd6 | 0xd8..=0xde => Cat::Upper,
+        0x80..=0xff => Cat::Any,
+        // General punctuation
+        0x2000..=0x200a | 0x202f => Cat::Sp,
+        0x2013..=0x2014 => Cat::SContinue,
+        0x2018..=0x201f | 0x2039..=0x203a => Cat::Close,
+        0x2024 => Cat::ATerm,
+        0x203c..=0x203d => Cat::STerm,
+        0x2010..=0x2012 | 0x2015..=0x2017 | 0x2020..=0x2023 | 0x2025..=0x2027 | 0x2030..=0x2038 | 0x203b => Cat::Any,
+        _ => return None,
+    })
+}
+
+/// What the crate's state remembers of one recent character (or run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Sot,
+    Other,
+    Cr,
+    Lf,
+    ATerm,
+    UpperLower,
+    ClosePlus,
+    SpPlus,
+    STerm,
+}
+
+type State = [Part; 4];
+
+fn next_state(parts: State, cat: Cat) -> State {
+    match (parts[3], cat) {
+        (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => parts,
+        _ => [
+            parts[1],
+            parts[2],
+            parts[3],
+            match cat {
+                Cat::Cr => Part::Cr,
+                Cat::Lf => Part::Lf,
+                Cat::ATerm => Part::ATerm,
+                Cat::Upper | Cat::Lower => Part::UpperLower,
+                Cat::Close => Part::ClosePlus,
+                Cat::Sp => Part::SpPlus,
+                Cat::STerm => Part::STerm,
+                _ => Part::Other,
+            },
+        ],
+    }
+}
+
+/// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
+fn sb8(parts: &State, ahead: &str) -> bool {
+    let mut idx = if parts[3] == Part::SpPlus { 2 } else { 3 };
+    if parts[idx] == Part::ClosePlus {
+        idx -= 1;
+    }
+    if parts[idx] == Part::ATerm {
+        for c in ahead.chars() {
+            match category(c).unwrap_or(Cat::Any) {
+                Cat::Lower => return true,
+                Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// SATerm Close* Sp* before the current character (SB8a, SB10).
+fn sb8a(parts: &State) -> bool {
+    let mut idx = if parts[3] == Part::SpPlus { 2 } else { 3 };
+    if parts[idx] == Part::ClosePlus {
+        idx -= 1;
+    }
+    matches!(parts[idx], Part::STerm | Part::ATerm)
+}
+
+/// SATerm Close* before the current character (SB9).
+fn sb9(parts: &State) -> bool {
+    let idx = if parts[3] == Part::ClosePlus { 2 } else { 3 };
+    matches!(parts[idx], Part::STerm | Part::ATerm)
+}
+
+/// SATerm Close* Sp* ParaSep? before the current character (SB11).
+fn sb11(parts: &State) -> bool {
+    let mut idx = if matches!(parts[3], Part::Cr | Part::Lf) { 2 } else { 3 };
+    if parts[idx] == Part::SpPlus {
+        idx -= 1;
+    }
+    if parts[idx] == Part::ClosePlus {
+        idx -= 1;
+    }
+    matches!(parts[idx], Part::STerm | Part::ATerm)
+}
+
+/// The byte offsets where the sentences of `s` start, which is what
+/// `s.split_sentence_bound_indices().map(|(i, _)| i)` yields; None when `s`
+/// has a character this module does not handle.
+pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
+    if !s.is_ascii() && s.chars().any(|c| category(c).is_none()) {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut state: State = [Part::Sot; 4];
+    for (pos, c) in s.char_indices() {
+        let before = state;
+        let cat = category(c).unwrap_or(Cat::Any);
+        state = next_state(state, cat);
+        let boundary = match cat {
+            _ if before[3] == Part::Sot => true,
+            Cat::Lf if before[3] == Part::Cr => false,
+            _ if matches!(before[3], Part::Cr | Part::Lf) => true,
+            Cat::Numeric if before[3] == Part::ATerm => false,
+            Cat::Upper if before[2] == Part::UpperLower && before[3] == Part::ATerm => false,
+            _ if sb8(&before, &s[pos..]) => false,
+            Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(&before) => false,
+            Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf if sb9(&before) => false,
+            Cat::Sp | Cat::Cr | Cat::Lf if sb8a(&before) => false,
+            _ => sb11(&before),
+        };
+        if boundary {
+            starts.push(pos);
+        }
+    }
+    Some(starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::sentence_starts;
+
+    fn crate_starts(s: &str) -> Option<Vec<usize>> {
+        Some(s.split_sentence_bound_indices().map(|(i, _)| i).collect())
+    }
+
+    #[test]
+    fn every_character_handled_alone_and_in_context() {
+        let handled = (0u32..0x3000).filter_map(char::from_u32).filter(|&c| super::category(c).is_some());
+        for c in handled {
+            for s in [
+                format!("{c}"),
+                format!("Hi.{c}"),
+                format!("Hi. {c}x"),
+                format!("Hi.) {c} there"),
+                format!("U.S.{c}A b."),
+                format!("Why?{c} no"),
+            ] {
+                assert_eq!(sentence_starts(&s), crate_starts(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn news_text() {
+        for s in [
+            "",
+            "The U.S. said on Monday. It was 3.5 percent. \"Why?\" he asked. (Really.) Yes!\n\nNew line.\r\nMore",
+            "Mr. Smith went to Washington. e.g. this; etc. -- and so on... Then: \"Done.\"  'OK.'   [Next] {x}",
+            "A.B. c. D? e! F.\t G.\x0b H.\x0c i",
+            "“Ça va.” ‘Non’ — dit-il. É. été. «Oui.» Straße. Ñ‼ ‽ x․ y",
+        ] {
+            assert_eq!(sentence_starts(s), crate_starts(s), "{s:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn agrees_with_unicode_segmentation(s in "[aZ1 .!?,;:'\"()\\[\\]{}\t\n\r\x0b\x0c#-]{0,24}") {
+            prop_assert_eq!(sentence_starts(&s), crate_starts(&s));
+        }
+
+        #[test]
+        fn agrees_on_any_ascii(s in "[\x00-\x7f]{0,40}") {
+            prop_assert_eq!(sentence_starts(&s), crate_starts(&s));
+        }
+
+        #[test]
+        fn agrees_on_latin_and_punctuation(s in "[aZ1 .!?,'\"()\n\u{a0}-\u{ff}\u{2000}-\u{203f}]{0,24}") {
+            if let Some(starts) = sentence_starts(&s) {
+                prop_assert_eq!(Some(starts), crate_starts(&s));
+            }
+        }
+
+        #[test]
+        fn any_other_character_is_left_to_the_crate(s in "[a. ]{0,8}[\u{100}-\u{1fff}\u{85}\u{ad}\u{2028}-\u{2029}\u{2040}-\u{10ffff}][a. ]{0,8}") {
+            prop_assert_eq!(sentence_starts(&s), None);
+        }
+    }
+}

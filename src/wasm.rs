@@ -20,7 +20,7 @@ use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array}
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Budget, Config, Digest, Entry, Source};
+use crate::{Budget, Config, Digest, Entry, Source, WordLimit};
 
 /// An error message for people; it becomes a JS `Error` at the boundary.
 type Problem = String;
@@ -197,8 +197,8 @@ export type SummarizerLength = "short" | "medium" | "long";
 export type SummarizerFormat = "markdown" | "plain-text";
 
 /**
- * Options of `summarize` and `Summarizer.create`. `maxSentences`, `maxWords` and `ratio` set the
- * budget directly and override `type`/`length`. The names after `format` are those of Chrome's
+ * Options of `summarize` and `Summarizer.create`. `maxSentences`, `maxWords`, `targetWords` and
+ * `ratio` set the budget directly and override `type`/`length`. The names after `format` are those of Chrome's
  * Summarizer API: accepted (and type-checked) so a site can swap one for the other, and ignored.
  */
 export interface SummarizeOptions {
@@ -206,6 +206,11 @@ export interface SummarizeOptions {
   maxSentences?: number;
   /** At most this many words, a hard limit (a whole number >= 1). */
   maxWords?: number;
+  /**
+   * About this many words (a whole number >= 1): statements are added until the digest reaches it,
+   * the last one may run past it. Not with `maxWords` or `ratio`.
+   */
+  targetWords?: number;
   /** At most this fraction of the story's words, in (0, 1]. */
   ratio?: number;
   /** What `text` holds; default "key-points". */
@@ -363,9 +368,10 @@ fn sentences_for(kind: Kind, length: Length) -> usize {
     }
 }
 
-const OPTION_NAMES: [&str; 12] = [
+const OPTION_NAMES: [&str; 13] = [
     "maxSentences",
     "maxWords",
+    "targetWords",
     "ratio",
     "type",
     "length",
@@ -383,6 +389,8 @@ const OPTION_NAMES: [&str; 12] = [
 struct Options {
     max_sentences: Option<usize>,
     max_words: Option<usize>,
+    /// A word target ([`WordLimit::Target`]); never with `max_words` or `ratio`.
+    target_words: Option<usize>,
     ratio: Option<f64>,
     kind: Option<Kind>,
     length: Option<Length>,
@@ -445,9 +453,21 @@ impl Options {
                 return Err(format!("option \"monitor\" must be a function, got {}", describe(&v)));
             }
         }
+        let max_words = whole("maxWords")?;
+        let target_words = whole("targetWords")?;
+        // As the command line's --target-words: one word budget at a time.
+        if target_words.is_some() {
+            if max_words.is_some() {
+                return Err("option \"targetWords\" cannot be combined with \"maxWords\" (a target or a hard limit: choose one)".into());
+            }
+            if ratio.is_some() {
+                return Err("option \"targetWords\" cannot be combined with \"ratio\" (choose one word budget)".into());
+            }
+        }
         Ok(Options {
             max_sentences: whole("maxSentences")?,
-            max_words: whole("maxWords")?,
+            max_words,
+            target_words,
             ratio,
             kind: one_of("type", get("type")?, &Kind::ALL)?,
             length: one_of("length", get("length")?, &Length::ALL)?,
@@ -456,10 +476,16 @@ impl Options {
         })
     }
 
+    /// A word target fills to its words; any other budget is a hard limit.
+    fn word_limit(&self) -> WordLimit {
+        if self.target_words.is_some() { WordLimit::Target } else { WordLimit::Hard }
+    }
+
     /// An explicit budget wins; then `type` and `length` by the table; with
     /// neither, the defaults.
     fn budget(&self) -> Budget {
-        let Options { max_sentences: sentences, max_words: words, ratio, kind, length, defaults, .. } = *self;
+        let Options { max_sentences: sentences, max_words, target_words, ratio, kind, length, defaults, .. } = *self;
+        let words = max_words.or(target_words);
         if sentences.is_some() || words.is_some() || ratio.is_some() {
             return Budget { sentences, words, ratio };
         }
@@ -503,7 +529,7 @@ fn aborted(options: &JsValue) -> Option<JsValue> {
 /// Reads, summarizes, renders: the work behind both APIs.
 fn digest(input: &JsValue, options: &Options) -> Result<JsValue, Problem> {
     let sources = read_sources(input)?;
-    let config = Config { budget: options.budget(), ..Config::default() };
+    let config = Config { budget: options.budget(), word_limit: options.word_limit(), ..Config::default() };
     let digest = crate::summarize(&sources, &config).map_err(|e| e.to_string())?;
     let text = render(&digest, options.kind.unwrap_or(Kind::KeyPoints), options.format);
     let result = digest

@@ -150,6 +150,29 @@ fn batch_writes_one_line_per_story_in_order_and_survives_bad_lines() {
 }
 
 #[test]
+fn batch_exit_status_counts_a_line_with_a_digest_as_summarized() {
+    let story = |docs: &[String]| serde_json::json!({"id": "s", "docs": docs}).to_string();
+    // One story, one of its sources empty: the digest is written, the
+    // failed source named; some input failed (1), as for the same files.
+    let out = run(&["batch"], &story(&[seed_text("000"), String::new(), seed_text("002")]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let v = lines(&out);
+    assert!(!v[0]["sentences"].as_array().unwrap().is_empty());
+    assert_eq!(v[0]["sources"][1]["error"], "empty file");
+    assert!(stderr.contains("line 1: docs[1]: empty file"), "{stderr}");
+    // Every source of the only story failed: nothing was summarized (3).
+    let out = run(&["batch"], &story(&[String::new(), "  ".to_owned()]));
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    // Only bad lines: 3 too; and a clean story beside a bad line: 1.
+    assert_eq!(run(&["batch"], "{not json\n").status.code(), Some(3));
+    let out = run(&["batch"], &format!("{}\n{{not json\n", story(&[seed_text("000")])));
+    assert_eq!(out.status.code(), Some(1));
+    // Every source used: 0.
+    assert_eq!(run(&["batch"], &story(&[seed_text("000"), seed_text("002")])).status.code(), Some(0));
+}
+
+#[test]
 fn batch_max_words_is_a_hard_limit() {
     let input = serde_json::json!({"id": 7, "docs": [seed_text("000"), seed_text("002")]}).to_string();
     let out = run(&["batch", "--max-words", "50"], &input);

@@ -3,7 +3,7 @@
 // this file keeps the state and draws it. Article content only ever reaches
 // the DOM as text (textContent, text nodes), never as HTML.
 
-import { CancelledError, EngineClient, EngineCrashedError, REQUEST } from './protocol.js';
+import { CancelledError, EngineClient, EngineCrashedError, REQUEST, cleanedCounts } from './protocol.js';
 
 const MAX_BYTES = 10 * 1000 * 1000; // the engine's limit for one source (Config::max_source_bytes)
 const ACCEPTED = ['.txt', '.md', '.html', '.htm'];
@@ -26,7 +26,6 @@ const numberFormat = new Intl.NumberFormat('en');
 const fmt = (n) => numberFormat.format(n);
 const plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-const countWords = (text) => (text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
 const extensionOf = (name) => {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
@@ -84,6 +83,7 @@ const state = {
  * @property {'queued'|'reading'|'ready'|'error'} status
  * @property {string|null} error
  * @property {object|null} cleaned  clean()'s result
+ * @property {{words: number, removedWords: number}|null} counts  the words of `cleaned`, counted once
  * @property {boolean} enabled
  * @property {object|null} info  the digest's SourceInfo
  */
@@ -94,10 +94,18 @@ const engine = new EngineClient(new URL('./worker.js', import.meta.url), {
 
 // ---------------------------------------------------------------- adding sources
 
-function addSource({ name, file = null, bytes = null, size }) {
-  const base = (n) => n.slice(n.lastIndexOf('/') + 1);
-  const duplicate = state.sources.find((s) => base(s.name) === base(name) && s.size === size && s.status !== 'error');
-  if (duplicate) return { duplicate };
+const baseName = (n) => n.slice(n.lastIndexOf('/') + 1);
+const duplicateKey = (name, size) => `${size}/${baseName(name)}`;
+
+/** The sources already in the list, by duplicateKey: a file with the same base name and size is not added again. */
+function listedKeys() {
+  return new Set(state.sources.filter((s) => s.status !== 'error').map((s) => duplicateKey(s.name, s.size)));
+}
+
+/** Adds one source unless `listed` (from listedKeys(), kept up to date here) has it. */
+function addSource({ name, file = null, bytes = null, size }, listed = listedKeys()) {
+  const key = duplicateKey(name, size);
+  if (listed.has(key)) return { duplicate: true };
   const source = {
     id: state.nextId++,
     name,
@@ -108,6 +116,7 @@ function addSource({ name, file = null, bytes = null, size }) {
     status: 'queued',
     error: null,
     cleaned: null,
+    counts: null,
     enabled: true,
     info: null,
   };
@@ -115,6 +124,7 @@ function addSource({ name, file = null, bytes = null, size }) {
   // text from HTML from binary); binary files are caught when read.
   if (size === 0) fail(source, 'This file is empty.');
   else if (size > MAX_BYTES) fail(source, `This file is too large: ${megabytes(size)} is over the limit of ${megabytes(MAX_BYTES)} for one article.`);
+  if (source.status !== 'error') listed.add(key);
   state.sources.push(source);
   return { source };
 }
@@ -130,8 +140,9 @@ function fail(source, message) {
 function addFiles(entries, { skipped = 0 } = {}) {
   let added = 0;
   let duplicates = 0;
+  const listed = listedKeys();
   for (const { file, name } of entries) {
-    const { source } = addSource({ name: name || file.name, file, size: file.size });
+    const { source } = addSource({ name: name || file.name, file, size: file.size }, listed);
     if (source) added++;
     else duplicates++;
   }
@@ -292,18 +303,23 @@ async function cleanQueued(queued) {
   renderSources();
   if (files.length === 0) return;
   const total = files.length;
+  const byKey = new Map(queued.map((s) => [s.id, s]));
   const { id, promise } = engine.request(REQUEST.clean, { files }, {
-    onProgress: ({ key, done, cleaned, error }) => {
+    onProgress: ({ key, done, cleaned, counts, error }) => {
       state.readingKey = files[done]?.key ?? null;
-      const source = state.sources.find((s) => s.id === key);
+      // (A source removed from the list meanwhile is updated and not drawn.)
+      const source = byKey.get(key);
       if (source) {
         if (error) fail(source, friendlyError(error, source.name));
         else {
           source.status = 'ready';
           source.cleaned = cleaned;
+          source.counts = counts ?? cleanedCounts(cleaned);
         }
-        renderSources();
       }
+      // Only the rows that changed, once per frame: this one, and the next
+      // one, now "Reading…".
+      redrawRows([source, byKey.get(state.readingKey)]);
       const next = files[done];
       showProgress(next ? `Reading ${next.name} (${done + 1} of ${total})` : 'Making the digest…', done, total);
     },
@@ -408,8 +424,16 @@ function cancelWork() {
 
 // ---------------------------------------------------------------- drawing
 
-function badge(source, { withName = false } = {}) {
-  const number = state.sources.indexOf(source) + 1;
+// Each source's number in the list (1-based), refreshed by every full
+// drawing of the list or the digest: the list changes order only by adding
+// and removing, which always redraw it.
+let numbers = new Map();
+function refreshNumbers() {
+  numbers = new Map(state.sources.map((s, i) => [s, i + 1]));
+}
+const numberOf = (source) => numbers.get(source) ?? state.sources.indexOf(source) + 1;
+
+function badge(source, { withName = false, number = numberOf(source) } = {}) {
   const node = el('span', { cls: `badge c${source.color}`, text: number, attrs: { title: source.name } });
   if (withName) node.setAttribute('aria-hidden', 'true');
   return node;
@@ -419,29 +443,109 @@ function label(source) {
   return source.info?.site || source.cleaned?.site || source.name;
 }
 
+/** The words of a source's text and of what cleaning removed: counted once, when the text arrives. */
+function countsOf(source) {
+  if (!source.cleaned) return null;
+  source.counts ??= cleanedCounts(source.cleaned);
+  return source.counts;
+}
+
 function removedStats(source) {
   const removed = source.cleaned?.removed;
   if (!Array.isArray(removed)) return null;
-  const removedWords = removed.reduce((sum, r) => sum + countWords(r.text), 0);
-  const kept = countWords(source.cleaned.text ?? '');
+  const { words: kept, removedWords } = countsOf(source);
   const share = removedWords + kept ? removedWords / (removedWords + kept) : 0;
   return { pieces: removed.length, words: removedWords, share };
 }
 
-function renderSources() {
-  const list = $('sources');
-  const focusedId = document.activeElement?.closest?.('.source')?.dataset.id;
-  const focusedRole = document.activeElement?.dataset?.role;
-  list.replaceChildren(...state.sources.map(sourceRow));
-  $('sources-empty').hidden = state.sources.length > 0;
-  if (focusedId && focusedRole) list.querySelector(`.source[data-id="${focusedId}"] [data-role="${focusedRole}"]`)?.focus();
+// The list is drawn row by row: each row is kept with the key of what it
+// shows (rowKey), and made again only when that changes. Reading a story of
+// many files changes one or two rows per file; redrawing them all each time
+// was quadratic in the number of files.
+const rows = new WeakMap(); // source -> { key, number, row }
+const identities = new WeakMap();
+let nextIdentity = 1;
+function identity(object) {
+  if (!object) return 0;
+  if (!identities.has(object)) identities.set(object, nextIdentity++);
+  return identities.get(object);
 }
 
-function sourceRow(source) {
+/** Everything a row shows, as a string: the row is made again when this changes. */
+function rowKey(source, number) {
+  return [number, source.status, source.enabled, source.error, source.id === state.readingKey, identity(source.cleaned), identity(source.info), Boolean(state.digest)].join('\u0001');
+}
+
+/** The row of `source`, number `number`: the one already made when nothing it shows has changed. */
+function rowOf(source, number) {
+  const key = rowKey(source, number);
+  const kept = rows.get(source);
+  if (kept?.key === key) return kept.row;
+  const row = sourceRow(source, number);
+  rows.set(source, { key, number, row });
+  return row;
+}
+
+/** Puts focus back where it was when the row holding it was replaced. */
+function keepFocus(draw) {
+  const focusedId = document.activeElement?.closest?.('.source')?.dataset.id;
+  const focusedRole = document.activeElement?.dataset?.role;
+  draw();
+  if (focusedId && focusedRole && !document.activeElement?.closest?.('.source')) {
+    $('sources').querySelector(`.source[data-id="${focusedId}"] [data-role="${focusedRole}"]`)?.focus();
+  }
+}
+
+let pendingRows = new Set();
+let rowsFrame = 0;
+
+/** The whole list, now: after adding, removing or switching sources, and with the digest. */
+function renderSources() {
+  cancelAnimationFrame(rowsFrame);
+  rowsFrame = 0;
+  pendingRows = new Set();
+  refreshNumbers();
+  const list = $('sources');
+  keepFocus(() => {
+    const wanted = state.sources.map((source, i) => rowOf(source, i + 1));
+    const shown = list.children;
+    // The same rows in the same places, some of them new: swap those in.
+    // Anything else (rows added, removed, moved): the whole list.
+    const inPlace = shown.length === wanted.length && wanted.every((row, i) => shown[i] === row || !row.isConnected);
+    if (inPlace) wanted.forEach((row, i) => shown[i] !== row && shown[i].replaceWith(row));
+    else list.replaceChildren(...wanted);
+  });
+  $('sources-empty').hidden = state.sources.length > 0;
+}
+
+/**
+ * Redraws the rows of `sources` (nulls ignored) at the next frame, however
+ * many calls come before it: the list's order has not changed since it was
+ * last drawn (adding and removing draw it at once), so each row stays at its
+ * place and keeps its number.
+ */
+function redrawRows(sources) {
+  for (const source of sources) if (source) pendingRows.add(source);
+  rowsFrame ||= requestAnimationFrame(() => {
+    rowsFrame = 0;
+    const due = pendingRows;
+    pendingRows = new Set();
+    keepFocus(() => {
+      for (const source of due) {
+        const kept = rows.get(source);
+        if (!kept?.row.isConnected) continue;
+        const row = rowOf(source, kept.number);
+        if (row !== kept.row) kept.row.replaceWith(row);
+      }
+    });
+  });
+}
+
+function sourceRow(source, number) {
   const info = source.info;
   const cleaned = source.cleaned;
   const row = el('li', { cls: `source status-${source.status}${source.enabled ? '' : ' off'}`, attrs: { 'data-id': source.id } });
-  const head = el('div', { cls: 'source-head' }, [badge(source), el('span', { cls: 'source-name', text: source.name, attrs: { title: source.name } })]);
+  const head = el('div', { cls: 'source-head' }, [badge(source, { number }), el('span', { cls: 'source-name', text: source.name, attrs: { title: source.name } })]);
   const body = el('div', { cls: 'source-body' }, [head]);
   const title = info?.title || cleaned?.title;
   if (title) body.append(el('p', { cls: 'source-title', text: title, attrs: { title } }));
@@ -452,7 +556,7 @@ function sourceRow(source) {
   if (site) facts.push(el('span', { cls: 'outlet', text: site }));
   if (date) facts.push(el('span', { text: date }));
   if (info && !info.error) facts.push(el('span', { text: plural(info.words, 'word') }));
-  else if (cleaned?.text) facts.push(el('span', { text: plural(countWords(cleaned.text), 'word') }));
+  else if (cleaned?.text) facts.push(el('span', { text: plural(countsOf(source).words, 'word') }));
   const stats = removedStats(source);
   if (stats && source.status === 'ready') {
     facts.push(el('span', { text: stats.words ? `boilerplate removed: ${plural(stats.words, 'word')} (${Math.round(stats.share * 100)}%)` : 'no boilerplate' }));
@@ -509,6 +613,7 @@ function renderAll() {
 }
 
 function renderDigest() {
+  refreshNumbers();
   const digest = state.digest;
   $('digest-empty').hidden = Boolean(digest);
   $('digest-body').hidden = !digest;
@@ -548,7 +653,7 @@ function entryItem(entry, index, reporting) {
   const item = el('li', { cls: `entry${open ? ' open' : ''}` });
   const detailId = `entry-${index}-detail`;
   const badges = el('span', { cls: 'badges' }, entry.sources.map((i) => badge(used[i], { withName: true })));
-  const names = entry.sources.map((i) => `${state.sources.indexOf(used[i]) + 1}, ${label(used[i])}`).join('; ');
+  const names = entry.sources.map((i) => `${numberOf(used[i])}, ${label(used[i])}`).join('; ');
   const button = el('button', { cls: 'entry-main', attrs: { type: 'button', 'aria-expanded': String(open), 'aria-controls': detailId } }, [
     el('span', { cls: 'entry-text', text: entry.text }),
     el('span', { cls: 'entry-meta' }, [
@@ -700,10 +805,11 @@ function openRemoved(source) {
 // ---------------------------------------------------------------- export
 
 function exportNumber(source) {
-  return state.sources.indexOf(source) + 1;
+  return numberOf(source);
 }
 
 function toMarkdown() {
+  refreshNumbers();
   const digest = state.digest;
   const used = state.digestSources;
   const lines = [`# ${$('story-title').textContent}`, ''];
@@ -723,6 +829,7 @@ function toMarkdown() {
 }
 
 function toJson() {
+  refreshNumbers();
   const digest = state.digest;
   const used = state.digestSources;
   const ref = (i) => ({ number: exportNumber(used[i]), name: used[i].name });

@@ -3,14 +3,17 @@
 //
 // Page -> worker, every request with a fresh numeric `id`:
 //   { id, type: 'clean', files: [{ key, name, bytes }] }
-//       cleans each file in turn; one 'progress' message per file, then 'result'
+//       cleans each file in turn; one 'progress' message per file (with its
+//       result), then 'result' with { files } (the number of files)
 //   { id, type: 'summarize', sources: [{ name, bytes }], options }
 //       one digest of the sources; then 'result' with the digest
 //   { id, type: 'version' }
 //   { id, type: 'cancel' }              stop request `id` at the next file
 //
 // Worker -> page, always with the `id` of the request it answers:
-//   { id, type: 'progress', done, total, key, cleaned? , error? }
+//   { id, type: 'progress', done, total, key, cleaned?, counts?, error? }
+//       counts: { words, removedWords } of `cleaned` (cleanedCounts below),
+//       counted in the worker, once, so the page never counts them again
 //   { id, type: 'result', value }
 //   { id, type: 'error', message, fatal }   fatal: the engine must be restarted
 //   { id, type: 'cancelled' }
@@ -38,6 +41,18 @@ export const RESPONSE = Object.freeze({
 });
 
 export const CANCEL_GRACE_MS = 500;
+
+/** Words as the page shows them: runs of letters and digits, with inner apostrophes, dots and hyphens. */
+export const countWords = (text) => (text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
+
+/** The words of a clean() result's article text and of its removed pieces. */
+export function cleanedCounts(cleaned) {
+  const removed = Array.isArray(cleaned?.removed) ? cleaned.removed : [];
+  return {
+    words: countWords(cleaned?.text ?? ''),
+    removedWords: removed.reduce((sum, r) => sum + countWords(r.text), 0),
+  };
+}
 
 export class CancelledError extends Error {
   constructor() {

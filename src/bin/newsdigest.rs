@@ -2,7 +2,10 @@
 //!
 //! Exit status: 0 when every input was used, 1 when some input failed (the
 //! results of the others are still written), 2 for a usage error, 3 when
-//! nothing could be summarized at all.
+//! nothing could be summarized at all. In `batch`, a line whose digest was
+//! written is a success even if some of its sources failed (that makes the
+//! status 1, as the same story given as files does); 3 means no line got a
+//! digest.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
@@ -281,9 +284,13 @@ fn batch(config: &Config, threads: Option<usize>) -> Result<Outcome, Box<dyn std
             }
             out.write_all(&d.json)?;
             out.write_all(b"\n")?;
-            match d.ok {
-                true => outcome.succeeded += 1,
-                false => outcome.failed += 1,
+            // A line with a digest succeeded; a failed source of it still
+            // makes the status 1, like a failed file of a single story.
+            if d.digest {
+                outcome.succeeded += 1;
+            }
+            if !d.messages.is_empty() {
+                outcome.failed += 1;
             }
         }
         if let Some(e) = read_error {
@@ -298,12 +305,13 @@ fn batch(config: &Config, threads: Option<usize>) -> Result<Outcome, Box<dyn std
 /// A chunk of `batch` holds at most about this much input.
 const CHUNK_BYTES: usize = 64 << 20;
 
-/// One line of `batch`, done: its output line, its messages for stderr, and
-/// whether every source of it was used.
+/// One line of `batch`, done: its output line, its messages for stderr (one
+/// per failed source, or the line's error), and whether the line is a digest
+/// (rather than an error line).
 struct Done {
     json: Vec<u8>,
     messages: Vec<String>,
-    ok: bool,
+    digest: bool,
 }
 
 fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
@@ -312,7 +320,7 @@ fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
         Err(e) => {
             let error = format!("line {line_number}: invalid JSON: {e}");
             let json = to_json(&BatchError { id: &serde_json::Value::Null, line: line_number, error: error.clone() });
-            return Done { json, messages: vec![error], ok: false };
+            return Done { json, messages: vec![error], digest: false };
         }
     };
     let sources: Vec<Source> = story
@@ -333,12 +341,12 @@ fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
                 .map(|info| format!("line {line_number}: {}: {}", info.name, info.error.as_deref().unwrap_or("")))
                 .collect();
             let json = to_json(&BatchDigest { id: &story.id, digest: &digest });
-            Done { json, ok: messages.is_empty(), messages }
+            Done { json, messages, digest: true }
         }
         Err(e) => {
             let error = format!("line {line_number}: {e}");
             let json = to_json(&BatchError { id: &story.id, line: line_number, error: error.clone() });
-            Done { json, messages: vec![error], ok: false }
+            Done { json, messages: vec![error], digest: false }
         }
     }
 }

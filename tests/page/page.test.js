@@ -209,6 +209,48 @@ test('a real drop event with a DataTransfer built in the page; cancelling many l
   await context.close();
 });
 
+/**
+ * A made-up story of `count` files, each of `sentences` sentences drawn
+ * (from a fixed seed) from a small stock of facts, so that outlets share
+ * statements in different wordings.
+ */
+function manyFiles(count, sentences) {
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const who = ['The mayor', 'The city council', 'State officials', 'The governor', 'Residents of the river district', 'The water utility', 'Independent engineers', 'The transport agency'];
+  const did = ['approved', 'rejected', 'delayed', 'reviewed', 'announced', 'questioned', 'agreed to fund', 'inspected'];
+  const what = ['the new bridge over the river', 'the drinking water plan', 'the budget for the schools', 'the flood barrier', 'the extension of the rail line', 'the old power station', 'the housing project by the port', 'the harbour expansion'];
+  const when = ['on Monday', 'on Tuesday evening', 'last week', 'after a long debate', 'in a late vote', 'before the storm season'];
+  return Array.from({ length: count }, (_, k) => {
+    const lines = [`Local news ${k + 1}: the council and the river`, ''];
+    for (let j = 0; j < sentences; j++) lines.push(`${pick(who)} ${pick(did)} ${pick(what)} ${pick(when)}, the report said.`);
+    return { name: `story-${String(k).padStart(3, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) };
+  });
+}
+
+test('a story of many files is summarized: reading them stays linear in their number', async () => {
+  // The list of articles used to be redrawn whole, counting every article's
+  // words again, after each file read: quadratic in the files. With 600
+  // files that took minutes; drawn row by row it takes seconds (most of it
+  // the engine's). A generous limit: this is no timing test.
+  const count = 600;
+  const { context, page, errors } = await open();
+  page.setDefaultTimeout(120_000);
+  await page.locator('#file-input').setInputFiles(manyFiles(count, 12));
+  await waitForDigest(page, count);
+  assert.equal(await page.locator('#sources > li').count(), count);
+  assert.equal(await page.locator('#sources > li.status-ready').count(), count);
+  // Each row shows its own article's words and number, the last one too.
+  const last = page.locator('#sources > li').last();
+  assert.match(await last.locator('.source-facts').textContent(), /\d+ words/);
+  assert.equal(await last.locator('.badge').textContent(), String(count));
+  assert.ok((await entries(page).count()) >= 1);
+  assert.match(await page.locator('#digest-summary').textContent(), new RegExp(`from ${count} articles`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a PNG, an empty file, a PDF named .txt and an oversized file get clear errors; the others are still summarized', async () => {
   const { context, page } = await open();
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');

@@ -94,11 +94,50 @@ fn type_and_length_set_the_budget_and_explicit_limits_win() {
 }
 
 #[wasm_bindgen_test]
+fn target_words_fills_to_the_target_as_the_core_does() {
+    use newsdigest::{Budget, Config, Source, WordLimit};
+    let texts = |d: &JsValue| -> Vec<String> {
+        js_sys::Array::from(&get(d, "sentences")).iter().map(|e| get(&e, "text").as_string().unwrap()).collect()
+    };
+    let sources: Vec<Source> = SEEDS.iter().map(|(name, text)| Source::text(*name, *text)).collect();
+    let mut longer = 0;
+    for target in [15usize, 40, 100] {
+        let d = summarize(seeds().into(), json(&format!(r#"{{"targetWords": {target}}}"#))).unwrap();
+        // The core's word target, entry for entry (tests/properties.rs checks
+        // what a target means: reached, crossed by the last entry only).
+        let config = Config { budget: Budget::words(target), word_limit: WordLimit::Target, ..Config::default() };
+        let core: Vec<String> =
+            newsdigest::summarize(&sources, &config).unwrap().sentences.into_iter().map(|e| e.text).collect();
+        assert_eq!(texts(&d), core, "targetWords {target}");
+        // The hard limit's digest plus at most one entry, which crosses the target.
+        let hard = texts(&summarize(seeds().into(), json(&format!(r#"{{"maxWords": {target}}}"#))).unwrap());
+        assert!(hard.iter().all(|h| core.contains(h)) && core.len() <= hard.len() + 1, "{hard:?} / {core:?}");
+        longer += usize::from(core.len() > hard.len());
+    }
+    assert!(longer > 0, "the target never went past the hard limit: is it a hard limit?");
+    // With maxSentences, both limits apply.
+    let d = summarize(seeds().into(), json(r#"{"targetWords": 1000, "maxSentences": 2}"#)).unwrap();
+    assert_eq!(len(&get(&d, "sentences")), 2);
+    // Validated like maxWords, and never with another word budget.
+    let e = error_of(seeds().into(), json(r#"{"targetWords": 0}"#));
+    assert_eq!(e, r#"newsdigest: option "targetWords" must be a whole number >= 1, got 0"#);
+    let e = error_of(seeds().into(), json(r#"{"targetWords": 12.5}"#));
+    assert!(e.contains(r#"option "targetWords" must be a whole number >= 1, got 12.5"#), "{e}");
+    let e = error_of(seeds().into(), json(r#"{"targetWords": 50, "maxWords": 50}"#));
+    assert!(e.contains(r#"option "targetWords" cannot be combined with "maxWords""#), "{e}");
+    let e = error_of(seeds().into(), json(r#"{"targetWords": 50, "ratio": 0.2}"#));
+    assert!(e.contains(r#"option "targetWords" cannot be combined with "ratio""#), "{e}");
+}
+
+#[wasm_bindgen_test]
 fn option_errors_name_the_option_and_what_is_allowed() {
     let e = error_of(seeds().into(), json(r#"{"maxWords": "ten"}"#));
     assert_eq!(e, r#"newsdigest: option "maxWords" must be a whole number >= 1, got "ten""#);
     let e = error_of(seeds().into(), json(r#"{"maxWord": 10}"#));
-    assert!(e.starts_with(r#"newsdigest: unknown option "maxWord" (allowed: maxSentences, maxWords, ratio,"#), "{e}");
+    assert!(
+        e.starts_with(r#"newsdigest: unknown option "maxWord" (allowed: maxSentences, maxWords, targetWords, ratio,"#),
+        "{e}"
+    );
     let e = error_of(seeds().into(), json(r#"{"maxSentences": 2.5}"#));
     assert!(e.contains(r#""maxSentences" must be a whole number >= 1, got 2.5"#), "{e}");
     let e = error_of(seeds().into(), json(r#"{"ratio": 1.5}"#));

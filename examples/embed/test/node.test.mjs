@@ -50,6 +50,8 @@ test('errors are Errors that name the option, and the module keeps working', asy
     { name: 'Error', message: 'newsdigest: option "maxWords" must be a whole number >= 1, got "ten"' });
   assert.throws(() => nd.summarize(seeds, { maxWord: 10 }), /unknown option "maxWord" \(allowed: maxSentences, maxWords/);
   assert.throws(() => nd.summarize([{ name: 'a', text: '' }]), /no source has usable text/);
+  assert.throws(() => nd.summarize(seeds, { targetWords: 100, maxWords: 100 }),
+    { name: 'Error', message: 'newsdigest: option "targetWords" cannot be combined with "maxWords" (a target or a hard limit: choose one)' });
   const binary = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 251);
   const d = nd.summarize([...seeds, { name: 'empty', text: '' }, { name: 'blob.bin', bytes: binary }]);
   assert.equal(d.sources[seeds.length].error !== null, true);

@@ -32,6 +32,8 @@ const budgets = [
   [['--max-words', '100'], { maxWords: 100 }],
   [['--ratio', '0.1'], { ratio: 0.1 }],
   [['--sentences', '2', '--max-words', '60'], { maxSentences: 2, maxWords: 60 }],
+  [['--target-words', '100'], { targetWords: 100 }],
+  [['--sentences', '3', '--target-words', '60'], { maxSentences: 3, targetWords: 60 }],
 ];
 
 function cli(args, input) {

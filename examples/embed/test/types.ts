@@ -29,6 +29,7 @@ export async function use(): Promise<string> {
   const stale: boolean = info.stale;
   const date: string | null = d.date;
   summarize(sources);
+  summarize(sources, { targetWords: 100, maxSentences: 5 });
 
   // @ts-expect-error: a misspelt option
   summarize(sources, { maxWord: 10 });

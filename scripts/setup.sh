@@ -71,7 +71,12 @@ need_wasm_tools() {
   for dir in tools examples/embed examples/vite; do
     if [[ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
       log "installing npm packages in $dir"
-      (cd "$dir" && npm ci --no-audit --no-fund)
+      # `npm ci` refuses a lockfile that lacks some platform's optional
+      # package (rollup's, under Vite): npm leaves out those the registry
+      # cannot serve, as this one cannot serve Android's. `npm install` keeps
+      # to the lockfile for everything it lists and skips what the platform
+      # does not need; it rewrites the lockfile only if package.json changed.
+      (cd "$dir" && npm install --no-audit --no-fund)
     fi
   done
 }

@@ -18,7 +18,7 @@ tarball=$(ls "$out"/newsdigest-*.tgz)
 # examples/embed/test/vite.test.mjs opens in Chromium).
 (
   cd examples/vite
-  [[ -d node_modules/vite ]] || npm ci --no-audit --no-fund
+  [[ -d node_modules/vite ]] || npm install --no-audit --no-fund   # not `npm ci`: see scripts/setup.sh
   npm install --no-save --no-audit --no-fund "../../$tarball"
   rm -rf dist
   npx vite build --logLevel warn

@@ -54,9 +54,11 @@ www: wasm-pkg
 page-test: setup wasm-pkg www
 	cd tests/page && { [[ node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund; } && node --test
 
-## Benchmarks (not part of `test`): stages, scaling, batch, sumy peer, download size.
+## Benchmarks (not part of `test`): stages, scaling, batch, sumy peer, WebAssembly
+## in Node and Chromium, the page (download size, 5 MB story). pkg/ and www/ are
+## built first so that they measure the current source.
 ## Results and how to read them: docs/performance.md.
-bench: setup
+bench: setup wasm-pkg www
 	scripts/bench.sh
 
 ## Digest quality against classic summarizers on ../shared/data (not part of test).

@@ -2,15 +2,24 @@
 //! ablations of docs/quality.md. Reads stories as JSON lines on stdin
 //! (`{"id", "docs": [text, ...]}`), writes one digest per line.
 //!
-//! Usage: eval-digest [--set FIELD=VALUE]... --max-words N
-//! where FIELD is a numeric field of `newsdigest::Config` (or `fill_last`, 0 or 1).
+//! Usage: eval-digest [--set FIELD=VALUE]... (--max-words N | --target-words N)
+//! where FIELD is a numeric field of `newsdigest::Config` (or `fill_last`, 0
+//! or 1, or `word_limit`, hard or target); options apply in order.
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use newsdigest::{Budget, Config, Source, summarize};
+use newsdigest::{Budget, Config, Source, WordLimit, summarize};
 
 fn set(config: &mut Config, assignment: &str) -> Result<(), String> {
     let (field, value) = assignment.split_once('=').ok_or(format!("not FIELD=VALUE: {assignment}"))?;
+    if field == "word_limit" {
+        config.word_limit = match value {
+            "hard" => WordLimit::Hard,
+            "target" => WordLimit::Target,
+            _ => return Err(format!("word_limit is hard or target, not {value}")),
+        };
+        return Ok(());
+    }
     let number: f64 = value.parse().map_err(|_| format!("not a number: {value}"))?;
     match field {
         "merge_threshold" => config.merge_threshold = number,
@@ -38,6 +47,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         match arg.as_str() {
             "--set" => set(&mut config, &value)?,
             "--max-words" => config.budget = Budget::words(value.parse()?),
+            "--target-words" => {
+                config.budget = Budget::words(value.parse()?);
+                config.word_limit = WordLimit::Target;
+            }
             _ => return Err(format!("unknown option {arg}").into()),
         }
     }

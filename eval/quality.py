@@ -4,7 +4,10 @@ extractive baselines, in one run, on the same stories, with the same scorer
 and the same word cut.
 
 Systems
-  newsdigest   `newsdigest batch --max-words N` (the release binary)
+  newsdigest   twice: `newsdigest batch --target-words N` (the same cut: it
+               fills to N words like the baselines, the last entry may run
+               past N and is cut), and `--max-words N` (a hard limit: no
+               entry is ever cut, the digest may end a few words short)
   Lead         round-robin lead: the first sentence of each article in turn,
                then the second sentences, ...
   LexRank      sumy's LexRankSummarizer over all the articles of a story
@@ -13,12 +16,11 @@ Systems
                the reference, while any does (the ceiling of extraction)
 
 Every system's output is cut to its first N whitespace-separated words in
-the same way before scoring (ours is already within N by its own word
-count). Baselines take the raw article text, split into sentences by the
-rule-based splitter below; sumy gets that splitter and a regex word
-tokenizer (NLTK data cannot be downloaded). Scores: rouge-score's ROUGE-1,
-ROUGE-2 and ROUGE-L with the Porter stemmer, F-measure and recall, averaged
-over stories, times 100.
+the same way before scoring. Baselines take the raw article text, split into
+sentences by the rule-based splitter below; sumy gets that splitter and a
+regex word tokenizer (NLTK data cannot be downloaded). Scores: rouge-score's
+ROUGE-1, ROUGE-2 and ROUGE-L with the Porter stemmer, F-measure and recall,
+averaged over stories, times 100.
 
 Usage: quality.py --data multinews-dev.jsonl --bin target/release/newsdigest
        [--budgets 300,100] [--out docs/quality.md] [--ablate BIN]
@@ -199,12 +201,18 @@ def make_oracle(stem_tokenize):
 # ---------------------------------------------------------------- ours
 
 
-def run_batch(command, stories, n):
-    """Runs a newsdigest-compatible batch command; returns (texts, seconds)."""
+# How newsdigest is told the word budget N: the same cut as the baselines
+# (fill to N, then cut), or its hard limit.
+SAME_CUT, HARD = "--target-words", "--max-words"
+
+
+def run_batch(command, stories, n, flag=SAME_CUT, options=()):
+    """Runs a newsdigest-compatible batch command with the budget `flag N`
+    and then `options`; returns (texts, seconds)."""
     payload = "".join(json.dumps({"id": s["id"], "docs": s["docs"]}) + "\n" for s in stories)
     start = time.perf_counter()
     done = subprocess.run(
-        command + ["--max-words", str(n)], input=payload.encode(), capture_output=True, check=False
+        command + [flag, str(n)] + list(options), input=payload.encode(), capture_output=True, check=False
     )
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
@@ -227,7 +235,9 @@ def score_all(scorer, texts, stories, n):
     rows = []
     for text, story in zip(texts, stories):
         s = scorer.score(story["summary"], cut(text, n))
-        rows.append({m: (s[m].fmeasure * 100, s[m].recall * 100) for m in METRICS})
+        row = {m: (s[m].fmeasure * 100, s[m].recall * 100) for m in METRICS}
+        row["words"] = len(words(text))  # before the cut
+        rows.append(row)
     return rows
 
 
@@ -248,29 +258,39 @@ def wins(ours, theirs, metric):
     return w, l, t
 
 
-def table(results, n, count):
+def table(ours, others, n, count):
+    """`ours`: newsdigest's rows (same cut first, then hard limit); `others`:
+    the baselines and the oracle; each (name, rows, seconds)."""
     lines = [
         f"#### {n} words ({count} stories)",
         "",
-        "| system | R-1 F | R-2 F | R-L F | R-1 R | R-2 R | R-L R | seconds |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| system | R-1 F | R-2 F | R-L F | R-1 R | R-2 R | R-L R | words before the cut | seconds |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, rows, seconds in results:
+    for name, rows, seconds in ours + others:
         f = [mean(rows, m, 0) for m in METRICS]
         r = [mean(rows, m, 1) for m in METRICS]
-        lines.append(f"| {name} | " + " | ".join(f"{x:.2f}" for x in f + r) + f" | {seconds:.1f} |")
-    ours = results[0][1]
+        w = sum(row["words"] for row in rows) / max(len(rows), 1)
+        lines.append(f"| {name} | " + " | ".join(f"{x:.2f}" for x in f + r) + f" | {w:.1f} | {seconds:.1f} |")
     lines += [
         "",
         "newsdigest against each system, story by story (F-measure; wins / losses / ties):",
         "",
-        "| against | on R-1 | on R-2 |",
-        "| --- | --- | --- |",
+        "| against | " + " | ".join(f"{name.split(' (')[0][len('newsdigest, '):]}, R-{k}" for name, _, _ in ours for k in (1, 2)) + " |",
+        "| --- | " + " | ".join("---" for _ in ours for k in (1, 2)) + " |",
     ]
-    for name, rows, _ in results[1:]:
-        cells = ["{} / {} / {}".format(*wins(ours, rows, m)) for m in ("rouge1", "rouge2")]
-        lines.append(f"| {name} | {cells[0]} | {cells[1]} |")
+    for name, rows, _ in others:
+        cells = ["{} / {} / {}".format(*wins(mine, rows, m)) for _, mine, _ in ours for m in ("rouge1", "rouge2")]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def halves(rows, base, metric):
+    """The mean difference `rows - base` on the first and on the second half
+    of the stories: a change that helps on both is less likely noise."""
+    k = len(rows) // 2
+    d = [a[metric][0] - b[metric][0] for a, b in zip(rows, base)]
+    return sum(d[:k]) / max(k, 1), sum(d[k:]) / max(len(d) - k, 1)
 
 
 def replace_between(path, marker, body):
@@ -317,8 +337,11 @@ def main():
 
     sections = []
     for n in budgets:
-        texts, seconds = run_batch([args.bin, "batch"], stories, n)
-        results = [("newsdigest", score_all(scorer, texts, stories, n), seconds)]
+        ours = []
+        for name, flag in (("newsdigest, same cut", SAME_CUT), ("newsdigest, hard limit", HARD)):
+            texts, seconds = run_batch([args.bin, "batch"], stories, n, flag)
+            ours.append((f"{name} (`{flag} {n}`)", score_all(scorer, texts, stories, n), seconds))
+        results = []
         for name, fn in systems:
             start = time.perf_counter()
             out = [fn(s["docs"], n) for s in stories]
@@ -327,7 +350,7 @@ def main():
             start = time.perf_counter()
             out = [oracle(s["docs"], n, s["summary"]) for s in stories]
             results.append(("Oracle (greedy R-2)", score_all(scorer, out, stories, n), time.perf_counter() - start))
-        text = table(results, n, len(stories))
+        text = table(ours, results, n, len(stories))
         print(text + "\n", flush=True)
         sections.append(text)
 
@@ -335,22 +358,34 @@ def main():
         replace_between(args.out, "results", "\n\n".join(sections))
 
     if args.ablate:
+        # Every variant with the same cut; the first line of the file is the
+        # defaults, which the halves columns compare against.
+        k = len(stories) // 2
         lines = [
             "| variant | "
             + " | ".join(f"R-1 F @{n} | R-2 F @{n}" for n in budgets)
+            + " | "
+            + " | ".join(f"change @{n}, stories 1-{k} / {k + 1}-{len(stories)}" for n in budgets)
             + " |",
-            "| --- | " + " | ".join("---: | ---:" for _ in budgets) + " |",
+            "| --- | " + " | ".join("---: | ---:" for _ in budgets) + " | " + " | ".join("---" for _ in budgets) + " |",
         ]
+        base = {}
         for line in open(args.ablations, encoding="utf8"):
             if not line.strip() or line.startswith("#"):
                 continue
             name, _, options = line.rstrip("\n").partition("\t")
-            cells = []
+            cells, changes = [], []
             for n in budgets:
-                texts, _ = run_batch([args.ablate] + options.split(), stories, n)
+                texts, _ = run_batch([args.ablate], stories, n, SAME_CUT, options.split())
                 rows = score_all(scorer, texts, stories, n)
+                base.setdefault(n, rows)
                 cells += [f"{mean(rows, 'rouge1', 0):.2f}", f"{mean(rows, 'rouge2', 0):.2f}"]
-            row = f"| {name} | " + " | ".join(cells) + " |"
+                if rows is base[n]:
+                    changes.append("")
+                else:
+                    (a1, b1), (a2, b2) = halves(rows, base[n], "rouge1"), halves(rows, base[n], "rouge2")
+                    changes.append(f"R-1 {a1:+.2f} / {b1:+.2f}, R-2 {a2:+.2f} / {b2:+.2f}")
+            row = f"| {name} | " + " | ".join(cells + changes) + " |"
             print(row, flush=True)
             lines.append(row)
         if args.out and not args.limit:

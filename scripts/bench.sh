@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/performance.md, in one command (not part of `make test`):
 #
-#   scripts/bench.sh           # all: criterion stages, scaling, batch, sumy peer, download size
+#   scripts/bench.sh           # all: criterion stages, scaling, batch, sumy peer, WASM, page
 #   scripts/bench.sh --quick   # skip the criterion stage benchmarks (minutes)
+#   scripts/bench-wasm.sh      # only the WebAssembly and page parts (the last step of this one)
 #
 # Data: NEWSDIGEST_DATA (default <repo root>/../shared/data) with multinews-dev.jsonl;
 # the parts that need it are skipped with a message when it is absent. Nothing from it
@@ -17,6 +18,7 @@ quick=false
 data="$NEWSDIGEST_DATA/multinews-dev.jsonl"
 bin="${CARGO_TARGET_DIR:-$root/target}/release/newsdigest"
 
+echo "## Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "## Build"
 cargo build --release --locked -q
 
@@ -74,18 +76,4 @@ PY
     fi
 fi
 
-echo "## Download size"
-shopt -s nullglob
-wasm=(pkg/*.wasm)
-if (( ${#wasm[@]} )); then
-    for w in "${wasm[@]}"; do
-        echo "$w: $(stat -c%s "$w") bytes raw, $(gzip -9c "$w" | wc -c) bytes gzip -9"
-    done
-    [[ -f pkg/newsdigest.js ]] && command -v node > /dev/null && [[ -f "$data" ]] \
-        && node scripts/bench-wasm-node.mjs pkg "$data"
-    # TODO(wasm): the same in Chromium (the demo page, e.g. through Playwright), and
-    # the page's total transfer (HTML + JS + .wasm, gzipped) once the page exists.
-else
-    echo "no pkg/*.wasm: build it with 'wasm-pack build --target web' to measure"
-    # TODO(wasm): once pkg/ exists, the page's total transfer and WASM-in-Node/Chromium timings go here.
-fi
+"$root/scripts/bench-wasm.sh"

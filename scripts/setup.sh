@@ -26,7 +26,7 @@ need_rust_components
 # wasm-bindgen CLI of the version in Cargo.lock (its test runner drives the
 # browser tests; wasm-pack uses it too instead of installing its own); from
 # Debian chromium + chromedriver for the headless tests, node and npm; and the
-# npm packages of the test folder, exactly as locked.
+# npm packages of tools/ and the test folders, exactly as locked.
 need_wasm_tools() {
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     log "installing rust target wasm32-unknown-unknown"
@@ -64,11 +64,16 @@ need_wasm_tools() {
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
   fi
-  local dir=examples/embed
-  if [[ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
-    log "installing npm packages in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund)
-  fi
+  # tools/: binaryen's wasm-opt for scripts/build-pkg.sh (Debian's is too
+  # old for wasm-bindgen's output); examples/embed and examples/vite: the
+  # embedding tests.
+  local dir
+  for dir in tools examples/embed examples/vite; do
+    if [[ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+      log "installing npm packages in $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund)
+    fi
+  done
 }
 
 if [[ "${1:-}" != native ]]; then

@@ -17,8 +17,9 @@ use crate::Error;
 pub struct Budget {
     /// At most this many digest entries (at least 1).
     pub sentences: Option<usize>,
-    /// At most this many words, counted by Unicode word boundaries. A hard
-    /// limit: an entry that would cross it is skipped, never cut (at least 1).
+    /// At most this many words, counted by Unicode word boundaries (at
+    /// least 1). A hard limit: an entry that would cross it is skipped, never
+    /// cut; unless [`Config::word_limit`] is [`WordLimit::Target`].
     pub words: Option<usize>,
     /// At most this fraction of the story's words, in (0, 1]. The story's
     /// words are those of its distinct statements: a sentence that several
@@ -47,6 +48,21 @@ impl Budget {
     pub fn ratio(r: f64) -> Budget {
         Budget { sentences: None, words: None, ratio: Some(r) }
     }
+}
+
+/// How a word budget ([`Budget::words`], [`Budget::ratio`]) is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WordLimit {
+    /// Never exceeded: an entry that would cross it is skipped, never cut.
+    /// The digest may end a few words short of it. The default.
+    #[default]
+    Hard,
+    /// A target length: entries are added until the digest reaches it, and
+    /// the last one may run past it, by less than its own length. The way
+    /// extractive summaries are compared (fill to N words, then cut every
+    /// system at N); for a reader, "about N words" with no entry left out
+    /// for want of a few words.
+    Target,
 }
 
 /// Everything that shapes a digest. Build it with struct update syntax over
@@ -115,10 +131,13 @@ pub struct Config {
     /// digest says the most per word but favours short, often empty
     /// sentences; below 1 it leans toward complete statements. Default 0.5.
     pub length_exponent: f64,
-    /// Under a word budget, reconsider the last pick by what it adds in all
-    /// rather than per word, among everything that fits the words left.
-    /// Default true.
+    /// Under a hard word limit, reconsider the last pick by what it adds in
+    /// all rather than per word, among everything that fits the words left.
+    /// (Under a target nothing is left over to fill.) Default true.
     pub fill_last: bool,
+    /// Whether the word budget is a hard limit or a target the last entry
+    /// may cross. Default [`WordLimit::Hard`].
+    pub word_limit: WordLimit,
 }
 
 impl Default for Config {
@@ -140,6 +159,7 @@ impl Default for Config {
             headline_weight: 3.0,
             length_exponent: 0.5,
             fill_last: true,
+            word_limit: WordLimit::Hard,
         }
     }
 }

@@ -72,7 +72,32 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
+    check_text(&text)?;
     Ok(text)
+}
+
+/// Rejects text that is binary data in disguise: a file's bytes that a
+/// caller read as a string (`{ text }` from JavaScript, a JSON line), or
+/// junk. The same signatures and NUL bytes as for raw bytes, then the share
+/// of control characters and U+FFFD (what a lossy decoder makes of binary)
+/// among the first 4096 characters.
+pub(crate) fn check_text(text: &str) -> Result<(), String> {
+    if let Some(kind) = binary_kind(text.as_bytes()) {
+        return Err(format!("binary file ({kind}), not text"));
+    }
+    let (mut seen, mut odd) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        seen += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')) {
+            odd += 1;
+        }
+    }
+    if odd * 10 > seen {
+        return Err(format!(
+            "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
+        ));
+    }
+    Ok(())
 }
 
 fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
@@ -148,6 +173,43 @@ fn other_charset(label: &str, bytes: &[u8]) -> Result<String, String> {
         // the way browsers do when no charset is given.
         None => Ok(std::str::from_utf8(bytes).map_or_else(|_| windows_1252(bytes), str::to_owned)),
     }
+}
+
+/// The charset label a page declares that this build cannot decode itself,
+/// when `decode` would need it: the bytes are no binary file, have no
+/// byte-order mark and are no UTF-16, the format is HTML, and the label is
+/// none of UTF-8, UTF-16 and Windows-1252 (with their aliases). The
+/// WebAssembly bindings decode such a page with the host's `TextDecoder`,
+/// which implements the same WHATWG Encoding Standard as encoding_rs, and
+/// hand the text over with `Source::bytes_decoded`: the digest is then the
+/// one the native build makes.
+#[cfg(all(not(feature = "legacy-encodings"), any(target_arch = "wasm32", test)))]
+pub(crate) fn legacy_charset(name: &str, bytes: &[u8]) -> Option<String> {
+    if binary_kind(bytes).is_some()
+        || bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || bomless_utf16(bytes).is_some()
+        || sniff(name, bytes) != Format::Html
+    {
+        return None;
+    }
+    let label = declared_charset(&bytes[..bytes.len().min(1024)])?;
+    decode_labelled(&label, bytes).is_err().then_some(label)
+}
+
+/// What encoding_rs gives for a `label` the host's `TextDecoder` refused:
+/// the labels of the WHATWG "replacement" encoding (ISO-2022-KR and such,
+/// which `TextDecoder` may not be built with) decode to one U+FFFD; an
+/// unknown label reads as an undeclared page does.
+#[cfg(all(not(feature = "legacy-encodings"), any(target_arch = "wasm32", test)))]
+pub(crate) fn undecodable_charset(label: &str, bytes: &[u8]) -> String {
+    const REPLACEMENT: [&str; 6] =
+        ["csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"];
+    if REPLACEMENT.contains(&label) {
+        return if bytes.is_empty() { String::new() } else { "\u{FFFD}".to_owned() };
+    }
+    std::str::from_utf8(bytes).map_or_else(|_| windows_1252(bytes), str::to_owned)
 }
 
 #[cfg(not(feature = "legacy-encodings"))]
@@ -313,6 +375,10 @@ mod tests {
     fn decodes_other_declared_charsets() {
         let page = b"<meta charset=koi8-r><p>\xF0\xD5\xD4\xC9\xCE</p>";
         assert!(decode(page, Format::Html).unwrap().contains("Путин"));
+        let sjis = b"<meta http-equiv=content-type content='text/html; charset=Shift_JIS'><p>\x93\xfa\x96\x7b";
+        assert!(decode(sjis, Format::Html).unwrap().ends_with("<p>日本"));
+        // The replacement encoding, as undecodable_charset mirrors it.
+        assert_eq!(decode_text(b"<meta charset=iso-2022-kr><p>x", Format::Html).unwrap(), "\u{FFFD}");
     }
 
     #[cfg(not(feature = "legacy-encodings"))]
@@ -321,6 +387,19 @@ mod tests {
         let page = b"<meta charset=koi8-r><p>\xF0\xD5\xD4\xC9\xCE</p>";
         let err = decode(page, Format::Html).unwrap_err();
         assert!(err.contains("koi8-r"), "{err}");
+        // ... and that the bindings decode with the host's TextDecoder.
+        assert_eq!(legacy_charset("p.html", page).as_deref(), Some("koi8-r"));
+        let sjis = b"<meta http-equiv=content-type content='text/html; charset=Shift_JIS'><p>\x93\xfa\x96\x7b";
+        assert_eq!(legacy_charset("page", sjis).as_deref(), Some("shift_jis"));
+        // Not for text, pages this build reads, binary files or UTF-16.
+        assert_eq!(legacy_charset("p.txt", page), None);
+        assert_eq!(legacy_charset("p.html", b"<meta charset=iso-8859-1><p>caf\xE9"), None);
+        assert_eq!(legacy_charset("p.html", b"<meta charset=utf-8><p>caf\xC3\xA9"), None);
+        assert_eq!(legacy_charset("p.html", b"<meta charset=koi8-r>\0\0\0\x01"), None);
+        assert_eq!(legacy_charset("p.html", b"\xEF\xBB\xBF<meta charset=koi8-r><p>\xF0"), None);
+        assert_eq!(undecodable_charset("iso-2022-kr", b"abc"), "\u{FFFD}");
+        assert_eq!(undecodable_charset("no-such-charset", b"caf\xE9"), "caf\u{e9}");
+        assert_eq!(undecodable_charset("no-such-charset", "café".as_bytes()), "café");
     }
 
     #[test]
@@ -339,5 +418,20 @@ mod tests {
         assert_eq!(decode(b"", Format::Text), Err("empty file".into()));
         assert_eq!(decode(b" \n\t ", Format::Text), Err("empty file".into()));
         assert_eq!(decode(b"\xEF\xBB\xBF  ", Format::Text), Err("empty file".into()));
+    }
+
+    #[test]
+    fn rejects_binary_handed_over_as_text() {
+        assert_eq!(check_text(&"\0".repeat(512)), Err("binary file (binary data), not text".into()));
+        assert_eq!(check_text("%PDF-1.4\n%\u{FFFD}\u{FFFD}"), Err("binary file (PDF), not text".into()));
+        let lossy = String::from_utf8_lossy(&[0xC0, 0x01, 0xFF, 0xFE, 0x81, b'a', 0xC1, 0xF5]).repeat(20);
+        assert!(check_text(&lossy).unwrap_err().contains("control or replacement characters"), "{lossy:?}");
+        let controls: String = ('\u{1}'..'\u{8}').cycle().take(300).collect();
+        assert!(check_text(&controls).is_err());
+        // Text with a few stray controls or replacement characters is text.
+        let text =
+            format!("{}\u{FFFD} and a form feed\x0C, a tab\t.", "Iran has provided Russia with drones. ".repeat(3));
+        assert_eq!(check_text(&text), Ok(()));
+        assert_eq!(check_text("caf\u{FFFD} \u{7}bell, then the rest of a long enough line"), Ok(()));
     }
 }

@@ -65,7 +65,7 @@ pub mod wasm;
 #[doc(hidden)]
 pub mod bench;
 
-pub use config::{Budget, Config};
+pub use config::{Budget, Config, WordLimit};
 pub use digest::{Cleaned, Digest, Entry, Removal, SourceInfo, Span, Variant};
 pub use error::Error;
 pub use source::Source;

@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::config::Config;
+use crate::config::{Config, WordLimit};
 use crate::merge::similarity;
 use crate::score::{Concepts, ln, power, prior};
 use crate::segment::{Kind, Segmented};
@@ -33,7 +33,10 @@ pub(crate) struct Chosen {
 /// (lazy greedy): near-linear in practice. A statement that does not fit
 /// what is left is passed over for later ones that may; under a word budget
 /// the last pick is then reconsidered by what it adds in all, not per word,
-/// since nothing else will use the words left.
+/// since nothing else will use the words left. Under a word target
+/// ([`WordLimit::Target`]) the digest is the same, plus, when it ends short
+/// of the target, the best next statement of any length: the words a hard
+/// limit leaves unused are used, and everything else stays as it is.
 pub(crate) fn select(
     seg: &Segmented,
     groups: Vec<Vec<usize>>,
@@ -49,6 +52,7 @@ pub(crate) fn select(
         (a, b) => a.or(b),
     };
     let max_entries = config.budget.sentences.unwrap_or(usize::MAX);
+    let target = config.word_limit == WordLimit::Target;
     let priors: Vec<f64> = sentences.iter().map(|s| prior(s, config)).collect();
     let cost = |m: usize| power_of_words(sentences[m].words, config.length_exponent);
 
@@ -159,6 +163,36 @@ pub(crate) fn select(
         }
     }
 
+    // Under a target, a digest that ends short of it because nothing fits
+    // the words left takes one more entry, the best per unit of cost, which
+    // runs past the target.
+    let words: usize = chosen.iter().map(|c| sentences[c.representative].words).sum();
+    if target && chosen.len() < max_entries && max_words.is_some_and(|max| words < max) {
+        covered.iter_mut().for_each(|c| *c = false);
+        for c in &chosen {
+            cover(&mut covered, c.representative);
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (i, candidate) in candidates.iter().enumerate() {
+            if chosen.iter().any(|c| c.members == candidate.0) {
+                continue;
+            }
+            let Some((value, representative)) = best_variant(candidate, &covered, usize::MAX, true) else {
+                continue;
+            };
+            if best.is_some_and(|(b, _, _)| value <= b) {
+                continue;
+            }
+            let c = Chosen { members: candidate.0.clone(), representative, score: value };
+            if !redundant(&chosen, &c) {
+                best = Some((value, i, representative));
+            }
+        }
+        if let Some((value, i, representative)) = best {
+            chosen.push(Chosen { members: candidates[i].0.clone(), representative, score: value });
+        }
+    }
+
     // Reading order: where a statement first stands in any source, as a
     // share of that source's length, so the lead of every article comes
     // before its background.
@@ -252,6 +286,21 @@ mod tests {
             let (seg, chosen) = run(&[STORY], &config);
             let words: usize = chosen.iter().map(|c| seg.sentences[c.representative].words).sum();
             assert!(words <= max, "{words} words for a budget of {max}");
+        }
+    }
+
+    #[test]
+    fn a_word_target_is_reached_and_crossed_by_less_than_the_last_entry() {
+        for max in [1, 5, 12, 20, 31, 60] {
+            let config = Config { budget: Budget::words(max), word_limit: WordLimit::Target, ..Config::default() };
+            let (seg, chosen) = run(&[STORY], &config);
+            let lengths: Vec<usize> = chosen.iter().map(|c| seg.sentences[c.representative].words).collect();
+            let words: usize = lengths.iter().sum();
+            assert!(words >= max, "{words} words for a target of {max}");
+            // It stops at the entry that reaches the target, so it runs past
+            // it by less than its longest entry.
+            let longest = lengths.iter().copied().max().unwrap_or(0);
+            assert!(words - longest < max, "{lengths:?} for a target of {max}");
         }
     }
 

@@ -11,6 +11,9 @@
 pub struct Source {
     name: String,
     pub(crate) input: Input,
+    /// The text of `Input::Bytes` in a charset this build cannot decode,
+    /// decoded by the host (see `Source::bytes_decoded`).
+    pub(crate) decoded: Option<String>,
 }
 
 /// What the content is known to be.
@@ -28,17 +31,26 @@ pub(crate) enum Input {
 impl Source {
     /// A plain-text (or Markdown) source.
     pub fn text(name: impl Into<String>, text: impl Into<String>) -> Source {
-        Source { name: name.into(), input: Input::Text(text.into()) }
+        Source { name: name.into(), input: Input::Text(text.into()), decoded: None }
     }
 
     /// An HTML page.
     pub fn html(name: impl Into<String>, html: impl Into<String>) -> Source {
-        Source { name: name.into(), input: Input::Html(html.into()) }
+        Source { name: name.into(), input: Input::Html(html.into()), decoded: None }
     }
 
     /// A file as it was read from disk or dropped on the page.
     pub fn bytes(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Source {
-        Source { name: name.into(), input: Input::Bytes(bytes.into()) }
+        Source { name: name.into(), input: Input::Bytes(bytes.into()), decoded: None }
+    }
+
+    /// A file's bytes together with their text, decoded by the host from
+    /// the charset `decode::legacy_charset` named (the WebAssembly build
+    /// leaves encoding_rs out). It counts, sorts and cleans as the bytes do
+    /// in a build that decodes them itself.
+    #[cfg(all(not(feature = "legacy-encodings"), target_arch = "wasm32"))]
+    pub(crate) fn bytes_decoded(name: String, bytes: Vec<u8>, text: String) -> Source {
+        Source { name, input: Input::Bytes(bytes), decoded: Some(text) }
     }
 
     /// The name the source was given: a file name, a URL, an outlet.

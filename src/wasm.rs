@@ -551,15 +551,40 @@ fn read_source(item: &JsValue, at: &str) -> Result<Source, Problem> {
         },
         (None, None, Some(v)) => {
             if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
-                Ok(Source::bytes(name, bytes.to_vec()))
+                Ok(bytes_source(name, bytes.to_vec()))
             } else if let Some(buffer) = v.dyn_ref::<ArrayBuffer>() {
-                Ok(Source::bytes(name, Uint8Array::new(buffer).to_vec()))
+                Ok(bytes_source(name, Uint8Array::new(buffer).to_vec()))
             } else {
                 Err(format!("{at}.bytes must be a Uint8Array or ArrayBuffer, got {}", describe(&v)))
             }
         }
         _ => Err(format!("{at} must have exactly one of \"text\", \"html\", \"bytes\"")),
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The host's WHATWG `TextDecoder` (browsers, workers, Node).
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> Result<String, JsValue>;
+}
+
+/// A file's bytes. Without the legacy-encodings feature (the npm package),
+/// a page in a charset the core cannot decode (Shift_JIS, GBK, KOI8-R, ...)
+/// is decoded here with the host's `TextDecoder`, which implements the same
+/// Encoding Standard as encoding_rs, so the digest is the native build's.
+fn bytes_source(name: String, bytes: Vec<u8>) -> Source {
+    #[cfg(not(feature = "legacy-encodings"))]
+    if let Some(label) = crate::decode::legacy_charset(&name, &bytes) {
+        let text = TextDecoder::new(&label)
+            .and_then(|decoder| decoder.decode(&bytes))
+            .unwrap_or_else(|_| crate::decode::undecodable_charset(&label, &bytes));
+        return Source::bytes_decoded(name, bytes, text);
+    }
+    Source::bytes(name, bytes)
 }
 
 /// The digest as the options' `type` and `format` ask. Markdown tags each

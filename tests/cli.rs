@@ -79,6 +79,22 @@ fn max_words_is_a_hard_limit() {
 }
 
 #[test]
+fn target_words_is_reached_and_crossed_by_the_last_entry_only() {
+    for target in [15usize, 40, 100] {
+        let n = target.to_string();
+        let out = run(&["--format", "json", "--target-words", &n, &seed("000"), &seed("001"), &seed("002")], "");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let lengths: Vec<usize> =
+            v["sentences"].as_array().unwrap().iter().map(|s| words(s["text"].as_str().unwrap())).collect();
+        let total: usize = lengths.iter().sum();
+        assert!(total >= target, "{total} words for --target-words {target}");
+        assert!(total - lengths.iter().max().unwrap() < target, "{lengths:?} for --target-words {target}");
+    }
+    let out = run(&["--target-words", "50", "--max-words", "50", &seed("000")], "");
+    assert_eq!(out.status.code(), Some(2), "a target and a hard limit at once is a usage error");
+}
+
+#[test]
 fn an_unreadable_and_an_empty_file_are_named_and_the_rest_is_summarized() {
     let dir = std::env::temp_dir().join(format!("newsdigest-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

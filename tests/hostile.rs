@@ -66,6 +66,42 @@ fn binary_files_given_as_text_files() {
 }
 
 #[test]
+fn binary_junk_handed_over_as_text() {
+    let zeros = "\0".repeat(512);
+    let lossy = String::from_utf8_lossy(&[0xC0, 0x01, 0xFF, 0xFE, 0x81, b'a', 0xC1, 0xF5, 0x1B, 0x80]).repeat(50);
+    let cases = [
+        Source::text("zeros.txt", zeros.clone()),
+        Source::bytes("zeros.txt", zeros.as_bytes()),
+        Source::html("zeros.html", zeros.clone()),
+        Source::text("lossy.txt", lossy.clone()),
+        Source::html("lossy.html", format!("<p>{lossy}</p>")),
+        Source::text("report.txt", "%PDF-1.7\n%\u{FFFD}\u{FFFD}\u{FFFD}\n1 0 obj << /Type /Catalog >> endobj"),
+        Source::bytes("bell.txt", "\u{7}\u{8}\u{1B}".repeat(200)),
+    ];
+    for source in cases {
+        let name = source.name().to_owned();
+        let (d, error) = beside_good(source.clone());
+        let error = error.unwrap_or_else(|| panic!("{name}: no error"));
+        assert!(error.starts_with("binary file ("), "{name}: {error}");
+        assert_eq!(d.sources[1].name, name);
+        let alone = summarize(std::slice::from_ref(&source), &Config::default()).unwrap_err().to_string();
+        assert!(alone.contains(&format!("({name}: binary file (")), "{alone}");
+        let err = newsdigest::clean(&source, &Config::default()).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{name}: binary file")), "{err}");
+    }
+}
+
+#[test]
+fn a_page_in_a_legacy_charset() {
+    // Shift_JIS, declared in a <meta http-equiv>; the WebAssembly tests
+    // (tests/wasm/cases.rs) read the same page with the browser's TextDecoder.
+    let page = include_bytes!("data/legacy/nikkei-sjis.html");
+    let cleaned = newsdigest::clean(&Source::bytes("nikkei.html", &page[..]), &Config::default()).unwrap();
+    assert_eq!(cleaned.title.as_deref(), Some("日銀、金利を据え置き"));
+    assert!(cleaned.text.starts_with("日本銀行は金曜日、短期金利を据え置くと発表した。植田総裁は"), "{}", cleaned.text);
+}
+
+#[test]
 fn invalid_utf8_is_read_as_windows_1252() {
     let mut bytes = ARTICLE.replace("Monday", "Monday \u{0}").into_bytes();
     bytes.retain(|&b| b != 0);

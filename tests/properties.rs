@@ -2,7 +2,7 @@
 //! never exceeded, the order of the sources does not matter, and no input
 //! makes the engine panic.
 
-use newsdigest::{Budget, Config, Digest, Source, summarize};
+use newsdigest::{Budget, Config, Digest, Source, WordLimit, summarize};
 use proptest::prelude::*;
 
 /// Paragraphs of the sample story, the material the stories below are built of.
@@ -87,6 +87,24 @@ proptest! {
         }
         if let Some(max) = budget.words {
             prop_assert!(digest_words(&d) <= max, "{} words > {}", digest_words(&d), max);
+        }
+    }
+
+    #[test]
+    fn a_word_target_is_the_hard_limit_digest_plus_at_most_one_entry(texts in story(), max in 1usize..400) {
+        let sources = sources_of(&texts);
+        let hard = Config { budget: Budget::words(max), ..Config::default() };
+        let target = Config { word_limit: WordLimit::Target, ..hard.clone() };
+        let (Some(h), Some(t)) = (digest(&sources, &hard), digest(&sources, &target)) else { return Ok(()) };
+        let kept: Vec<&str> = h.sentences.iter().map(|e| e.text.as_str()).collect();
+        let added: Vec<&str> = t.sentences.iter().map(|e| e.text.as_str()).filter(|x| !kept.contains(x)).collect();
+        prop_assert!(added.len() <= 1, "{:?}", added);
+        prop_assert_eq!(t.sentences.len(), h.sentences.len() + added.len());
+        if let Some(last) = added.first() {
+            // Added only when the hard digest is short of the target, and
+            // it runs past the target by less than itself.
+            prop_assert!(digest_words(&h) < max);
+            prop_assert!(digest_words(&t) - word_count(last) < max);
         }
     }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsdigest::{Budget, Config, Digest, Source};
+use newsdigest::{Budget, Config, Digest, Source, WordLimit};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +64,11 @@ struct BudgetArgs {
     /// At most N words: a hard limit.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_words: Option<u64>,
+    /// About N words: entries are added until the digest reaches N words, the last one may run
+    /// past it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..),
+          conflicts_with_all = ["max_words", "ratio"])]
+    target_words: Option<u64>,
     /// At most this fraction of the story's words, in (0, 1].
     #[arg(long, value_name = "R")]
     ratio: Option<f64>,
@@ -71,13 +76,15 @@ struct BudgetArgs {
 
 impl BudgetArgs {
     fn config(self) -> Config {
-        let budget = match (self.sentences, self.max_words, self.ratio) {
+        let words = self.max_words.or(self.target_words);
+        let budget = match (self.sentences, words, self.ratio) {
             (None, None, None) => Budget::default(),
             (sentences, words, ratio) => {
                 Budget { sentences: sentences.map(|n| n as usize), words: words.map(|n| n as usize), ratio }
             }
         };
-        Config { budget, ..Config::default() }
+        let word_limit = if self.target_words.is_some() { WordLimit::Target } else { WordLimit::Hard };
+        Config { budget, word_limit, ..Config::default() }
     }
 }
 

@@ -4,6 +4,7 @@
 //! Every sentence keeps its byte span in its document's text, so whatever
 //! the later stages pick can be shown verbatim and pointed at in the source.
 
+mod dateline;
 mod latin_sentences;
 pub(crate) mod split;
 
@@ -88,6 +89,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                     .collect(),
             };
             for (span, kind) in units {
+                let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };
                 let text = &doc.text[span.clone()];
                 let mut terms = Vec::new();
                 // The words as `lang::word_count` counts them.

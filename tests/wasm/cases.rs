@@ -155,6 +155,29 @@ fn html_and_bytes_sources_are_read() {
 }
 
 #[wasm_bindgen_test]
+fn a_page_in_a_legacy_charset_is_decoded_by_the_host() {
+    // Shift_JIS: the package leaves encoding_rs out and decodes with the
+    // browser's TextDecoder; tests/hostile.rs checks the same natively.
+    let page = include_bytes!("../data/legacy/nikkei-sjis.html");
+    let c = clean(object(&[("name", "nikkei.html".into()), ("bytes", Uint8Array::from(&page[..]).into())])).unwrap();
+    assert_eq!(get(&c, "title").as_string().as_deref(), Some("日銀、金利を据え置き"));
+    let text = get(&c, "text").as_string().unwrap();
+    assert!(text.starts_with("日本銀行は金曜日、短期金利を据え置くと発表した。植田総裁は"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn binary_junk_handed_over_as_text_is_an_error() {
+    let sources = seeds();
+    sources.push(&text_source("zeros.txt", &"\0".repeat(512)));
+    let d = summarize(sources.into(), JsValue::UNDEFINED).unwrap();
+    let error = get(&d, "sources.5.error").as_string().unwrap();
+    assert!(error.starts_with("binary file ("), "{error}");
+    assert!(len(&get(&d, "sentences")) >= 1);
+    let e = message(clean(text_source("zeros.txt", &"\0".repeat(512))).unwrap_err());
+    assert!(e.contains("zeros.txt: binary file ("), "{e}");
+}
+
+#[wasm_bindgen_test]
 fn the_module_still_works_after_errors() {
     for _ in 0..3 {
         let _ = error_of(seeds().into(), json(r#"{"maxWords": 0}"#));

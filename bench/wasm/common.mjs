@@ -1,0 +1,166 @@
+// Shared by scripts/bench-wasm.mjs and scripts/bench-page.mjs: the inputs
+// (the same ones the native benchmarks use), the static server, Chromium,
+// and small statistics. No dependencies beyond playwright-core, which comes
+// from tests/page/node_modules (installed by `make page-test` or
+// scripts/bench.sh) so the benchmarks drive the same browser build as the
+// page tests.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+/** The data folder (NEWSDIGEST_DATA, default <repo>/../shared/data) and its Multi-News file, or null. */
+export function dataFile() {
+  const dir = process.env.NEWSDIGEST_DATA ?? join(root, '..', 'shared', 'data');
+  const file = join(dir, 'multinews-dev.jsonl');
+  return existsSync(file) ? file : null;
+}
+
+const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+const storyOf = (name, docs) => ({ name, docs, bytes: docs.reduce((n, d) => n + utf8(d.text), 0) });
+
+/**
+ * The inputs of the native benchmarks (benches/common), as lists of stories
+ * whose docs are { name, text }:
+ * - seeds: the sample story of seeds/ (5 articles, read as UTF-8 text);
+ * - multinews: the 200 Multi-News stories, docs named docs[i] as `newsdigest batch` names them;
+ * - big: one story of the Multi-News articles in turn until 5 MB, named k/docs[i]
+ *   (benches/scaling.rs's "5 MB" row).
+ * multinews and big are null without the data file.
+ */
+export function inputs() {
+  const seedsDir = join(root, 'seeds');
+  const seeds = [
+    storyOf(
+      'seeds',
+      readdirSync(seedsDir)
+        .sort()
+        .map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') })),
+    ),
+  ];
+  const file = dataFile();
+  if (!file) return { seeds, multinews: null, big: null, dataFile: null };
+  const multinews = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, k) => {
+      const story = JSON.parse(line);
+      const docs = story.docs.map((d, i) => ({ name: `docs[${i}]`, text: typeof d === 'string' ? d : (d.text ?? '') }));
+      return storyOf(String(story.id ?? k), docs);
+    });
+  const all = multinews.flatMap((s) => s.docs);
+  const docs = [];
+  let total = 0;
+  for (let k = 0; total < 5_000_000 && all.length; k++) {
+    const doc = all[k % all.length];
+    docs.push({ name: `${k}/${doc.name}`, text: doc.text });
+    total += utf8(doc.text);
+  }
+  return { seeds, multinews, big: [storyOf('5 MB', docs)], dataFile: file };
+}
+
+/** A list of stories as `newsdigest batch` input lines. */
+export const toJsonLines = (stories) => stories.map((s) => JSON.stringify({ id: s.name, docs: s.docs })).join('\n') + '\n';
+
+export const bytesOf = (stories) => stories.reduce((n, s) => n + s.bytes, 0);
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** "min-max" of a list, for the spread next to a median. */
+export const spread = (values, digits = 2) => `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
+
+/** Starts scripts/serve.mjs on `dir` on a free port; resolves to { origin, stop }. */
+export function serve(dir) {
+  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), dir], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (match) resolve({ origin: match[0], pid: server.pid, stop: () => server.kill() });
+    });
+    server.on('exit', (code) => reject(new Error(`scripts/serve.mjs exited with ${code}`)));
+  });
+}
+
+/** Debian's Chromium through tests/page's playwright-core, with the flags the page tests use. */
+export async function chromium() {
+  const require = createRequire(join(root, 'tests', 'page', 'package.json'));
+  let playwright;
+  try {
+    playwright = require('playwright-core');
+  } catch {
+    throw new Error('playwright-core is missing: run `npm ci` in tests/page (scripts/bench.sh does)');
+  }
+  return playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The machine's load while a benchmark runs, to print next to its figures. */
+export function load() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** [ppid, utime + stime in ticks] of a process, from /proc, or null when it has gone. */
+function stat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return [Number(fields[1]), Number(fields[11]) + Number(fields[12])];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds (user + system) used so far by the processes below this one,
+ * except `exclude` (pids): with only Chromium below it, the browser's whole
+ * process tree. /proc has 1/CLK_TCK resolution (10 ms), so time runs of a
+ * second or more. Linux only; NaN elsewhere.
+ */
+export function childrenCpu(exclude = []) {
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  } catch {
+    return NaN;
+  }
+  const parent = new Map();
+  const ticks = new Map();
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (!s) continue;
+    parent.set(pid, s[0]);
+    ticks.set(pid, s[1]);
+  }
+  const skip = new Set(exclude);
+  const below = (pid) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (skip.has(p)) return false;
+      if (p === process.pid) return true;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, t] of ticks) if (!skip.has(pid) && below(pid)) total += t;
+  return total / ticksPerSecond;
+}

@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// The page itself (www/, served by scripts/serve.mjs) in headless Chromium:
+//
+// 1. First-load transfer: every resource the page fetches when it opens, and
+//    those it fetches on first use (the engine worker, the package's glue
+//    and the .wasm, loaded when the pointer or the focus enters the articles
+//    panel), with their raw size and their size under gzip -9. serve.mjs
+//    sends files uncompressed, so the gzip column is what a static host with
+//    gzip would send, measured here on each body.
+// 2. Stories through the page: the seeds and a 5 MB story (the Multi-News
+//    articles in turn until 5 MB, like benches/scaling.rs), as ten long
+//    files and as one file per article (1,296 files), set on the page's
+//    file input; time from the input's change event to the
+//    digest drawn (the next frame after the entries are in the DOM), split
+//    into the page's phases. Then the engine alone on the same files in a
+//    page's own engine worker: clean() of each file and summarize() of all of them
+//    with the page's options, as the page asks for them.
+//
+// Usage: node scripts/bench-page.mjs [--runs N] [--cap SECONDS] [--many-files]   (default 3 runs per story, median;
+// a run of a 5 MB story is stopped after --cap seconds, default 120, and reported as such)
+// Needs www/ built (make www) and tests/page/node_modules (npm ci there).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { bytesOf, chromium, inputs, load, median, root, serve, spread } from '../bench/wasm/common.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = argv.indexOf(name);
+  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench-page: ${name} takes a whole number >= 1`);
+    process.exit(2);
+  }
+  return value;
+};
+const runs = option('--runs', 3);
+// A run of a 5 MB story still going after this long is stopped (and reported so).
+const cap = option('--cap', 120) * 1000;
+const www = join(root, 'www');
+if (!existsSync(join(www, 'pkg', 'newsdigest_bg.wasm'))) {
+  console.error('bench-page: www/pkg is missing: run `make www`');
+  process.exit(1);
+}
+
+const KB = 1024; // the budgets (build-pkg.sh: 250 * 1024) count in KiB
+const BUDGET_PAGE = 350 * KB;
+const BUDGET_WASM = 250 * KB;
+const TIMEOUT = 10 * 60_000;
+
+const server = await serve(www);
+const browser = await chromium();
+const loads = [load()];
+
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Opens the page and, after a pointer over the articles panel, waits for the engine (the version in the footer). */
+async function warmEngine(page) {
+  await page.locator('#input').hover();
+  await page.waitForFunction(() => document.getElementById('version').textContent !== '');
+}
+
+// ---------------------------------------------------------------- 1. transfer
+
+/** Size under `gzip -9` (GNU gzip, as scripts/build-pkg.sh measures the .wasm); zlib's level 9 without it. */
+function gzip9(body) {
+  const out = spawnSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 30 });
+  return out.status === 0 ? out.stdout.length : gzipSync(body, { level: 9 }).length;
+}
+
+async function transfer() {
+  const { context, page, errors } = await openPage();
+  const seen = [];
+  let phase = 'page load';
+  context.on('response', (response) => seen.push({ phase, response }));
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  phase = 'first use';
+  const t = performance.now();
+  await warmEngine(page);
+  const engineMs = performance.now() - t;
+  await page.waitForLoadState('networkidle');
+  const rows = [];
+  for (const { phase: when, response } of seen) {
+    const url = new URL(response.url());
+    let body;
+    try {
+      body = await response.body();
+    } catch {
+      // A worker's response body may be gone: the file on disk is what serve.mjs sent.
+      body = readFileSync(join(www, decodeURIComponent(url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname)));
+    }
+    const headers = await response.allHeaders();
+    const sizes = await response.request().sizes();
+    rows.push({
+      path: url.pathname,
+      when,
+      status: response.status(),
+      type: (headers['content-type'] ?? '').split(';')[0],
+      encoding: headers['content-encoding'] ?? 'none',
+      raw: body.length,
+      gzip: gzip9(body),
+      wire: sizes.responseBodySize + sizes.responseHeadersSize,
+    });
+  }
+  await context.close();
+  if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+
+  const fmt = (n) => n.toLocaleString('en');
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+  console.log('\n### First-load transfer (www/ as built now, served by scripts/serve.mjs)\n');
+  console.log('| resource | fetched on | type | raw | gzip -9 |');
+  console.log('| --- | --- | --- | ---: | ---: |');
+  const listed = new Set();
+  for (const r of rows) {
+    // The icon is fetched twice: as the favicon and as the header's <img>.
+    const again = listed.has(r.path) ? ' (again)' : '';
+    listed.add(r.path);
+    console.log(`| \`${r.path}\`${again} | ${r.when} | ${r.type}${r.status === 200 ? '' : ` (${r.status})`} | ${fmt(r.raw)} B | ${fmt(r.gzip)} B |`);
+  }
+  const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
+  const onLoad = rows.filter((r) => r.when === 'page load');
+  const onUse = rows.filter((r) => r.when === 'first use');
+  console.log(`| **on page load** (${onLoad.length} requests) | | | ${fmt(sum(onLoad, 'raw'))} B | ${fmt(sum(onLoad, 'gzip'))} B (${kb(sum(onLoad, 'gzip'))}) |`);
+  console.log(`| **on first use** (${onUse.length} requests) | | | ${fmt(sum(onUse, 'raw'))} B | ${fmt(sum(onUse, 'gzip'))} B (${kb(sum(onUse, 'gzip'))}) |`);
+  const total = sum(rows, 'gzip');
+  console.log(`| **total** (${rows.length} requests) | | | ${fmt(sum(rows, 'raw'))} B | **${fmt(total)} B (${kb(total)})** |`);
+  const wasm = rows.find((r) => r.path.endsWith('.wasm'));
+  console.log(`\nTarget: the whole first load (page + engine) under ${kb(BUDGET_PAGE)} gzipped: ${total <= BUDGET_PAGE ? 'met' : `MISSED by ${kb(total - BUDGET_PAGE)}`}.`);
+  if (wasm) console.log(`The .wasm under ${kb(BUDGET_WASM)} gzipped: ${wasm.gzip <= BUDGET_WASM ? 'met' : `MISSED by ${kb(wasm.gzip - BUDGET_WASM)}`} (${kb(wasm.gzip)}).`);
+  const encodings = [...new Set(rows.map((r) => r.encoding))];
+  console.log(`Sent by serve.mjs with Content-Encoding: ${encodings.join(', ')}; bytes on the wire (bodies + headers, from Chromium): ${fmt(sum(rows, 'wire'))} B.`);
+  console.log(`Engine start on first use (pointer over the panel -> version shown: worker, glue, .wasm fetched, compiled, instantiated): ${engineMs.toFixed(0)} ms.`);
+}
+
+// ---------------------------------------------------------------- 2. stories through the page
+
+/** Installs the timing marks: the input's change event, each engine request sent and settled, the entries drawn. */
+function instrument() {
+  const marks = { input: null, requests: [], drawn: null, painted: null };
+  window.__bench = marks;
+  document.addEventListener(
+    'change',
+    (event) => {
+      if (event.target.id === 'file-input') marks.input = performance.now();
+    },
+    { capture: true },
+  );
+  const engine = window.newsdigest.engine;
+  const request = engine.request.bind(engine);
+  engine.request = (type, payload = {}, options = {}) => {
+    const mark = { type, sent: performance.now(), settled: null, options: payload.options ?? null };
+    marks.requests.push(mark);
+    const r = request(type, payload, options);
+    r.promise.then(
+      () => (mark.settled = performance.now()),
+      () => (mark.settled = performance.now()),
+    );
+    return r;
+  };
+  new MutationObserver(() => {
+    if (!document.querySelector('#entries > li')) return;
+    const drawn = performance.now();
+    marks.drawn = drawn;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (marks.drawn === drawn) marks.painted = performance.now();
+      }),
+    );
+  }).observe(document.getElementById('entries'), { childList: true });
+}
+
+/** The engine alone, in the page's worker: clean() each file, then summarize() them all, as the page does. */
+function engineOnce(worker, files, options) {
+  return worker.evaluate(
+    async ({ files, options }) => {
+      const nd = await import(new URL('./pkg/newsdigest.js', self.location.href).href);
+      const encoder = new TextEncoder();
+      const sources = files.map((f) => ({ name: f.name, bytes: encoder.encode(f.text) }));
+      const t0 = performance.now();
+      for (const s of sources) {
+        try {
+          nd.clean(s);
+        } catch {
+          // as the page: an unusable file is reported, the others go on
+        }
+      }
+      const t1 = performance.now();
+      const digest = nd.summarize(sources, options);
+      const t2 = performance.now();
+      return { clean: (t1 - t0) / 1000, summarize: (t2 - t1) / 1000, entries: digest.sentences.length };
+    },
+    { files, options },
+  );
+}
+
+/** The engine alone on `files`, in a fresh page's engine worker: a warm-up, then `runs` runs. */
+async function engineOnly(files, options) {
+  console.error(`bench-page: ${files.length} files, the engine alone (${new Date().toISOString().slice(11, 19)})`);
+  const { context, page, errors } = await openPage();
+  await page.goto(`${server.origin}/`);
+  await warmEngine(page);
+  const [worker] = page.workers();
+  if (!worker) throw new Error('the page has no engine worker');
+  await engineOnce(worker, files, options);
+  const results = [];
+  for (let run = 0; run < runs; run++) results.push(await engineOnce(worker, files, options));
+  await context.close();
+  if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+  return results.map((r) => ({ ...r, engine: r.clean + r.summarize }));
+}
+
+/**
+ * `files` ({ name, text }) set on the page's file input, `runs` times, each
+ * in a fresh page with the engine loaded; a run that has not drawn the
+ * digest after `cap` ms is stopped and reported with how far it got.
+ */
+async function throughPage(files, cap) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    console.error(`bench-page: ${files.length} files through the page, run ${run + 1} of ${runs} (${new Date().toISOString().slice(11, 19)})`);
+    const { context, page, errors } = await openPage();
+    await page.goto(`${server.origin}/`);
+    await warmEngine(page);
+    await page.evaluate(instrument);
+    const started = performance.now();
+    let finished = true;
+    try {
+      await page.locator('#file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })), { timeout: cap });
+      await page.waitForFunction(
+        (n) => {
+          const s = window.newsdigest.state;
+          return s.digestSources.length === n && !s.running && window.__bench.painted !== null;
+        },
+        files.length,
+        { polling: 100, timeout: Math.max(1, cap - (performance.now() - started)) },
+      );
+    } catch (e) {
+      if (!/Timeout/i.test(e.message)) throw e;
+      finished = false;
+    }
+    // A page stuck in one long task answers nothing: give it 10 s.
+    const marks = await Promise.race([
+      page.evaluate(() => ({
+        ...window.__bench,
+        now: performance.now(),
+        read: window.newsdigest.state.sources.filter((s) => s.status === 'ready' || s.status === 'error').length,
+      })),
+      new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
+    ]);
+    if (!marks) {
+      await context.close();
+      results.push({ finished: false, elapsed: cap / 1000, read: null });
+      break;
+    }
+    await context.close();
+    loads.push(load());
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+    if (!finished) {
+      results.push({ finished, elapsed: (marks.now - marks.input) / 1000, read: marks.read });
+      break; // one capped run says enough
+    }
+    const clean = marks.requests.find((r) => r.type === 'clean');
+    const sum = marks.requests.filter((r) => r.type === 'summarize').at(-1);
+    results.push({
+      finished,
+      options: sum.options,
+      total: (marks.painted - marks.input) / 1000,
+      reading: (clean.sent - marks.input) / 1000,
+      cleaning: (clean.settled - clean.sent) / 1000,
+      summarizing: (sum.settled - sum.sent) / 1000,
+      drawing: (marks.painted - sum.settled) / 1000,
+    });
+  }
+  return results;
+}
+
+const PAGE_OPTIONS_FALLBACK = { length: 'medium', type: 'key-points', format: 'markdown' };
+let pageOptions = null;
+
+async function story(label, files, cap) {
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const page = await throughPage(files, cap);
+  pageOptions ??= page.find((r) => r.finished)?.options ?? null;
+  const engine = await engineOnly(files, pageOptions ?? PAGE_OPTIONS_FALLBACK);
+  return { label, files: files.length, bytes, page, engine };
+}
+
+function storyTable(stories) {
+  const s3 = (x) => `${x.toFixed(3)} s`;
+  console.log(`\n### Stories through the page (median of ${runs} runs, each in a fresh page with the engine already loaded)\n`);
+  console.log(`Page options, as the page sends them: ${JSON.stringify(pageOptions ?? PAGE_OPTIONS_FALLBACK)}\n`);
+  console.log('| story | files | size | input to digest drawn | reading files (main thread) | clean requests (worker + messages + list drawn) | summarize request | drawing | engine alone in the page\'s worker: clean each + summarize all |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of stories) {
+    const done = s.page.filter((r) => r.finished);
+    const m = (list, key) => median(list.map((r) => r[key]));
+    const eng = s.engine.map((r) => r.engine);
+    const engineCell = `${s3(median(eng))} (${spread(eng)}) = ${s3(m(s.engine, 'clean'))} + ${s3(m(s.engine, 'summarize'))}`;
+    const head = `| ${s.label} | ${s.files} | ${(s.bytes / 1e6).toFixed(2)} MB |`;
+    if (s.page.length === 0) {
+      console.log(`${head} not run (--many-files) | | | | | ${engineCell} |`);
+    } else if (done.length === s.page.length) {
+      const totals = done.map((r) => r.total);
+      console.log(`${head} **${s3(m(done, 'total'))}** (${spread(totals)}) | ${s3(m(done, 'reading'))} | ${s3(m(done, 'cleaning'))} | ${s3(m(done, 'summarizing'))} | ${s3(m(done, 'drawing'))} | ${engineCell} |`);
+    } else {
+      const r = s.page.at(-1);
+      const how = r.read === null ? 'the page was stuck in one long task' : `${r.read} of ${s.files} files read`;
+      console.log(`${head} **not done after ${r.elapsed.toFixed(0)} s** (stopped: ${how}) | | | | | ${engineCell} |`);
+    }
+  }
+}
+
+try {
+  await transfer();
+  const all = inputs();
+  const asFiles = (docs) => docs.map((d, k) => ({ name: `${String(k).padStart(4, '0')}-${d.name.replace(/[^\w.-]+/g, '_')}.txt`, text: d.text }));
+  const stories = [await story('seeds', asFiles(all.seeds[0].docs), TIMEOUT)];
+  if (all.big) {
+    const docs = all.big[0].docs;
+    // The same 5 MB as ten long files (articles k, k + 10, ... joined by blank lines).
+    const ten = Array.from({ length: 10 }, (_, j) => ({
+      name: `part-${j}.txt`,
+      text: docs.filter((_, k) => k % 10 === j).map((d) => d.text.trim()).join('\n\n'),
+    }));
+    stories.push(await story('5 MB story, 10 files', ten, cap));
+    // One file per article (1,296 files, as benches/scaling.rs): the page redraws every
+    // row, counting every article's words, on each file read (quadratic in the files);
+    // three tries were stopped after 3 to 11 minutes without a digest, and a page
+    // stuck in that drawing did not stop at the --cap time-out either. So by default
+    // only the engine runs on it; --many-files tries the page too.
+    const many = asFiles(docs);
+    if (argv.includes('--many-files')) stories.push(await story('5 MB story, one file per article', many, cap));
+    else stories.push({ label: '5 MB story, one file per article', files: many.length, bytes: bytesOf(all.big), page: [], engine: await engineOnly(many, pageOptions ?? PAGE_OPTIONS_FALLBACK) });
+  } else console.log('\nbench-page: no multinews-dev.jsonl (set NEWSDIGEST_DATA): the 5 MB story is skipped');
+  storyTable(stories);
+  console.log(`\nLoad average (1, 5, 15 min) at the start and after each run: ${loads.join(' | ')}`);
+  console.log(`Chromium ${browser.version()}.`);
+} finally {
+  await browser.close();
+  server.stop();
+}

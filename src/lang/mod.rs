@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
 
+#[cfg(test)]
+mod agreement;
 mod detect;
 pub(crate) mod fx;
 
@@ -532,7 +534,7 @@ mod tests {
     use super::*;
 
     /// Realistic news paragraphs (≥ 150 characters), one per supported language.
-    const PARAGRAPHS: &[(Language, &str)] = &[
+    pub(super) const PARAGRAPHS: &[(Language, &str)] = &[
         (
             Language::English,
             "The White House on Monday said Russia is looking to buy additional advanced attack \

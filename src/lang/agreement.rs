@@ -9,7 +9,8 @@
 //! the Multi-News articles (`../shared/data/multinews-dev.jsonl`, or
 //! `$NEWSDIGEST_DATA`; skipped with a message when absent), (b) the
 //! per-language paragraphs of the tests in `mod.rs`, (c) the cleaned
-//! articles of `tests/stories`. `cargo test --release --lib agreement --
+//! articles of `tests/stories`, (d) a sentence in each of 24 languages we do
+//! not support ([`OTHER_LANGUAGES`]). `cargo test --release --lib agreement --
 //! --nocapture` prints the table quoted in ARCHITECTURE.md.
 
 use std::path::{Path, PathBuf};
@@ -176,6 +177,46 @@ fn stories() -> Row {
     row
 }
 
+/// One news sentence (or two) in each of 24 languages without a stemmer
+/// here: the detector must not take them for one of ours, and should name
+/// them as whatlang did where their script or letters tell.
+const OTHER_LANGUAGES: &[&str] = &[
+    "Rząd przyjął w środę projekt ustawy, który zakłada podwyżkę płacy minimalnej od przyszłego roku.",
+    "Vláda ve středu schválila návrh zákona, který počítá se zvýšením minimální mzdy od příštího roku.",
+    "Vláda v stredu schválila návrh zákona, ktorý počíta so zvýšením minimálnej mzdy od budúceho roka.",
+    "Vlada je u srijedu usvojila prijedlog zakona koji predviđa povećanje minimalne plaće od sljedeće godine.",
+    "Vyriausybė trečiadienį pritarė įstatymo projektui, kuris numato minimalios algos didinimą nuo kitų metų.",
+    "Valdība trešdien apstiprināja likumprojektu, kas paredz minimālās algas palielināšanu no nākamā gada.",
+    "Chính phủ hôm thứ Tư đã thông qua dự luật tăng mức lương tối thiểu từ năm tới.",
+    "Ríkisstjórnin samþykkti á miðvikudag frumvarp um hækkun lágmarkslauna frá og með næsta ári.",
+    "Уряд у середу схвалив законопроєкт, який передбачає підвищення мінімальної зарплати з наступного року.",
+    "Влада је у среду усвојила предлог закона који предвиђа повећање минималне зараде од следеће године.",
+    "Правителството одобри в сряда законопроект, който предвижда увеличение на минималната заплата от следващата \
+     година. Синдикатите казаха, че мярката ще бъде въведена постепенно, а работодателите предупредиха, че тя ще \
+     засегне най-вече малките фирми във всички региони на страната.",
+    "Pemerintah pada hari Rabu menyetujui rancangan undang-undang yang akan menaikkan upah minimum mulai tahun depan.",
+    "Ang pamahalaan ay nag-apruba noong Miyerkules ng panukalang batas na magtataas ng minimum na sahod sa susunod na taon.",
+    "Serikali siku ya Jumatano iliidhinisha muswada unaolenga kuongeza kima cha chini cha mshahara kuanzia mwaka ujao.",
+    "政府は水曜日、来年から最低賃金を引き上げる法案を閣議決定した。",
+    "政府周三批准了一项法案，计划从明年起提高最低工资。",
+    "정부는 수요일 내년부터 최저임금을 인상하는 법안을 승인했다.",
+    "وافقت الحكومة يوم الأربعاء على مشروع قانون يقضي برفع الحد الأدنى للأجور اعتبارا من العام المقبل.",
+    "دولت روز چهارشنبه لایحه‌ای را تصویب کرد که حداقل دستمزد را از سال آینده افزایش می‌دهد.",
+    "הממשלה אישרה ביום רביעי הצעת חוק להעלאת שכר המינימום החל מהשנה הבאה.",
+    "Η κυβέρνηση ενέκρινε την Τετάρτη νομοσχέδιο που προβλέπει αύξηση του κατώτατου μισθού από το επόμενο έτος.",
+    "सरकार ने बुधवार को अगले साल से न्यूनतम वेतन बढ़ाने वाले विधेयक को मंजूरी दी।",
+    "รัฐบาลอนุมัติร่างกฎหมายขึ้นค่าแรงขั้นต่ำเมื่อวันพุธ โดยจะมีผลตั้งแต่ปีหน้า",
+    "El Govern va aprovar dimecres un projecte de llei que preveu apujar el salari mínim a partir de l'any vinent.",
+];
+
+fn others() -> Row {
+    let mut row = Row::default();
+    for text in OTHER_LANGUAGES {
+        row.add(text);
+    }
+    row
+}
+
 fn name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
 }
@@ -188,6 +229,7 @@ fn agreement_with_whatlang() {
         ("Multi-News article prefixes", multinews()),
         ("test paragraphs", Some(paragraphs())),
         ("tests/stories", Some(stories())),
+        ("other languages", Some(others())),
     ];
     for (name, row) in &rows {
         if let Some(row) = row {
@@ -201,10 +243,14 @@ fn agreement_with_whatlang() {
     }
     // The callers' decision (which stemmer and stop list) is the same on
     // every paragraph and fixture, and on nearly every Multi-News prefix.
-    let [(_, multinews), (_, paragraphs), (_, stories)] = &rows;
+    let [(_, multinews), (_, paragraphs), (_, stories), (_, others)] = &rows;
     for row in [paragraphs, stories].into_iter().flatten() {
         assert_eq!(row.detect_same, row.texts);
         assert_eq!(row.any_same, row.texts);
+    }
+    // No language we do not support passes for one of ours.
+    if let Some(row) = others {
+        assert_eq!(row.detect_same, row.texts);
     }
     if let Some(row) = multinews {
         assert_eq!(row.texts, 2280);

@@ -33,11 +33,17 @@ pub(crate) struct Guess {
     pub confidence: f64,
 }
 
+/// Words of the Latin and Cyrillic scripts looked at, at most: a few hundred
+/// words are a hundred stop words and more, beyond doubt; the rest of a 4 KB
+/// prefix would only cost time.
+const MAX_WORDS: u32 = 300;
+
 /// ISO 639-2 "undetermined".
 pub(crate) const UNDETERMINED: &str = "und";
 
-/// Identifies the language of `text`, looking at all of it (callers bound
-/// it). None when the text has no letters.
+/// Identifies the language of `text`, looking at its first [`MAX_WORDS`]
+/// Latin or Cyrillic words at most (callers bound its length too). None when
+/// the text has no letters.
 pub(crate) fn identify(text: &str) -> Option<Guess> {
     let mut tally = Tally::default();
     tally.scan(text);
@@ -322,6 +328,9 @@ impl Tally {
         let mut word = Word::default();
         word.clear();
         for c in text.chars() {
+            if self.words[0] + self.words[1] >= MAX_WORDS {
+                return;
+            }
             if c.is_ascii() {
                 if c.is_ascii_alphabetic() {
                     if word.len > 0 && word.cyrillic {

@@ -178,7 +178,7 @@ fn bounded_prefix(text: &str, max: usize) -> &str {
 
 /// Detects the language of a text. None when the text is too short or the
 /// guess unreliable, or the language has no support here. Only looks at the
-/// first 4 KB of the text.
+/// first 4 KB (and 300 words) of the text.
 pub(crate) fn detect(text: &str) -> Option<Language> {
     let prefix = bounded_prefix(text, DETECT_PREFIX_BYTES);
     let letters = prefix.chars().filter(|c| c.is_alphabetic()).take(DETECT_MIN_LETTERS).count();
@@ -216,7 +216,8 @@ fn stop_masks() -> &'static HashMap<&'static str, u16, fx::FxBuild> {
 /// languages that no letter names), with a confidence (0..1, above 0.9
 /// reliable), so a line in another language than the article can be told
 /// apart. No length or confidence floor: the caller weighs the confidence.
-/// None when the text has no letters. Only looks at the first 4 KB.
+/// None when the text has no letters. Only looks at the first 4 KB (and
+/// 300 words).
 pub(crate) fn detect_any(text: &str) -> Option<(&'static str, f64)> {
     detect::identify(bounded_prefix(text, DETECT_PREFIX_BYTES)).map(|g| (g.code, g.confidence))
 }

@@ -7,8 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use whatlang::Lang;
-
+use crate::lang::Language;
 use crate::lang::fx::FxBuild;
 
 /// How a phrase of a [`PhraseRule`] has to stand in a block.
@@ -905,13 +904,13 @@ pub(crate) const STOP_PT: &[&str] = &[
 ];
 
 /// The stop words of the languages we have lists for.
-pub(crate) const STOP_LISTS: &[(Lang, &[&str])] = &[
-    (Lang::Eng, STOP_EN),
-    (Lang::Spa, STOP_ES),
-    (Lang::Fra, STOP_FR),
-    (Lang::Deu, STOP_DE),
-    (Lang::Ita, STOP_IT),
-    (Lang::Por, STOP_PT),
+pub(crate) const STOP_LISTS: &[(Language, &[&str])] = &[
+    (Language::English, STOP_EN),
+    (Language::Spanish, STOP_ES),
+    (Language::French, STOP_FR),
+    (Language::German, STOP_DE),
+    (Language::Italian, STOP_IT),
+    (Language::Portuguese, STOP_PT),
 ];
 
 /// English words after which a line cannot end a sentence: a line ending
@@ -967,15 +966,16 @@ pub(crate) fn stop_mask(word: &str) -> StopMask {
     masks.get(word).copied().unwrap_or(0)
 }
 
-/// Index of `lang`'s stop-word list in [`STOP_LISTS`], if we have one.
-pub(crate) fn stop_list_index(lang: Lang) -> Option<usize> {
-    STOP_LISTS.iter().position(|(l, _)| *l == lang)
+/// Index of the stop-word list of the language of ISO 639-1 `code` in
+/// [`STOP_LISTS`], if we have one.
+pub(crate) fn stop_list_index(code: &str) -> Option<usize> {
+    STOP_LISTS.iter().position(|(l, _)| l.code() == code)
 }
 
 /// The index of [`STOP_EN`] in [`STOP_LISTS`].
 pub(crate) const EN: usize = 0;
 
-const _: () = assert!(matches!(STOP_LISTS[EN].0, Lang::Eng));
+const _: () = assert!(matches!(STOP_LISTS[EN].0, Language::English));
 
 /// The `Exact`, `Prefix` and `Suffix` phrases of [`PHRASE_RULES`], by what
 /// a block must hold for them to match: its core text (`Exact`), its first

@@ -14,8 +14,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use whatlang::Lang;
-
 use super::rules::{self, How, StopMask};
 use crate::document::{Block, BlockKind, Document, Meta, Removed};
 
@@ -267,24 +265,17 @@ fn bare(w: &str) -> &str {
 
 /// The article language and its stop words.
 struct LangCtx {
-    lang: Option<Lang>,
+    /// ISO 639-1 code (see [`crate::lang::detect_any`]).
+    lang: Option<&'static str>,
     /// Index of its stop-word list in [`rules::STOP_LISTS`].
     stops: Option<usize>,
 }
 
 impl LangCtx {
     fn new(text: &str) -> LangCtx {
-        // A prefix tells the language as well as the whole, at a bounded cost.
-        let mut end = text.len().min(8192);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let prefix = &text[..end];
-        let lang = if crate::lang::clearly_english(prefix) {
-            Some(Lang::Eng)
-        } else {
-            whatlang::detect(prefix).map(|i| i.lang())
-        };
+        // Detection looks at a prefix (4 KB): it tells the language as well
+        // as the whole, at a bounded cost.
+        let lang = crate::lang::detect_any(text).map(|(code, _)| code);
         let stops = match lang {
             Some(l) => rules::stop_list_index(l),
             None => Some(rules::EN),
@@ -723,6 +714,10 @@ fn strip_tld(s: &str) -> &str {
     s
 }
 
+/// Language detection this confident is reliable (whatlang's threshold,
+/// which the detector's confidence is scaled like).
+const RELIABLE: f64 = 0.9;
+
 /// Whether `s` is in another language than the article.
 fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
     let Some(art) = ctx.lang else {
@@ -738,7 +733,7 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
         return false;
     }
     let other = (0..rules::STOP_LISTS.len())
-        .filter(|&list| rules::STOP_LISTS[list].0 != art)
+        .filter(|&list| rules::STOP_LISTS[list].0.code() != art)
         .map(|list| stop_ratio(&f.masks, list))
         .fold(0.0f32, f32::max);
     let by_detection = f.n() >= 8 && own < 0.1;
@@ -747,13 +742,13 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
     if !by_detection && !by_stop_words {
         return false;
     }
-    let Some(info) = whatlang::detect(s) else {
+    let Some((code, confidence)) = crate::lang::detect_any(s) else {
         return false;
     };
-    if info.lang() == art {
+    if code == art {
         return false;
     }
-    (by_detection && info.is_reliable()) || by_stop_words
+    (by_detection && confidence > RELIABLE) || by_stop_words
 }
 
 // ---------------------------------------------------------------------------

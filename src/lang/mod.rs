@@ -1,7 +1,7 @@
 //! Languages: detection, stop words, stemming, term extraction.
 //!
-//! * [`detect`] / [`detect_any`]: language identification with `whatlang`, on a
-//!   bounded prefix of the text.
+//! * [`detect`] / [`detect_any`]: language identification (`detect.rs`: the
+//!   script, then stop words and letters), on a bounded prefix of the text.
 //! * [`Analyzer`]: turns text into index terms for one language (Unicode words,
 //!   lower-cased, clitics stripped, stop words dropped, Snowball-stemmed).
 //! * [`word_count`]: the digest's word count.
@@ -14,6 +14,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Mutex, OnceLock, TryLockError};
 
+#[cfg(test)]
+mod agreement;
+mod detect;
 pub(crate) mod fx;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -44,7 +47,8 @@ pub(crate) enum Language {
 struct Spec {
     code: &'static str,
     name: &'static str,
-    whatlang: whatlang::Lang,
+    /// ISO 639-3 (639-2/T).
+    code3: &'static str,
     algorithm: Algorithm,
     stop_words: &'static str,
 }
@@ -70,27 +74,26 @@ impl Language {
     ];
 
     fn spec(self) -> Spec {
-        use whatlang::Lang as W;
-        let (code, name, whatlang, algorithm, stop_words) = match self {
-            Language::English => ("en", "english", W::Eng, Algorithm::English, include_str!("stopwords/en.txt")),
-            Language::Spanish => ("es", "spanish", W::Spa, Algorithm::Spanish, include_str!("stopwords/es.txt")),
-            Language::French => ("fr", "french", W::Fra, Algorithm::French, include_str!("stopwords/fr.txt")),
-            Language::German => ("de", "german", W::Deu, Algorithm::German, include_str!("stopwords/de.txt")),
-            Language::Italian => ("it", "italian", W::Ita, Algorithm::Italian, include_str!("stopwords/it.txt")),
+        let (code, name, code3, algorithm, stop_words) = match self {
+            Language::English => ("en", "english", "eng", Algorithm::English, include_str!("stopwords/en.txt")),
+            Language::Spanish => ("es", "spanish", "spa", Algorithm::Spanish, include_str!("stopwords/es.txt")),
+            Language::French => ("fr", "french", "fra", Algorithm::French, include_str!("stopwords/fr.txt")),
+            Language::German => ("de", "german", "deu", Algorithm::German, include_str!("stopwords/de.txt")),
+            Language::Italian => ("it", "italian", "ita", Algorithm::Italian, include_str!("stopwords/it.txt")),
             Language::Portuguese => {
-                ("pt", "portuguese", W::Por, Algorithm::Portuguese, include_str!("stopwords/pt.txt"))
+                ("pt", "portuguese", "por", Algorithm::Portuguese, include_str!("stopwords/pt.txt"))
             }
-            Language::Dutch => ("nl", "dutch", W::Nld, Algorithm::Dutch, include_str!("stopwords/nl.txt")),
-            Language::Swedish => ("sv", "swedish", W::Swe, Algorithm::Swedish, include_str!("stopwords/sv.txt")),
-            Language::Norwegian => ("nb", "norwegian", W::Nob, Algorithm::Norwegian, include_str!("stopwords/nb.txt")),
-            Language::Danish => ("da", "danish", W::Dan, Algorithm::Danish, include_str!("stopwords/da.txt")),
-            Language::Finnish => ("fi", "finnish", W::Fin, Algorithm::Finnish, include_str!("stopwords/fi.txt")),
-            Language::Russian => ("ru", "russian", W::Rus, Algorithm::Russian, include_str!("stopwords/ru.txt")),
-            Language::Hungarian => ("hu", "hungarian", W::Hun, Algorithm::Hungarian, include_str!("stopwords/hu.txt")),
-            Language::Romanian => ("ro", "romanian", W::Ron, Algorithm::Romanian, include_str!("stopwords/ro.txt")),
-            Language::Turkish => ("tr", "turkish", W::Tur, Algorithm::Turkish, include_str!("stopwords/tr.txt")),
+            Language::Dutch => ("nl", "dutch", "nld", Algorithm::Dutch, include_str!("stopwords/nl.txt")),
+            Language::Swedish => ("sv", "swedish", "swe", Algorithm::Swedish, include_str!("stopwords/sv.txt")),
+            Language::Norwegian => ("nb", "norwegian", "nob", Algorithm::Norwegian, include_str!("stopwords/nb.txt")),
+            Language::Danish => ("da", "danish", "dan", Algorithm::Danish, include_str!("stopwords/da.txt")),
+            Language::Finnish => ("fi", "finnish", "fin", Algorithm::Finnish, include_str!("stopwords/fi.txt")),
+            Language::Russian => ("ru", "russian", "rus", Algorithm::Russian, include_str!("stopwords/ru.txt")),
+            Language::Hungarian => ("hu", "hungarian", "hun", Algorithm::Hungarian, include_str!("stopwords/hu.txt")),
+            Language::Romanian => ("ro", "romanian", "ron", Algorithm::Romanian, include_str!("stopwords/ro.txt")),
+            Language::Turkish => ("tr", "turkish", "tur", Algorithm::Turkish, include_str!("stopwords/tr.txt")),
         };
-        Spec { code, name, whatlang, algorithm, stop_words }
+        Spec { code, name, code3, algorithm, stop_words }
     }
 
     /// ISO 639-1 code ("en", "es", ...). Norwegian is Bokmål, "nb".
@@ -99,7 +102,7 @@ impl Language {
     }
 
     /// From an ISO 639-1 code (case-insensitive) or English name ("english");
-    /// None if unsupported. Also accepts whatlang's ISO 639-3 codes ("eng")
+    /// None if unsupported. Also accepts ISO 639-3 codes ("eng")
     /// and, for Norwegian, "no", "nob" and "bokmål".
     #[allow(dead_code, reason = "API for later stages; tested here")]
     pub(crate) fn from_code(code: &str) -> Option<Language> {
@@ -110,12 +113,8 @@ impl Language {
         }
         Language::ALL.iter().copied().find(|&lang| {
             let spec = lang.spec();
-            code == spec.code || code == spec.name || code == spec.whatlang.code()
+            code == spec.code || code == spec.name || code == spec.code3
         })
-    }
-
-    fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
-        Language::ALL.iter().copied().find(|l| l.spec().whatlang == lang)
     }
 
     /// The stop word set, parsed once per language.
@@ -157,7 +156,7 @@ const DETECT_PREFIX_BYTES: usize = 4096;
 /// Fewer letters than this: too short to tell the language.
 const DETECT_MIN_LETTERS: usize = 20;
 
-/// Minimum whatlang confidence for [`detect`].
+/// Minimum confidence for [`detect`].
 const DETECT_MIN_CONFIDENCE: f64 = 0.5;
 
 /// At most `max` bytes of `text`, cut at a char boundary (at a whitespace if
@@ -177,71 +176,20 @@ fn bounded_prefix(text: &str, max: usize) -> &str {
     }
 }
 
-/// Detects the language of a text (whatlang). None when the text is too short
-/// or the guess unreliable, or the detected language has no support here.
-/// Only looks at the first 4 KB of the text.
+/// Detects the language of a text. None when the text is too short or the
+/// guess unreliable, or the language has no support here. Only looks at the
+/// first 4 KB (and 300 words) of the text.
 pub(crate) fn detect(text: &str) -> Option<Language> {
     let prefix = bounded_prefix(text, DETECT_PREFIX_BYTES);
     let letters = prefix.chars().filter(|c| c.is_alphabetic()).take(DETECT_MIN_LETTERS).count();
     if letters < DETECT_MIN_LETTERS {
         return None;
     }
-    if clearly_english(prefix) {
-        return Some(Language::English);
-    }
-    let info = whatlang::detect(prefix)?;
-    if info.confidence() < DETECT_MIN_CONFIDENCE {
+    let guess = detect::identify(prefix)?;
+    if guess.confidence < DETECT_MIN_CONFIDENCE {
         return None;
     }
-    Language::from_whatlang(info.lang())
-}
-
-/// Words [`clearly_english`] looks at, at most.
-const EVIDENCE_WORDS: usize = 200;
-
-/// Fewer words than this: no verdict from [`clearly_english`].
-const EVIDENCE_MIN_WORDS: usize = 40;
-
-/// Whether the start of `text` is English beyond doubt by its stop words:
-/// at least 40 of its first 200 words, nearly all ASCII, at least 30% of
-/// them English stop words, and no other language's stop words even half as
-/// common. Such text is what whatlang calls English with full confidence;
-/// checking this first spares its trigram scoring (some 100 µs per call plus
-/// 0.1-0.2 µs per byte), the largest cost of cleaning otherwise. Other text
-/// goes to whatlang as before.
-pub(crate) fn clearly_english(text: &str) -> bool {
-    let masks = stop_masks();
-    let mut counts = [0usize; Language::ALL.len()];
-    let (mut words, mut ascii) = (0usize, 0usize);
-    for token in text.split_whitespace().take(EVIDENCE_WORDS) {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        if !word.is_ascii() {
-            continue;
-        }
-        ascii += 1;
-        if word.len() > MAX_STOP_WORD_BYTES {
-            continue;
-        }
-        let mut lower = [0u8; MAX_STOP_WORD_BYTES];
-        lower[..word.len()].copy_from_slice(word.as_bytes());
-        lower[..word.len()].make_ascii_lowercase();
-        let lower = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
-        if let Some(&mask) = masks.get(lower) {
-            for (i, n) in counts.iter_mut().enumerate() {
-                *n += usize::from(mask & (1 << i) != 0);
-            }
-        }
-    }
-    let english = counts[Language::English as usize];
-    let other = counts.iter().enumerate().filter(|&(i, _)| i != Language::English as usize).map(|(_, &n)| n).max();
-    words >= EVIDENCE_MIN_WORDS
-        && ascii * 100 >= words * 95
-        && english * 100 >= words * 30
-        && other.unwrap_or(0) * 2 < english
+    guess.language
 }
 
 /// Stop words are short; longer words are not looked up.
@@ -263,92 +211,15 @@ fn stop_masks() -> &'static HashMap<&'static str, u16, fx::FxBuild> {
     })
 }
 
-/// Like [`detect`], but returns the ISO 639-1 code of ANY language whatlang
-/// recognises (e.g. "ja", "ar", "zh"), with whatlang's confidence (0..1), so a
-/// line in another language than the article can be told apart. No length or
-/// confidence floor: the caller weighs the confidence. Only looks at the first
-/// 4 KB of the text.
-#[allow(dead_code, reason = "API for later stages; tested here")]
+/// Like [`detect`], but for any language: its ISO 639-1 code (e.g. "ja",
+/// "ar", "pl"; [`detect::UNDETERMINED`], "und", for Latin or Cyrillic text in none of our
+/// languages that no letter names), with a confidence (0..1, above 0.9
+/// reliable), so a line in another language than the article can be told
+/// apart. No length or confidence floor: the caller weighs the confidence.
+/// None when the text has no letters. Only looks at the first 4 KB (and
+/// 300 words).
 pub(crate) fn detect_any(text: &str) -> Option<(&'static str, f64)> {
-    let info = whatlang::detect(bounded_prefix(text, DETECT_PREFIX_BYTES))?;
-    Some((iso639_1(info.lang()), info.confidence().clamp(0.0, 1.0)))
-}
-
-/// ISO 639-1 code of a whatlang language.
-fn iso639_1(lang: whatlang::Lang) -> &'static str {
-    use whatlang::Lang as W;
-    match lang {
-        W::Epo => "eo",
-        W::Eng => "en",
-        W::Rus => "ru",
-        W::Cmn => "zh",
-        W::Spa => "es",
-        W::Por => "pt",
-        W::Ita => "it",
-        W::Ben => "bn",
-        W::Fra => "fr",
-        W::Deu => "de",
-        W::Ukr => "uk",
-        W::Kat => "ka",
-        W::Ara => "ar",
-        W::Hin => "hi",
-        W::Jpn => "ja",
-        W::Heb => "he",
-        W::Yid => "yi",
-        W::Pol => "pl",
-        W::Amh => "am",
-        W::Jav => "jv",
-        W::Kor => "ko",
-        W::Nob => "nb",
-        W::Dan => "da",
-        W::Swe => "sv",
-        W::Fin => "fi",
-        W::Tur => "tr",
-        W::Nld => "nl",
-        W::Hun => "hu",
-        W::Ces => "cs",
-        W::Ell => "el",
-        W::Bul => "bg",
-        W::Bel => "be",
-        W::Mar => "mr",
-        W::Kan => "kn",
-        W::Ron => "ro",
-        W::Slv => "sl",
-        W::Hrv => "hr",
-        W::Srp => "sr",
-        W::Mkd => "mk",
-        W::Lit => "lt",
-        W::Lav => "lv",
-        W::Est => "et",
-        W::Tam => "ta",
-        W::Vie => "vi",
-        W::Urd => "ur",
-        W::Tha => "th",
-        W::Guj => "gu",
-        W::Uzb => "uz",
-        W::Pan => "pa",
-        W::Aze => "az",
-        W::Ind => "id",
-        W::Tel => "te",
-        W::Pes => "fa",
-        W::Mal => "ml",
-        W::Ori => "or",
-        W::Mya => "my",
-        W::Nep => "ne",
-        W::Sin => "si",
-        W::Khm => "km",
-        W::Tuk => "tk",
-        W::Aka => "ak",
-        W::Zul => "zu",
-        W::Sna => "sn",
-        W::Afr => "af",
-        W::Lat => "la",
-        W::Slk => "sk",
-        W::Cat => "ca",
-        W::Tgl => "tl",
-        W::Hye => "hy",
-        W::Cym => "cy",
-    }
+    detect::identify(bounded_prefix(text, DETECT_PREFIX_BYTES)).map(|g| (g.code, g.confidence))
 }
 
 /// Turns text into index terms for one language: words by Unicode word
@@ -664,7 +535,7 @@ mod tests {
     use super::*;
 
     /// Realistic news paragraphs (≥ 150 characters), one per supported language.
-    const PARAGRAPHS: &[(Language, &str)] = &[
+    pub(super) const PARAGRAPHS: &[(Language, &str)] = &[
         (
             Language::English,
             "The White House on Monday said Russia is looking to buy additional advanced attack \
@@ -761,32 +632,23 @@ mod tests {
         Analyzer::new(Some(Language::English))
     }
 
-    /// The stop-word shortcut only ever says what whatlang says, with the
-    /// confidence `detect` asks for, and never fires on other languages.
+    /// The seeds are English articles with junk lines: every prefix of
+    /// them reads as English, reliably.
     #[test]
-    fn clearly_english_agrees_with_whatlang() {
-        for &(lang, text) in PARAGRAPHS {
-            let doubled = format!("{text} {text}");
-            if lang != Language::English {
-                assert!(!clearly_english(&doubled), "{lang}");
-            }
-        }
+    fn seed_prefixes_are_english() {
         let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut fired = 0;
+        let mut checked = 0;
         for entry in std::fs::read_dir(seeds).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for max in [8192, 4096, 1000, 400] {
                 let prefix = bounded_prefix(&text, max);
-                if clearly_english(prefix) {
-                    fired += 1;
-                    let info = whatlang::detect(prefix).unwrap();
-                    assert_eq!(info.lang(), whatlang::Lang::Eng);
-                    assert!(info.confidence() >= DETECT_MIN_CONFIDENCE);
-                }
+                assert_eq!(detect(prefix), Some(Language::English), "{prefix}");
+                let (code, confidence) = detect_any(prefix).unwrap();
+                assert!(code == "en" && confidence > 0.9, "{code} {confidence}: {prefix}");
+                checked += 1;
             }
         }
-        assert!(fired >= 10, "{fired}");
-        assert!(!clearly_english("The drones."), "too few words for a verdict");
+        assert!(checked >= 20, "{checked}");
     }
 
     #[test]
@@ -860,7 +722,7 @@ mod tests {
         assert_eq!(detect("Breaking news"), None);
         assert_eq!(detect("Iran, Russia, 400"), None);
         assert_eq!(detect("12345 67890 !!! ... ---"), None);
-        // Recognised by whatlang, but no stemmer/stop list here.
+        // Recognised, but no stemmer/stop list here.
         assert_eq!(detect("東京の大学で日本語を勉強しています。"), None);
         let polish = "Biały Dom poinformował w poniedziałek, że Rosja chce kupić od Iranu \
                       kolejne drony szturmowe, ponieważ zużyła już większość z 400 maszyn \

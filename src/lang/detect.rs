@@ -1,0 +1,611 @@
+//! Language identification from data the crate already ships: the script of
+//! the letters, then, for the Latin and Cyrillic scripts, the stop lists of
+//! the supported languages and the letters each of them writes.
+//!
+//! The digest only needs to know which of its 15 languages a text is in (to
+//! stem it and drop its stop words), and otherwise that it is in none of
+//! them; cleaning also asks whether a line is in another language than its
+//! article. Neither needs a model of 70 languages: a script that only one
+//! language writes (Hangul, Greek, Thai, ...) names it; in the Latin and
+//! Cyrillic scripts, running text in one of our languages is a third to a
+//! half stop words of that language, and the stop lists of two languages
+//! differ in their commonest words ("the"/"der"/"el"/"og"/"и"). Letters break
+//! ties and veto: "ñ" is Spanish, "ø" Danish or Norwegian, and a word with
+//! "ł" or "ř" is in no language we support. whatlang's trigram profiles,
+//! which this replaces, cost some 40 KB of the gzipped WebAssembly and a
+//! fifth of the native CPU time; agreement with it is measured in
+//! `agreement.rs` (figures in ARCHITECTURE.md).
+
+use super::{Language, MAX_STOP_WORD_BYTES, stop_masks};
+
+/// What [`identify`] makes of a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Guess {
+    /// ISO 639-1 code; [`UNDETERMINED`] for text in the Latin or Cyrillic
+    /// script that is in none of our languages and has no letters that name
+    /// another one.
+    pub code: &'static str,
+    /// The language, when it is one we support.
+    pub language: Option<Language>,
+    /// 0 (a guess) to 1 (certain). Scaled like whatlang's: at least 0.5 is a
+    /// usable guess, above 0.9 reliable; short text and text with little
+    /// evidence get less.
+    pub confidence: f64,
+}
+
+/// Words of the Latin and Cyrillic scripts looked at, at most: a few hundred
+/// words are a hundred stop words and more, beyond doubt; the rest of a 4 KB
+/// prefix would only cost time.
+const MAX_WORDS: u32 = 300;
+
+/// ISO 639-2 "undetermined".
+pub(crate) const UNDETERMINED: &str = "und";
+
+/// Identifies the language of `text`, looking at its first [`MAX_WORDS`]
+/// Latin or Cyrillic words at most (callers bound its length too). None when
+/// the text has no letters.
+pub(crate) fn identify(text: &str) -> Option<Guess> {
+    let mut tally = Tally::default();
+    tally.scan(text);
+    let (script, _) = tally.scripts.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+    if tally.scripts[script] == 0 {
+        return None;
+    }
+    let one = |code| Some(Guess { code, language: None, confidence: 1.0 });
+    match SCRIPTS[script] {
+        Script::Latin => Some(tally.by_words(false)),
+        Script::Cyrillic => Some(tally.by_words(true)),
+        Script::Han | Script::Kana => Some(tally.han_or_kana()),
+        Script::Arabic => one(tally.arabic_language()),
+        Script::Hebrew => one(if tally.yiddish > 0 { "yi" } else { "he" }),
+        Script::One(code) => one(code),
+    }
+}
+
+/// The scripts counted, in order of precedence on a tie.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Arabic,
+    Han,
+    Kana,
+    Hebrew,
+    /// A script that, among the languages whatlang knew, one language writes.
+    One(&'static str),
+}
+
+const SCRIPTS: [Script; 24] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Arabic,
+    Script::Han,
+    Script::One("hi"), // Devanagari
+    Script::Hebrew,
+    Script::One("am"), // Ethiopic
+    Script::One("ka"), // Georgian
+    Script::One("bn"), // Bengali
+    Script::One("ko"), // Hangul
+    Script::Kana,
+    Script::One("el"), // Greek
+    Script::One("kn"), // Kannada
+    Script::One("ta"), // Tamil
+    Script::One("th"), // Thai
+    Script::One("gu"), // Gujarati
+    Script::One("pa"), // Gurmukhi
+    Script::One("te"), // Telugu
+    Script::One("ml"), // Malayalam
+    Script::One("or"), // Oriya
+    Script::One("my"), // Myanmar
+    Script::One("si"), // Sinhala
+    Script::One("km"), // Khmer
+    Script::One("hy"), // Armenian
+];
+
+/// Index in [`SCRIPTS`] of a letter's script, for letters outside ASCII.
+fn script_of(c: char) -> Option<usize> {
+    Some(match c {
+        '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{0250}'..='\u{02AF}' => 0,
+        '\u{0400}'..='\u{052F}' => 1,
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => 2,
+        '\u{3005}'
+        | '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}' => 3,
+        '\u{0900}'..='\u{097F}' => 4,
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => 5,
+        '\u{1200}'..='\u{139F}' | '\u{2D80}'..='\u{2DDF}' => 6,
+        '\u{10A0}'..='\u{10FF}' => 7,
+        '\u{0980}'..='\u{09FF}' => 8,
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => 9,
+        '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9D}' => 10,
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => 11,
+        '\u{0C80}'..='\u{0CFF}' => 12,
+        '\u{0B80}'..='\u{0BFF}' => 13,
+        '\u{0E00}'..='\u{0E7F}' => 14,
+        '\u{0A80}'..='\u{0AFF}' => 15,
+        '\u{0A00}'..='\u{0A7F}' => 16,
+        '\u{0C00}'..='\u{0C7F}' => 17,
+        '\u{0D00}'..='\u{0D7F}' => 18,
+        '\u{0B00}'..='\u{0B7F}' => 19,
+        '\u{1000}'..='\u{109F}' => 20,
+        '\u{0D80}'..='\u{0DFF}' => 21,
+        '\u{1780}'..='\u{17FF}' => 22,
+        '\u{0530}'..='\u{058F}' => 23,
+        _ => return None,
+    })
+}
+
+/// The letters besides a-z that each supported language writes (Russian:
+/// its whole alphabet), lower case. A word with a letter its language does
+/// not write counts against that language.
+const LETTERS: [(Language, &str); 15] = [
+    (Language::English, ""),
+    (Language::Spanish, "áéíóúüñ"),
+    (Language::French, "àâæçéèêëîïôœùûüÿ"),
+    (Language::German, "äöüß"),
+    (Language::Italian, "àèéìíîòóùú"),
+    (Language::Portuguese, "àáâãçéêíóôõú"),
+    (Language::Dutch, "áéèëíïóöü"),
+    (Language::Swedish, "åäöé"),
+    (Language::Norwegian, "åæøéèêóòô"),
+    (Language::Danish, "åæøé"),
+    (Language::Finnish, "åäö"),
+    (Language::Russian, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"),
+    (Language::Hungarian, "áéíóöőúüű"),
+    (Language::Romanian, "ăâîșşțţ"),
+    (Language::Turkish, "âçğıîöşûü"),
+];
+
+/// Letters that no supported language writes and only the language named
+/// writes (among those whatlang knew), lower case: text in the Latin or
+/// Cyrillic script that is in none of our languages is named by them.
+/// Letters several of these share (č, š, ž, ć, ј, љ, њ) name none.
+const OTHER_LETTERS: [(&str, &str); 16] = [
+    ("pl", "ąęłńśźż"),
+    ("cs", "ěřů"),
+    ("sk", "ľĺŕ"),
+    ("hr", "đ"),
+    ("lt", "ėįų"),
+    ("lv", "āēīūķļņģ"),
+    ("vi", "ơư"),
+    ("is", "þð"),
+    ("eo", "ĉĝĥĵŝŭ"),
+    ("mt", "ħċġ"),
+    ("az", "ə"),
+    ("cy", "ŵŷ"),
+    ("uk", "іїєґ"),
+    ("be", "ў"),
+    ("sr", "ђћџ"),
+    ("mk", "ѓќѕ"),
+];
+
+/// Index of Vietnamese in [`OTHER_LETTERS`]: the letters with two
+/// diacritics (U+1EA0..U+1EF9) are Vietnamese too.
+const VIETNAMESE: usize = 6;
+
+/// The Cyrillic languages among [`OTHER_LETTERS`]; the others are Latin.
+const OTHER_CYRILLIC: std::ops::Range<usize> = 12..16;
+
+/// Arabic-script languages by their own letters: Persian پ چ ژ گ ک ی,
+/// Urdu ٹ ڈ ڑ ں ے ھ, Arabic ة ي ك ى.
+const ARABIC_MARKERS: [&str; 3] = ["ةيكى", "پچژگکی", "ٹڈڑںےھ"];
+
+/// All bits of the Latin-script languages (ASCII letters).
+const LATIN_LANGUAGES: u16 = ((1 << Language::ALL.len()) - 1) & !(1 << Language::Russian as usize);
+
+/// What is known of one letter outside ASCII.
+#[derive(Debug, Clone, Copy, Default)]
+struct LetterInfo {
+    /// The supported languages that write it.
+    ours: u16,
+    /// 1 + index in [`OTHER_LETTERS`] of the one language it names, or 0.
+    other: u8,
+}
+
+/// Letter -> what is known of it, for the letters of [`LETTERS`] and
+/// [`OTHER_LETTERS`]; sorted, for a binary search.
+fn letter_table() -> &'static [(char, LetterInfo)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, LetterInfo)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, LetterInfo)> = Vec::new();
+        let mut entry = |c: char| -> usize {
+            match table.iter().position(|&(t, _)| t == c) {
+                Some(i) => i,
+                None => {
+                    table.push((c, LetterInfo::default()));
+                    table.len() - 1
+                }
+            }
+        };
+        let mut updates: Vec<(usize, u16, u8)> = Vec::new();
+        for (language, letters) in LETTERS {
+            for c in letters.chars() {
+                updates.push((entry(c), 1 << language as usize, 0));
+            }
+        }
+        for (i, (_, letters)) in OTHER_LETTERS.iter().enumerate() {
+            for c in letters.chars() {
+                updates.push((entry(c), 0, i as u8 + 1));
+            }
+        }
+        for (i, ours, other) in updates {
+            table[i].1.ours |= ours;
+            if other != 0 {
+                table[i].1.other = other;
+            }
+        }
+        table.sort_unstable_by_key(|&(c, _)| c);
+        table
+    })
+}
+
+fn letter_info(c: char) -> LetterInfo {
+    if ('\u{1EA0}'..='\u{1EF9}').contains(&c) {
+        return LetterInfo { ours: 0, other: VIETNAMESE as u8 + 1 };
+    }
+    let table = letter_table();
+    match table.binary_search_by_key(&c, |&(t, _)| t) {
+        Ok(i) => table[i].1,
+        Err(_) => LetterInfo::default(),
+    }
+}
+
+/// A word's letters may come in this many bytes at most and still be looked
+/// up; longer words are no stop words.
+const WORD_BYTES: usize = MAX_STOP_WORD_BYTES;
+
+/// Counts over a text.
+#[derive(Default)]
+struct Tally {
+    /// Letters per script of [`SCRIPTS`].
+    scripts: [usize; SCRIPTS.len()],
+    /// Words in the Latin script, in the Cyrillic script.
+    words: [u32; 2],
+    /// Per supported language: words in its stop list.
+    hits: [u32; Language::ALL.len()],
+    /// Per supported language: words with a letter at most two of our
+    /// languages write, this one among them.
+    typical: [u32; Language::ALL.len()],
+    /// Per supported language: words with a letter it does not write.
+    foreign: [u32; Language::ALL.len()],
+    /// Per language of [`OTHER_LETTERS`]: words with one of its letters.
+    other: [u32; OTHER_LETTERS.len()],
+    /// Cyrillic words with ъ, and with ы or э: Bulgarian writes the first
+    /// often, never the others.
+    hard_sign: u32,
+    yery: u32,
+    /// Arabic-script letters of each of [`ARABIC_MARKERS`].
+    arabic: [u32; ARABIC_MARKERS.len()],
+    /// Yiddish ligatures (װ ױ ײ).
+    yiddish: u32,
+}
+
+/// The word being read.
+#[derive(Default)]
+struct Word {
+    bytes: [u8; WORD_BYTES],
+    len: usize,
+    /// Longer than [`WORD_BYTES`].
+    long: bool,
+    /// Cyrillic (else Latin).
+    cyrillic: bool,
+    /// AND of the `ours` of its letters.
+    ours: u16,
+    /// OR of the languages for which it has a letter at most two write.
+    typical: u16,
+    /// Bits of the [`OTHER_LETTERS`] languages its letters name.
+    other: u16,
+    hard_sign: bool,
+    yery: bool,
+}
+
+impl Word {
+    fn clear(&mut self) {
+        *self = Word { ours: u16::MAX, ..Word::default() };
+    }
+
+    fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        if self.len + s.len() > WORD_BYTES {
+            self.long = true;
+        } else {
+            self.bytes[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+            self.len += s.len();
+        }
+    }
+}
+
+impl Tally {
+    fn scan(&mut self, text: &str) {
+        let mut word = Word::default();
+        word.clear();
+        for c in text.chars() {
+            if self.words[0] + self.words[1] >= MAX_WORDS {
+                return;
+            }
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    if word.len > 0 && word.cyrillic {
+                        self.end_word(&mut word);
+                    }
+                    self.scripts[0] += 1;
+                    word.ours &= LATIN_LANGUAGES;
+                    word.push(c.to_ascii_lowercase());
+                } else if word.len > 0 || word.long {
+                    self.end_word(&mut word);
+                }
+                continue;
+            }
+            if !c.is_alphabetic() {
+                if word.len > 0 || word.long {
+                    self.end_word(&mut word);
+                }
+                continue;
+            }
+            let Some(script) = script_of(c) else {
+                if word.len > 0 || word.long {
+                    self.end_word(&mut word);
+                }
+                continue;
+            };
+            self.scripts[script] += 1;
+            match script {
+                0 | 1 => {
+                    let cyrillic = script == 1;
+                    if (word.len > 0 || word.long) && word.cyrillic != cyrillic {
+                        self.end_word(&mut word);
+                    }
+                    word.cyrillic = cyrillic;
+                    // Turkish capital dotted I: lower case is a plain i.
+                    let (lower, typical_tr) = match c {
+                        'İ' => ('i', true),
+                        c => (c.to_lowercase().next().unwrap_or(c), false),
+                    };
+                    if typical_tr {
+                        word.typical |= 1 << Language::Turkish as usize;
+                    }
+                    if lower.is_ascii() {
+                        word.ours &= LATIN_LANGUAGES;
+                    } else {
+                        let info = letter_info(lower);
+                        word.ours &= info.ours;
+                        if info.ours.count_ones() <= 2 {
+                            word.typical |= info.ours;
+                        }
+                        if info.other != 0 {
+                            word.other |= 1 << (info.other - 1);
+                        }
+                        word.hard_sign |= lower == 'ъ';
+                        word.yery |= matches!(lower, 'ы' | 'э');
+                    }
+                    word.push(lower);
+                }
+                2 => {
+                    if word.len > 0 || word.long {
+                        self.end_word(&mut word);
+                    }
+                    for (i, letters) in ARABIC_MARKERS.iter().enumerate() {
+                        self.arabic[i] += u32::from(letters.contains(c));
+                    }
+                }
+                _ => {
+                    if word.len > 0 || word.long {
+                        self.end_word(&mut word);
+                    }
+                    self.yiddish += u32::from(matches!(c, '\u{05F0}'..='\u{05F2}'));
+                }
+            }
+        }
+        if word.len > 0 || word.long {
+            self.end_word(&mut word);
+        }
+    }
+
+    fn end_word(&mut self, word: &mut Word) {
+        self.words[usize::from(word.cyrillic)] += 1;
+        let stop = if word.long {
+            0
+        } else {
+            // Built from whole chars: always UTF-8.
+            std::str::from_utf8(&word.bytes[..word.len]).ok().and_then(|w| stop_masks().get(w).copied()).unwrap_or(0)
+        };
+        for i in 0..Language::ALL.len() {
+            let bit = 1 << i;
+            self.hits[i] += u32::from(stop & bit != 0);
+            self.typical[i] += u32::from(word.typical & bit != 0);
+            self.foreign[i] += u32::from(word.ours & bit == 0);
+        }
+        for (i, n) in self.other.iter_mut().enumerate() {
+            *n += u32::from(word.other & (1 << i) != 0);
+        }
+        self.hard_sign += u32::from(word.hard_sign);
+        self.yery += u32::from(word.yery);
+        word.clear();
+    }
+
+    /// A language of the Latin (or Cyrillic) script, by stop words and letters.
+    fn by_words(&self, cyrillic: bool) -> Guess {
+        let words = self.words[usize::from(cyrillic)] as f64;
+        let candidates = Language::ALL.iter().copied().filter(|&l| (l == Language::Russian) == cyrillic);
+        // Score: stop words, plus half a point per word with a letter
+        // typical of the language, minus one per word with a letter it does
+        // not write.
+        let score = |l: Language| {
+            let i = l as usize;
+            f64::from(self.hits[i]) + 0.5 * f64::from(self.typical[i]) - f64::from(self.foreign[i])
+        };
+        let mut ranked: Vec<(Language, f64)> = candidates.map(|l| (l, score(l))).collect();
+        // Stable: ties keep the order of Language::ALL.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let (best, s1) = ranked[0];
+        let s2 = ranked.get(1).map_or(0.0, |r| r.1).max(0.0);
+        let others = if cyrillic { OTHER_CYRILLIC } else { 0..OTHER_CYRILLIC.start };
+        let (other, other_words) = others
+            .clone()
+            .map(|i| (i, self.other[i]))
+            .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
+            .unwrap_or((0, 0));
+        // Bulgarian writes ъ in many words and never ы or э; Russian the
+        // other way round.
+        let bulgarian = cyrillic && self.hard_sign >= 2 && self.hard_sign > self.yery;
+        let (other_code, named) = if other_words > 0 {
+            (OTHER_LETTERS[other].0, other_words)
+        } else if bulgarian {
+            ("bg", self.hard_sign)
+        } else {
+            (UNDETERMINED, 0)
+        };
+        let evidence = f64::from(self.hits[best as usize]) + 0.5 * f64::from(self.typical[best as usize]);
+        let share = if words > 0.0 { evidence / words } else { 0.0 };
+        let rival = s2.max(f64::from(other_words));
+        if bulgarian || s1 <= 0.0 || share < MIN_SHARE || s1 <= rival {
+            let confidence = if named == 0 { 0.0 } else { margin_confidence(f64::from(named), s1.max(0.0)) };
+            return Guess { code: other_code, language: None, confidence };
+        }
+        let confidence = margin_confidence(s1, rival) * (share / FULL_SHARE).min(1.0);
+        Guess { code: best.code(), language: Some(best), confidence }
+    }
+
+    /// Arabic, Persian or Urdu, by their own letters: Urdu writes most of
+    /// Persian's too.
+    fn arabic_language(&self) -> &'static str {
+        let [arabic, persian, urdu] = self.arabic;
+        if urdu > 0 && urdu * 4 >= persian {
+            "ur"
+        } else if persian > arabic {
+            "fa"
+        } else {
+            "ar"
+        }
+    }
+
+    /// Chinese or Japanese, as whatlang tells them: by the share of kana
+    /// among Han and kana.
+    fn han_or_kana(&self) -> Guess {
+        let kana = self.scripts[10] as f64;
+        let share = kana / (kana + self.scripts[3] as f64);
+        let (code, confidence) = if share > 0.2 {
+            ("ja", 1.0)
+        } else if share > 0.05 {
+            ("ja", 0.5)
+        } else if share > 0.02 {
+            ("zh", 0.5)
+        } else {
+            ("zh", 1.0)
+        };
+        Guess { code, language: None, confidence }
+    }
+}
+
+/// Below this share of stop words (and typical letters) among its words, a
+/// text is in none of our languages: running text in one of them is a
+/// quarter to a half stop words, while a language we have no list for
+/// matches some of our short words by chance ("de", "a", "se", "i").
+const MIN_SHARE: f64 = 0.08;
+
+/// From this share on, the share does not lower the confidence.
+const FULL_SHARE: f64 = 0.2;
+
+/// Confidence that `best` beats `rival` (scores in words): full when it
+/// leads by three words or a quarter of its score, whichever is more.
+fn margin_confidence(best: f64, rival: f64) -> f64 {
+    if best <= 0.0 {
+        return 0.0;
+    }
+    ((best - rival.max(0.0)) / (0.25 * best).max(3.0)).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> &'static str {
+        identify(text).map_or("-", |g| g.code)
+    }
+
+    #[test]
+    fn letter_table_is_sorted_and_complete() {
+        let table = letter_table();
+        assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(letter_info('ñ').ours, 1 << Language::Spanish as usize);
+        assert_eq!(letter_info('ø').ours, (1 << Language::Norwegian as usize) | (1 << Language::Danish as usize));
+        assert_eq!(letter_info('ł').ours, 0);
+        assert_eq!(OTHER_LETTERS[usize::from(letter_info('ł').other) - 1].0, "pl");
+        assert_eq!(OTHER_LETTERS[usize::from(letter_info('ệ').other) - 1].0, "vi");
+        assert_eq!(OTHER_LETTERS[usize::from(letter_info('ї').other) - 1].0, "uk");
+        assert_eq!(letter_info('č').other, 0, "shared by several languages: names none");
+        for (code, letters) in OTHER_LETTERS {
+            for c in letters.chars() {
+                assert_eq!(letter_info(c).ours, 0, "{code}: {c} is written by one of ours");
+            }
+        }
+        for (i, (language, _)) in LETTERS.iter().enumerate() {
+            assert_eq!(*language as usize, i);
+        }
+    }
+
+    #[test]
+    fn scripts_name_their_language() {
+        assert_eq!(code("Η Ελλάδα είναι χώρα της νοτιοανατολικής Ευρώπης."), "el");
+        assert_eq!(code("서울은 대한민국의 수도이다."), "ko");
+        assert_eq!(code("กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย"), "th");
+        assert_eq!(code("नई दिल्ली भारत की राजधानी है।"), "hi");
+        assert_eq!(code("ירושלים היא בירת ישראל."), "he");
+        assert_eq!(code("تهران پایتخت ایران است و بزرگترین شهر کشور."), "fa");
+        assert_eq!(code("القاهرة هي عاصمة جمهورية مصر العربية."), "ar");
+        assert_eq!(code("東京の大学で日本語を勉強しています。"), "ja");
+        assert_eq!(code("北京是中华人民共和国的首都。"), "zh");
+        assert_eq!(identify("123 !!! ..."), None);
+        assert_eq!(identify(""), None);
+    }
+
+    #[test]
+    fn other_latin_and_cyrillic_languages() {
+        assert_eq!(
+            code("Rząd przyjął w środę projekt ustawy, który zakłada podwyżkę płacy minimalnej od przyszłego roku."),
+            "pl"
+        );
+        assert_eq!(code("Vláda ve středu schválila návrh zákona, který počítá se zvýšením minimální mzdy."), "cs");
+        assert_eq!(code("Уряд у середу схвалив законопроєкт, який передбачає підвищення мінімальної зарплати."), "uk");
+        assert_eq!(
+            code(
+                "Правителството съобщи, че ще бъде въведена нова мярка, която ще засегне всички служители във фирмите."
+            ),
+            "bg"
+        );
+        let russian = identify(
+            "Правительство в среду одобрило законопроект, который предусматривает повышение минимальной зарплаты.",
+        )
+        .unwrap();
+        assert_eq!(russian.language, Some(Language::Russian));
+        // Latin letters, no stop word, no telling letter: none of ours.
+        let names = identify("Donald Trump Vladimir Putin Xi Jinping Narendra Modi").unwrap();
+        assert_eq!((names.code, names.language, names.confidence), (UNDETERMINED, None, 0.0));
+    }
+
+    #[test]
+    fn short_text_is_less_certain() {
+        let long = identify("The talks are expected to resume on Friday, a spokesman for the ministry said.").unwrap();
+        assert_eq!(long.language, Some(Language::English));
+        assert!(long.confidence > 0.9, "{long:?}");
+        let short = identify("Iran and Russia").unwrap();
+        assert!(short.confidence < 0.5, "{short:?}");
+    }
+
+    #[test]
+    fn letters_break_ties() {
+        // "de" and "a" are stop words in several of our languages.
+        let guess = identify("Lançamento de a São João").unwrap();
+        assert_eq!(guess.code, "pt", "{guess:?}");
+        let guess = identify("Niño de España").unwrap();
+        assert_eq!(guess.code, "es", "{guess:?}");
+    }
+}

@@ -98,6 +98,11 @@ pub(crate) const PHRASE_RULES: &[PhraseRule] = &[
             "added to the wayback machine",
             "using the archive-it service",
             "web collections curated by",
+            // the Wayback Machine's "No More 404" notice, sentence by sentence
+            "internet archive hopes that references",
+            "as the pages that are referenced are changed",
+            "to fix all broken links on the web",
+            "crawls of supported \"no more 404\" sites",
         ],
     ),
     rule(
@@ -170,6 +175,10 @@ pub(crate) const PHRASE_RULES: &[PhraseRule] = &[
             "get email alerts",
             "could not subscribe",
             "newsletter: sign up",
+            "by signing up you agree to",
+            "by signing up, you agree to",
+            "email newsletters or alerts",
+            "you agree to receive",
         ],
     ),
     rule("newsletter", How::Prefix, 12, &["sign up for", "sign up to", "subscribe", "get the latest from"]),
@@ -480,6 +489,15 @@ pub(crate) const PHRASE_RULES: &[PhraseRule] = &[
         ],
     ),
     rule("navigation", How::Prefix, 25, &["click here", "tap here"]),
+    // "View all New York Times newsletters.", "View all comments"
+    rule("navigation", How::Prefix, 8, &["view all"]),
+    // Video players run into the text: "JUST WATCHED <title> Replay More
+    // Videos ...", "EMBED More News Videos <caption>", "MUST WATCH". Prefix
+    // only, so that a short paragraph with a player in it loses the
+    // player's sentences (see `cut_widgets`), not the paragraph.
+    rule("video", How::Prefix, 40, &["just watched", "must watch", "embed more news videos"]),
+    // Photo galleries: "7 PHOTOS <title> See Gallery ... Up Next".
+    rule("gallery", How::Contains, 60, &["see gallery", "discover more like this", "hide caption show caption"]),
     rule("navigation", How::Contains, 15, &["click here to", "tap here to", "now playing:"]),
 ];
 

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use super::rules::{self, How, StopMask};
 use crate::document::{Block, BlockKind, Document, Meta, Removed};
+use crate::segment::split;
 
 /// Cleans a plain-text or Markdown source. `text` is the decoded source; the returned
 /// Document's `text` is exactly this string (spans point into the file as the reader has it),
@@ -47,7 +48,7 @@ pub(crate) fn clean_text(text: String) -> Document {
     for (c, r) in cands.into_iter().zip(reasons) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
-            None => blocks.push(Block { range: c.range, kind: c.kind }),
+            None => cut_widgets(&text, Block { range: c.range, kind: c.kind }, &mut blocks, &mut removed),
         }
     }
     Document { text, blocks, meta, removed }
@@ -556,6 +557,69 @@ fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> 
     }
     if is_other_language(s, f, ctx) {
         return Some("other-language");
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Widgets inside blocks
+
+/// Pushes `block` to `out`, without the sentences of it
+/// that a phrase rule of [`rules::PHRASE_RULES`] drops on their own. A scraped
+/// page often runs player or gallery text into the article paragraph around
+/// it ("JUST WATCHED <title> Replay More Videos ...", "Hide Caption 3 of 9
+/// Photos: ..."), where the rules, which judge whole blocks, do not see it.
+/// The article text before and after a dropped segment stays as blocks of
+/// its own, at its place in the source; each dropped segment is recorded.
+fn cut_widgets(text: &str, block: Block, out: &mut Vec<Block>, removed: &mut Vec<Removed>) {
+    // The sentences the digest would pick from: a dropped one never leaves
+    // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
+    let segs: Vec<Range<usize>> = split::split(text, block.range.clone()).into_iter().map(|u| u.range).collect();
+    if segs.len() < 2 {
+        // a block of one segment was judged whole by `block_rule`
+        out.push(block);
+        return;
+    }
+    let mut start = block.range.start;
+    for seg in segs {
+        let s = &text[seg.clone()];
+        let Some(reason) = segment_rule(&normalize(s), s.split_whitespace().count()) else {
+            continue;
+        };
+        let before = trim_range(text, start..seg.start);
+        if !before.is_empty() {
+            out.push(Block { range: before, kind: block.kind });
+        }
+        removed.push(Removed { text: s.to_string(), reason });
+        start = seg.end;
+    }
+    let rest = trim_range(text, start..block.range.end);
+    if !rest.is_empty() {
+        out.push(Block { range: rest, kind: block.kind });
+    }
+}
+
+/// The phrase rule that drops segment `norm` (normalized, `tokens` words)
+/// on its own, as [`block_rule`] judges a block by its phrases.
+fn segment_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+    if !norm.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let mut contains: Option<u64> = None;
+    let mut anchored: Option<u64> = None;
+    for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
+        if tokens > r.max_words {
+            continue;
+        }
+        let hit = match r.how {
+            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
+            How::Exact | How::Prefix | How::Suffix => {
+                *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
+            }
+        };
+        if hit {
+            return Some(if r.reason == "caption" && tokens <= 6 { "credit" } else { r.reason });
+        }
     }
     None
 }

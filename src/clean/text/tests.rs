@@ -484,3 +484,87 @@ fn relative_time_word_by_word_agrees_with_the_word_list() {
     }
     assert!(Feat::new("Updated 4 days ago", BlockKind::Paragraph, &LangCtx { lang: None, stops: None }).relative_time);
 }
+
+#[test]
+fn widgets_inside_paragraphs_are_cut_around_the_article_text() {
+    let dir = root().join("tests/data/clean");
+    let doc = clean_text(std::fs::read_to_string(dir.join("inline_widgets.txt")).unwrap());
+    check_invariants(&doc);
+    let blocks = kept(&doc);
+    for junk in fixture_lines(dir.join("inline_widgets.drop")) {
+        assert!(!blocks.iter().any(|b| b.contains(junk.as_str())), "junk kept: {junk:?}");
+        assert!(doc.removed.iter().any(|r| r.text.contains(junk.as_str())), "removal not listed: {junk:?}");
+    }
+    for line in fixture_lines(dir.join("inline_widgets.keep")) {
+        assert!(
+            blocks.iter().any(|b| b.contains(line.as_str())),
+            "article text lost: {line:?} (removed: {:?})",
+            doc.removed.iter().find(|r| r.text.contains(line.as_str()))
+        );
+    }
+    assert_eq!(reason_of(&doc, "JUST WATCHED"), Some("video"));
+    assert_eq!(reason_of(&doc, "EMBED More News Videos"), Some("video"));
+    assert_eq!(reason_of(&doc, "Hide Caption 3 of 12"), Some("caption"));
+    assert_eq!(reason_of(&doc, "View all City Herald"), Some("navigation"));
+    assert_eq!(reason_of(&doc, "broken links"), Some("archive-notice"));
+}
+
+#[test]
+fn a_cut_paragraph_keeps_its_text_at_its_place() {
+    let text = "Officials urged residents to stay home. EMBED More News Videos Flooding closes the highway. \
+                Schools will stay closed on Wednesday.";
+    let doc = clean_text(text.to_string());
+    check_invariants(&doc);
+    assert_eq!(kept(&doc), ["Officials urged residents to stay home.", "Schools will stay closed on Wednesday."]);
+    assert_eq!(doc.blocks[0].range.start, 0);
+    assert_eq!(doc.blocks[1].range.end, text.len());
+    assert_eq!(doc.blocks[0].kind, doc.blocks[1].kind);
+    let removed: Vec<(&str, &str)> = doc.removed.iter().map(|r| (r.text.as_str(), r.reason)).collect();
+    assert_eq!(removed, [("EMBED More News Videos Flooding closes the highway.", "video")]);
+    // What is kept and what is removed is the paragraph, in order.
+    let gap = &text[doc.blocks[0].range.end..doc.blocks[1].range.start];
+    assert_eq!(gap.trim(), doc.removed[0].text);
+}
+
+#[test]
+fn widget_phrases_in_news_sentences_are_kept() {
+    for sentence in [
+        "The council said it would mail a newsletter to every household explaining the new rates.",
+        "A video of the arrest, which was shared widely online, shows two officers holding the man down.",
+        "Fans who just watched the final said they would remember it for years.",
+        "The photos, taken by a neighbor, show the fire spreading to the roof within minutes.",
+        "Investigators viewed all the footage from the station's cameras before charging him.",
+        "The archive holds every broken link the agency ever published, she said.",
+        "Readers can subscribe to the paper for $5 a month, its publisher said in the interview.",
+    ] {
+        let text = format!("The fire started shortly after midnight. {sentence} Nobody was hurt.");
+        let doc = clean_text(text.clone());
+        assert!(kept(&doc).iter().any(|b| b.contains(sentence)), "lost {sentence:?}: {:?}", doc.removed);
+        assert_eq!(segment_rule(&normalize(sentence), sentence.split_whitespace().count()), None, "{sentence}");
+    }
+}
+
+#[test]
+fn segment_rules_name_the_widget() {
+    for (s, reason) in [
+        ("JUST WATCHED Lions return to the park Replay More Videos ...", "video"),
+        ("MUST WATCH Lions return to the park 01:20", "video"),
+        ("Hide Caption 4 of 9 Photos: The flood A man wades through water.", "caption"),
+        ("Hide Caption 9 of 9", "credit"),
+        ("View all newsletters.", "navigation"),
+        ("By signing up you agree to receive email newsletters or alerts from the Herald.", "newsletter"),
+        ("Advertisement", "advertisement"),
+        ("The goal is to fix all broken links on the web.", "archive-notice"),
+    ] {
+        assert_eq!(segment_rule(&normalize(s), s.split_whitespace().count()), Some(reason), "{s}");
+    }
+}
+
+#[test]
+fn a_block_of_one_sentence_is_not_cut_again() {
+    // One sentence over the video rule's 40 words: `block_rule` keeps it,
+    // and `cut_widgets` does not judge it a second time.
+    let long = format!("JUST WATCHED {}", "the river rose again over the night and the town ".repeat(5));
+    let doc = clean_text(format!("The town was flooded on Monday, officials said.\n\n{}.", long.trim_end()));
+    assert_eq!(doc.blocks.len(), 2, "{:?}", doc.removed);
+}

@@ -314,7 +314,7 @@ async function cleanQueued(queued) {
         else {
           source.status = 'ready';
           source.cleaned = cleaned;
-          source.counts = counts ?? cleanedCounts(cleaned);
+          source.counts = counts ?? null; // counted in the worker (else countsOf() counts, once)
         }
       }
       // Only the rows that changed, once per frame: this one, and the next

@@ -459,30 +459,23 @@ function removedStats(source) {
 }
 
 // The list is drawn row by row: each row is kept with the key of what it
-// shows (rowKey), and made again only when that changes. Reading a story of
+// shows (rowShows), and made again only when that changes. Reading a story of
 // many files changes one or two rows per file; redrawing them all each time
 // was quadratic in the number of files.
-const rows = new WeakMap(); // source -> { key, number, row }
-const identities = new WeakMap();
-let nextIdentity = 1;
-function identity(object) {
-  if (!object) return 0;
-  if (!identities.has(object)) identities.set(object, nextIdentity++);
-  return identities.get(object);
-}
+const rows = new WeakMap(); // source -> { shown, number, row }
 
-/** Everything a row shows, as a string: the row is made again when this changes. */
-function rowKey(source, number) {
-  return [number, source.status, source.enabled, source.error, source.id === state.readingKey, identity(source.cleaned), identity(source.info), Boolean(state.digest)].join('\u0001');
+/** Everything a row shows: the row is made again when any of it changes (===). */
+function rowShows(source, number) {
+  return [number, source.status, source.enabled, source.error, source.id === state.readingKey, source.cleaned, source.info, Boolean(state.digest)];
 }
 
 /** The row of `source`, number `number`: the one already made when nothing it shows has changed. */
 function rowOf(source, number) {
-  const key = rowKey(source, number);
+  const shown = rowShows(source, number);
   const kept = rows.get(source);
-  if (kept?.key === key) return kept.row;
+  if (kept?.shown.every((value, i) => value === shown[i])) return kept.row;
   const row = sourceRow(source, number);
-  rows.set(source, { key, number, row });
+  rows.set(source, { shown, number, row });
   return row;
 }
 

@@ -424,14 +424,11 @@ function cancelWork() {
 
 // ---------------------------------------------------------------- drawing
 
-// Each source's number in the list (1-based), refreshed by every full
-// drawing of the list or the digest: the list changes order only by adding
-// and removing, which always redraw it.
+// Each source's number in the list (1-based), set by renderSources(): every
+// change to state.sources (adding, removing, cancelling) is followed by it at
+// once. A source no longer in the list (still in a digest) has number 0.
 let numbers = new Map();
-function refreshNumbers() {
-  numbers = new Map(state.sources.map((s, i) => [s, i + 1]));
-}
-const numberOf = (source) => numbers.get(source) ?? state.sources.indexOf(source) + 1;
+const numberOf = (source) => numbers.get(source) ?? 0;
 
 function badge(source, { withName = false, number = numberOf(source) } = {}) {
   const node = el('span', { cls: `badge c${source.color}`, text: number, attrs: { title: source.name } });
@@ -458,7 +455,7 @@ function removedStats(source) {
   return { pieces: removed.length, words: removedWords, share };
 }
 
-// The list is drawn row by row: each row is kept with the key of what it
+// The list is drawn row by row: each row is kept with what it
 // shows (rowShows), and made again only when that changes. Reading a story of
 // many files changes one or two rows per file; redrawing them all each time
 // was quadratic in the number of files.
@@ -497,7 +494,7 @@ function renderSources() {
   cancelAnimationFrame(rowsFrame);
   rowsFrame = 0;
   pendingRows = new Set();
-  refreshNumbers();
+  numbers = new Map(state.sources.map((s, i) => [s, i + 1]));
   const list = $('sources');
   keepFocus(() => {
     const wanted = state.sources.map((source, i) => rowOf(source, i + 1));
@@ -606,7 +603,6 @@ function renderAll() {
 }
 
 function renderDigest() {
-  refreshNumbers();
   const digest = state.digest;
   $('digest-empty').hidden = Boolean(digest);
   $('digest-body').hidden = !digest;
@@ -797,35 +793,29 @@ function openRemoved(source) {
 
 // ---------------------------------------------------------------- export
 
-function exportNumber(source) {
-  return numberOf(source);
-}
-
 function toMarkdown() {
-  refreshNumbers();
   const digest = state.digest;
   const used = state.digestSources;
   const lines = [`# ${$('story-title').textContent}`, ''];
   const made = `Digest of ${plural(used.length, 'article')}, made with newsdigest${state.version ? ` ${state.version}` : ''}.`;
   lines.push(`*${digest.date ? `Story of ${digest.date}. ` : ''}${made}*`, '');
   for (const entry of digest.sentences) {
-    lines.push(`- ${entry.text} ${entry.sources.map((i) => `[${exportNumber(used[i])}]`).join('')}`);
+    lines.push(`- ${entry.text} ${entry.sources.map((i) => `[${numberOf(used[i])}]`).join('')}`);
   }
   lines.push('', '## Sources', '');
   for (const source of used) {
     const info = source.info ?? {};
     const parts = [info.site, info.date, info.title ? `“${info.title}”` : null, info.byline].filter(Boolean);
     const note = info.error ? ` (not used: ${info.error})` : info.stale ? ' (much older than the story)' : '';
-    lines.push(`${exportNumber(source)}. ${source.name}${parts.length ? `: ${parts.join(', ')}` : ''}${note}`);
+    lines.push(`${numberOf(source)}. ${source.name}${parts.length ? `: ${parts.join(', ')}` : ''}${note}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 function toJson() {
-  refreshNumbers();
   const digest = state.digest;
   const used = state.digestSources;
-  const ref = (i) => ({ number: exportNumber(used[i]), name: used[i].name });
+  const ref = (i) => ({ number: numberOf(used[i]), name: used[i].name });
   return `${JSON.stringify(
     {
       title: $('story-title').textContent,
@@ -843,7 +833,7 @@ function toJson() {
       sources: used.map((source) => {
         const stats = removedStats(source);
         return {
-          number: exportNumber(source),
+          number: numberOf(source),
           ...source.info,
           boilerplateRemoved: stats ? { pieces: stats.pieces, words: stats.words } : null,
         };

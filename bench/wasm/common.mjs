@@ -5,11 +5,13 @@
 // scripts/bench.sh) so the benchmarks drive the same browser build as the
 // page tests.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// The static server and Chromium: the page tests' own (tests/page/browser.mjs).
+export { chromium, serve } from '../../tests/page/browser.mjs';
 
 export const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -76,38 +78,6 @@ export function median(values) {
 
 /** "min-max" of a list, for the spread next to a median. */
 export const spread = (values, digits = 2) => `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
-
-/** Starts scripts/serve.mjs on `dir` on a free port; resolves to { origin, stop }. */
-export function serve(dir) {
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), dir], {
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve({ origin: match[0], pid: server.pid, stop: () => server.kill() });
-    });
-    server.on('exit', (code) => reject(new Error(`scripts/serve.mjs exited with ${code}`)));
-  });
-}
-
-/** Debian's Chromium through tests/page's playwright-core, with the flags the page tests use. */
-export async function chromium() {
-  const require = createRequire(join(root, 'tests', 'page', 'package.json'));
-  let playwright;
-  try {
-    playwright = require('playwright-core');
-  } catch {
-    throw new Error('playwright-core is missing: run `npm ci` in tests/page (scripts/bench.sh does)');
-  }
-  return playwright.chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
 
 /** The machine's load while a benchmark runs, to print next to its figures. */
 export function load() {

@@ -6,11 +6,10 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, serve } from './browser.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seedsDir = join(repo, 'seeds');
@@ -20,7 +19,6 @@ const seedFiles = seeds.map((path) => ({ name: path.split('/').pop(), mimeType: 
 const shots = join(repo, 'test-results', 'page');
 mkdirSync(shots, { recursive: true });
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 20_000;
 
 let server;
@@ -31,25 +29,14 @@ const requests = [];
 
 before(async () => {
   assert.ok(existsSync(join(repo, 'www', 'pkg', 'newsdigest_bg.wasm')), 'www/pkg is missing: run scripts/build-www.sh (make page-test does)');
-  server = spawn(process.execPath, [join(repo, 'scripts', 'serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  origin = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  server = await serve();
+  origin = server.origin;
+  browser = await chromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  server?.stop();
 });
 
 /** A fresh page on the app, with the request log, dialog and error traps. */

@@ -26,18 +26,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { bytesOf, chromium, inputs, load, median, root, serve, spread } from '../bench/wasm/common.mjs';
+import { bytesOf, chromium, inputs, load, median, option, root, serve, spread } from '../bench/wasm/common.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = argv.indexOf(name);
-  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`bench-page: ${name} takes a whole number >= 1`);
-    process.exit(2);
-  }
-  return value;
-};
 const runs = option('--runs', 3);
 // A run of a 5 MB story still going after this long is stopped (and reported so).
 const cap = option('--cap', 120) * 1000;

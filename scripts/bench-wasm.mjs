@@ -21,16 +21,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { bytesOf, childrenCpu, chromium, inputs, load, median, root, serve, spread, toJsonLines } from '../bench/wasm/common.mjs';
+import { bytesOf, childrenCpu, chromium, inputs, load, median, option, root, serve, spread, toJsonLines } from '../bench/wasm/common.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
-const runsAt = argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 5;
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error('bench-wasm: --runs takes a whole number >= 1');
-  process.exit(2);
-}
+const runs = option('--runs', 5);
 const pkg = resolve(process.env.PKG ?? join(root, 'pkg'));
 const bin = process.env.NEWSDIGEST_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'newsdigest');
 for (const [path, how] of [

@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The static server and Chromium: the page tests' own (tests/page/browser.mjs).
@@ -78,6 +78,21 @@ export function median(values) {
 
 /** "min-max" of a list, for the spread next to a median. */
 export const spread = (values, digits = 2) => `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
+
+/**
+ * The whole number >= 1 after `name` on the command line (else `fallback`);
+ * anything else ends the script with a message and status 2.
+ */
+export function option(name, fallback) {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf(name);
+  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`${basename(process.argv[1], '.mjs')}: ${name} takes a whole number >= 1`);
+    process.exit(2);
+  }
+  return value;
+}
 
 /** The machine's load while a benchmark runs, to print next to its figures. */
 export function load() {

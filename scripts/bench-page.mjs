@@ -250,12 +250,11 @@ async function throughPage(files, cap) {
       })),
       new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
     ]);
+    await context.close();
     if (!marks) {
-      await context.close();
       results.push({ finished: false, elapsed: cap / 1000, read: null });
       break;
     }
-    await context.close();
     loads.push(load());
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
     if (!finished) {

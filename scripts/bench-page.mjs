@@ -328,7 +328,7 @@ try {
     // One file per article (1,296 files, as benches/scaling.rs). The page used to
     // redraw every row, counting every article's words, on each file read, and never
     // finished this story; since it draws row by row it does (www/README.md, "Many
-    // files"). --many-files, which asked for this run then, is still accepted.
+    // files").
     const many = asFiles(docs);
     if (!argv.includes('--engine-only-many')) stories.push(await story('5 MB story, one file per article', many, cap));
     else stories.push({ label: '5 MB story, one file per article', files: many.length, bytes: bytesOf(all.big), page: [], engine: await engineOnly(many, pageOptions ?? PAGE_OPTIONS_FALLBACK) });

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { bytesOf, chromium, inputs, load, median, option, root, serve, spread } from '../bench/wasm/common.mjs';
+import { bytesOf, chromium, inputs, load, median, option, root, serve, spread, storyOf } from '../bench/wasm/common.mjs';
 
 const argv = process.argv.slice(2);
 const runs = option('--runs', 3);
@@ -280,7 +280,7 @@ const PAGE_OPTIONS_FALLBACK = { length: 'medium', type: 'key-points', format: 'm
 let pageOptions = null;
 
 async function story(label, files, cap) {
-  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const { bytes } = storyOf(label, files);
   const page = await throughPage(files, cap);
   pageOptions ??= page.find((r) => r.finished)?.options ?? null;
   const engine = await engineOnly(files, pageOptions ?? PAGE_OPTIONS_FALLBACK);

@@ -23,7 +23,8 @@ export function dataFile() {
 }
 
 const utf8 = (s) => Buffer.byteLength(s, 'utf8');
-const storyOf = (name, docs) => ({ name, docs, bytes: docs.reduce((n, d) => n + utf8(d.text), 0) });
+/** A story of `docs` ({ name, text }) with its size in UTF-8 bytes. */
+export const storyOf = (name, docs) => ({ name, docs, bytes: docs.reduce((n, d) => n + utf8(d.text), 0) });
 
 /**
  * The inputs of the native benchmarks (benches/common), as lists of stories

@@ -70,11 +70,11 @@ function native(set) {
   // GNU time's last line (a line before it tells a non-zero exit status).
   const cpu = haveTime ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number).reduce((a, b) => a + b, 0) : NaN;
   // The exit status says whether some source failed (some articles have no text); one line per story says it ran.
-  const all = out.stdout.toString('utf8').split('\n').filter(Boolean);
-  if (out.status === null || out.status === 2 || all.length !== set.stories.length * set.reps) {
-    throw new Error(`newsdigest batch exited with ${out.status} after ${all.length} of ${set.stories.length * set.reps} lines`);
+  const printed = out.stdout.toString('utf8').split('\n').filter(Boolean);
+  if (out.status === null || out.status === 2 || printed.length !== set.stories.length * set.reps) {
+    throw new Error(`newsdigest batch exited with ${out.status} after ${printed.length} of ${set.stories.length * set.reps} lines`);
   }
-  const lines = all.slice(0, set.stories.length);
+  const lines = printed.slice(0, set.stories.length);
   const digests = lines.map((line) => {
     const d = JSON.parse(line);
     return d.error ? null : d.sentences.map((s) => s.text);

@@ -11,14 +11,18 @@
 # the native side of the comparison needs). The browser parts use Debian's
 # Chromium through tests/page's playwright-core (npm ci there on first use).
 # Data: NEWSDIGEST_DATA (default <repo root>/../shared/data); without it, the
-# seeds only. Usage: scripts/bench-wasm.sh
+# seeds only. Called from scripts/bench.sh (NEWSDIGEST_FROM_BENCH_SH=1), it
+# leaves out the machine line and the release build, which bench.sh has just
+# done. Usage: scripts/bench-wasm.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export NEWSDIGEST_DATA="${NEWSDIGEST_DATA:-$root/../shared/data}"
 
-echo "## Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-cargo build --release --locked -q
+if [[ -z "${NEWSDIGEST_FROM_BENCH_SH:-}" ]]; then
+    echo "## Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    cargo build --release --locked -q
+fi
 
 echo "## Download size of the package"
 shopt -s nullglob

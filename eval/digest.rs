@@ -1,6 +1,7 @@
 //! `eval-digest`: `newsdigest batch` with configuration overrides, for the
-//! ablations of docs/quality.md. Reads stories as JSON lines on stdin
-//! (`{"id", "docs": [text, ...]}`), writes one digest per line.
+//! ablations of docs/quality.md. Reads stories as JSON lines on stdin, as
+//! batch does (`{"id", "docs": [...]}`, each doc a text or `{"name", "text"}`),
+//! writes one digest per line.
 //!
 //! Usage: eval-digest [--set FIELD=VALUE]... (--max-words N | --target-words N)
 //! where FIELD is a numeric field of `newsdigest::Config` (or `fill_last`, 0
@@ -9,6 +10,23 @@
 use std::io::{self, BufRead, BufWriter, Write};
 
 use newsdigest::{Budget, Config, Source, WordLimit, summarize};
+use serde::Deserialize;
+
+/// A story, in the shapes `newsdigest batch` reads (src/bin/newsdigest.rs):
+/// anything else is an error, not an empty article.
+#[derive(Deserialize)]
+struct Story {
+    #[serde(default)]
+    id: serde_json::Value,
+    docs: Vec<Doc>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Doc {
+    Text(String),
+    Named { name: String, text: String },
+}
 
 fn set(config: &mut Config, assignment: &str) -> Result<(), String> {
     let (field, value) = assignment.split_once('=').ok_or(format!("not FIELD=VALUE: {assignment}"))?;
@@ -56,18 +74,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut out = BufWriter::new(io::stdout().lock());
     for line in io::stdin().lock().lines() {
-        let story: serde_json::Value = serde_json::from_str(&line?)?;
-        let sources: Vec<Source> = story["docs"]
-            .as_array()
-            .ok_or("no docs")?
-            .iter()
+        let story: Story = serde_json::from_str(&line?)?;
+        let sources: Vec<Source> = story
+            .docs
+            .into_iter()
             .enumerate()
-            .map(|(i, d)| Source::text(format!("docs[{i}]"), d.as_str().unwrap_or_default()))
+            .map(|(i, doc)| match doc {
+                Doc::Text(text) => Source::text(format!("docs[{i}]"), text),
+                Doc::Named { name, text } => Source::text(name, text),
+            })
             .collect();
         let digest = summarize(&sources, &config).ok();
         let sentences: Vec<&str> = digest.iter().flat_map(|d| d.sentences.iter().map(|e| e.text.as_str())).collect();
         let texts: Vec<serde_json::Value> = sentences.iter().map(|t| serde_json::json!({ "text": t })).collect();
-        serde_json::to_writer(&mut out, &serde_json::json!({ "id": story["id"], "sentences": texts }))?;
+        serde_json::to_writer(&mut out, &serde_json::json!({ "id": story.id, "sentences": texts }))?;
         out.write_all(b"\n")?;
     }
     Ok(())

@@ -40,7 +40,6 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     mark_caption_labels(&cands, &feats, &mut reasons);
     mark_related_sections(&text, &cands, &feats, &norms, &mut reasons);
-    drop(norms);
     mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 

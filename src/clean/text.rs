@@ -518,29 +518,11 @@ fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> 
         // decided by the related-section pass
         return None;
     }
-    // The `Contains` rules that match, one bit per rule, found in one pass
-    // when the first such rule applies; the same for the other rules.
-    let mut contains: Option<u64> = None;
-    let mut anchored: Option<u64> = None;
-    for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
-        if f.tokens > r.max_words {
-            continue;
+    if let Some(reason) = phrase_rule(norm, f.tokens) {
+        if reason == "copyright" && meta.site.is_none() {
+            meta.site = copyright_holder(s);
         }
-        let hit = match r.how {
-            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
-            How::Exact | How::Prefix | How::Suffix => {
-                *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
-            }
-        };
-        if hit {
-            if r.reason == "caption" && f.tokens <= 6 {
-                return Some("credit");
-            }
-            if r.reason == "copyright" && meta.site.is_none() {
-                meta.site = copyright_holder(s);
-            }
-            return Some(r.reason);
-        }
+        return Some(reason);
     }
     if f.tokens <= 30
         && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, norm, p))
@@ -604,6 +586,14 @@ fn segment_rule(norm: &str, tokens: usize) -> Option<&'static str> {
     if !norm.chars().any(char::is_alphanumeric) {
         return None;
     }
+    phrase_rule(norm, tokens)
+}
+
+/// The first rule of [`rules::PHRASE_RULES`] that drops text `norm`
+/// (normalized, `tokens` words); a short caption is a credit.
+fn phrase_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+    // The `Contains` rules that match, one bit per rule, found in one pass
+    // when the first such rule applies; the same for the other rules.
     let mut contains: Option<u64> = None;
     let mut anchored: Option<u64> = None;
     for (i, r) in rules::PHRASE_RULES.iter().enumerate() {

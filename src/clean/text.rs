@@ -786,11 +786,11 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
         return false;
     }
     let other = (0..rules::STOP_LISTS.len())
-        .filter(|&list| rules::STOP_LISTS[list].0.code() != art)
+        .filter(|&list| Some(list) != ctx.stops)
         .map(|list| stop_ratio(&f.masks, list))
         .fold(0.0f32, f32::max);
     let by_detection = f.n() >= 8 && own < 0.1;
-    let by_stop_words = f.n() >= 4 && other >= 0.25 && own < 0.15 && other > own + 0.1;
+    let by_stop_words = f.n() >= 4 && other >= 0.25 && other > own + 0.1;
     // Detection is the costly part: only ask it when a verdict can follow.
     if !by_detection && !by_stop_words {
         return false;

@@ -1065,7 +1065,7 @@ fn outlet(s: &str) -> Option<&'static str> {
         return None;
     }
     let c_lower = c.to_lowercase();
-    rules::OUTLETS.iter().zip(lower).find(|(o, l)| o.eq_ignore_ascii_case(c) || **l == c_lower).map(|(o, _)| *o)
+    rules::OUTLETS.iter().zip(lower).find(|(_, l)| **l == c_lower).map(|(o, _)| *o)
 }
 
 /// Header and trailer zones: before the first and after the last article

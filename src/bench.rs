@@ -13,7 +13,6 @@ use crate::source::Source;
 use crate::{clean as cleaning, merge as merging, score as scoring, segment as segmenting, select as selecting};
 
 /// Stage 1's output: the cleaned documents of a story.
-#[derive(Clone)]
 pub struct Docs(Vec<Document>);
 
 impl Docs {
@@ -25,11 +24,6 @@ impl Docs {
     /// Whether no source was usable.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-
-    /// Bytes of article text kept (the blocks).
-    pub fn kept_bytes(&self) -> usize {
-        self.0.iter().flat_map(|d| &d.blocks).map(|b| b.range.len()).sum()
     }
 }
 

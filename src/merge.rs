@@ -60,35 +60,13 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
 
 /// Rarity-weighted cosine of two sentences' term sets, in [0, 1].
 pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
-    let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
-    let mut xs = a.distinct_terms().peekable();
-    let mut ys = b.distinct_terms().peekable();
-    loop {
-        match (xs.peek().copied(), ys.peek().copied()) {
-            (Some(x), Some(y)) if x == y => {
-                let w = rarity[x as usize];
-                wa += w;
-                wb += w;
-                shared += w;
-                xs.next();
-                ys.next();
-            }
-            (Some(x), Some(y)) if x < y => {
-                wa += rarity[x as usize];
-                xs.next();
-            }
-            (Some(x), None) => {
-                wa += rarity[x as usize];
-                xs.next();
-            }
-            (_, Some(y)) => {
-                wb += rarity[y as usize];
-                ys.next();
-            }
-            (None, None) => break,
-        }
-    }
-    if wa == 0.0 || wb == 0.0 { 0.0 } else { shared / (wa * wb).sqrt() }
+    cosine(a, b, rarity, term_weight(a, rarity), term_weight(b, rarity))
+}
+
+/// The summed rarity of a sentence's distinct terms, in term order: the
+/// norm (squared) [`cosine`] divides by.
+fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
+    s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])
 }
 
 /// Pairs `(a, b)`, `a < b`, of sentences of different sources that share at
@@ -125,9 +103,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         }
         keys_of[i] = keys;
     }
-    // The weight of each sentence's terms, summed as `similarity` sums it.
-    let weights: Vec<f64> =
-        sentences.iter().map(|s| s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])).collect();
+    // The weight of each sentence's terms, computed once per sentence.
+    let weights: Vec<f64> = sentences.iter().map(|s| term_weight(s, rarity)).collect();
     // Each sentence's source, compact: the candidate loop below reads it for
     // hundreds of candidates per sentence on large stories.
     let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();
@@ -168,8 +145,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     pairs
 }
 
-/// [`similarity`], given each sentence's summed term weight: the same value
-/// to the bit, for only the walk over the shared terms.
+/// [`similarity`], given each sentence's [`term_weight`]: only the walk over
+/// the shared terms.
 fn cosine(a: &Sentence, b: &Sentence, rarity: &[f64], wa: f64, wb: f64) -> f64 {
     if wa == 0.0 || wb == 0.0 {
         return 0.0;

@@ -337,8 +337,7 @@ fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
             let messages: Vec<String> = digest
                 .sources
                 .iter()
-                .filter(|i| i.error.is_some())
-                .map(|info| format!("line {line_number}: {}: {}", info.name, info.error.as_deref().unwrap_or("")))
+                .filter_map(|info| Some(format!("line {line_number}: {}: {}", info.name, info.error.as_deref()?)))
                 .collect();
             let json = to_json(&BatchDigest { id: &story.id, digest: &digest });
             Done { json, messages, digest: true }

@@ -40,7 +40,6 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     mark_caption_labels(&cands, &feats, &mut reasons);
     mark_related_sections(&text, &cands, &feats, &norms, &mut reasons);
-    drop(norms);
     mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
@@ -519,29 +518,11 @@ fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> 
         // decided by the related-section pass
         return None;
     }
-    // The `Contains` rules that match, one bit per rule, found in one pass
-    // when the first such rule applies; the same for the other rules.
-    let mut contains: Option<u64> = None;
-    let mut anchored: Option<u64> = None;
-    for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
-        if f.tokens > r.max_words {
-            continue;
+    if let Some(reason) = phrase_rule(norm, f.tokens) {
+        if reason == "copyright" && meta.site.is_none() {
+            meta.site = copyright_holder(s);
         }
-        let hit = match r.how {
-            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
-            How::Exact | How::Prefix | How::Suffix => {
-                *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
-            }
-        };
-        if hit {
-            if r.reason == "caption" && f.tokens <= 6 {
-                return Some("credit");
-            }
-            if r.reason == "copyright" && meta.site.is_none() {
-                meta.site = copyright_holder(s);
-            }
-            return Some(r.reason);
-        }
+        return Some(reason);
     }
     if f.tokens <= 30
         && (rules::TEASER_PREFIXES.iter().any(|p| phrase_matches(How::Prefix, norm, p))
@@ -605,6 +586,14 @@ fn segment_rule(norm: &str, tokens: usize) -> Option<&'static str> {
     if !norm.chars().any(char::is_alphanumeric) {
         return None;
     }
+    phrase_rule(norm, tokens)
+}
+
+/// The first rule of [`rules::PHRASE_RULES`] that drops text `norm`
+/// (normalized, `tokens` words); a short caption is a credit.
+fn phrase_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+    // The `Contains` rules that match, one bit per rule, found in one pass
+    // when the first such rule applies; the same for the other rules.
     let mut contains: Option<u64> = None;
     let mut anchored: Option<u64> = None;
     for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
@@ -797,11 +786,11 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
         return false;
     }
     let other = (0..rules::STOP_LISTS.len())
-        .filter(|&list| rules::STOP_LISTS[list].0.code() != art)
+        .filter(|&list| Some(list) != ctx.stops)
         .map(|list| stop_ratio(&f.masks, list))
         .fold(0.0f32, f32::max);
     let by_detection = f.n() >= 8 && own < 0.1;
-    let by_stop_words = f.n() >= 4 && other >= 0.25 && own < 0.15 && other > own + 0.1;
+    let by_stop_words = f.n() >= 4 && other >= 0.25 && other > own + 0.1;
     // Detection is the costly part: only ask it when a verdict can follow.
     if !by_detection && !by_stop_words {
         return false;
@@ -1076,7 +1065,7 @@ fn outlet(s: &str) -> Option<&'static str> {
         return None;
     }
     let c_lower = c.to_lowercase();
-    rules::OUTLETS.iter().zip(lower).find(|(o, l)| o.eq_ignore_ascii_case(c) || **l == c_lower).map(|(o, _)| *o)
+    rules::OUTLETS.iter().zip(lower).find(|(_, l)| **l == c_lower).map(|(o, _)| *o)
 }
 
 /// Header and trailer zones: before the first and after the last article

@@ -104,11 +104,7 @@ fn next_state(parts: State, cat: Cat) -> State {
 
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
 fn sb8(parts: &State, ahead: &str) -> bool {
-    let mut idx = if parts[3] == Part::SpPlus { 2 } else { 3 };
-    if parts[idx] == Part::ClosePlus {
-        idx -= 1;
-    }
-    if parts[idx] == Part::ATerm {
+    if before_close_sp(parts, 3) == Part::ATerm {
         for c in ahead.chars() {
             match category(c).unwrap_or(Cat::Any) {
                 Cat::Lower => return true,
@@ -122,11 +118,7 @@ fn sb8(parts: &State, ahead: &str) -> bool {
 
 /// SATerm Close* Sp* before the current character (SB8a, SB10).
 fn sb8a(parts: &State) -> bool {
-    let mut idx = if parts[3] == Part::SpPlus { 2 } else { 3 };
-    if parts[idx] == Part::ClosePlus {
-        idx -= 1;
-    }
-    matches!(parts[idx], Part::STerm | Part::ATerm)
+    matches!(before_close_sp(parts, 3), Part::STerm | Part::ATerm)
 }
 
 /// SATerm Close* before the current character (SB9).
@@ -137,28 +129,30 @@ fn sb9(parts: &State) -> bool {
 
 /// SATerm Close* Sp* ParaSep? before the current character (SB11).
 fn sb11(parts: &State) -> bool {
-    let mut idx = if matches!(parts[3], Part::Cr | Part::Lf) { 2 } else { 3 };
+    let idx = if matches!(parts[3], Part::Cr | Part::Lf) { 2 } else { 3 };
+    matches!(before_close_sp(parts, idx), Part::STerm | Part::ATerm)
+}
+
+/// The part before `Close* Sp*` ending at `parts[idx]`.
+fn before_close_sp(parts: &State, mut idx: usize) -> Part {
     if parts[idx] == Part::SpPlus {
         idx -= 1;
     }
     if parts[idx] == Part::ClosePlus {
         idx -= 1;
     }
-    matches!(parts[idx], Part::STerm | Part::ATerm)
+    parts[idx]
 }
 
 /// The byte offsets where the sentences of `s` start, which is what
 /// `s.split_sentence_bound_indices().map(|(i, _)| i)` yields; None when `s`
 /// has a character this module does not handle.
 pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
-    if !s.is_ascii() && s.chars().any(|c| category(c).is_none()) {
-        return None;
-    }
     let mut starts = Vec::new();
     let mut state: State = [Part::Sot; 4];
     for (pos, c) in s.char_indices() {
         let before = state;
-        let cat = category(c).unwrap_or(Cat::Any);
+        let cat = category(c)?;
         state = next_state(state, cat);
         let boundary = match cat {
             _ if before[3] == Part::Sot => true,

@@ -50,7 +50,6 @@ struct Spec {
     name: &'static str,
     /// ISO 639-3 (639-2/T).
     code3: &'static str,
-    algorithm: Algorithm,
     stop_words: &'static str,
 }
 
@@ -75,26 +74,50 @@ impl Language {
     ];
 
     fn spec(self) -> Spec {
-        let (code, name, code3, algorithm, stop_words) = match self {
-            Language::English => ("en", "english", "eng", Algorithm::English, include_str!("stopwords/en.txt")),
-            Language::Spanish => ("es", "spanish", "spa", Algorithm::Spanish, include_str!("stopwords/es.txt")),
-            Language::French => ("fr", "french", "fra", Algorithm::French, include_str!("stopwords/fr.txt")),
-            Language::German => ("de", "german", "deu", Algorithm::German, include_str!("stopwords/de.txt")),
-            Language::Italian => ("it", "italian", "ita", Algorithm::Italian, include_str!("stopwords/it.txt")),
-            Language::Portuguese => {
-                ("pt", "portuguese", "por", Algorithm::Portuguese, include_str!("stopwords/pt.txt"))
-            }
-            Language::Dutch => ("nl", "dutch", "nld", Algorithm::Dutch, include_str!("stopwords/nl.txt")),
-            Language::Swedish => ("sv", "swedish", "swe", Algorithm::Swedish, include_str!("stopwords/sv.txt")),
-            Language::Norwegian => ("nb", "norwegian", "nob", Algorithm::Norwegian, include_str!("stopwords/nb.txt")),
-            Language::Danish => ("da", "danish", "dan", Algorithm::Danish, include_str!("stopwords/da.txt")),
-            Language::Finnish => ("fi", "finnish", "fin", Algorithm::Finnish, include_str!("stopwords/fi.txt")),
-            Language::Russian => ("ru", "russian", "rus", Algorithm::Russian, include_str!("stopwords/ru.txt")),
-            Language::Hungarian => ("hu", "hungarian", "hun", Algorithm::Hungarian, include_str!("stopwords/hu.txt")),
-            Language::Romanian => ("ro", "romanian", "ron", Algorithm::Romanian, include_str!("stopwords/ro.txt")),
-            Language::Turkish => ("tr", "turkish", "tur", Algorithm::Turkish, include_str!("stopwords/tr.txt")),
+        let (code, name, code3, stop_words) = match self {
+            Language::English => ("en", "english", "eng", include_str!("stopwords/en.txt")),
+            Language::Spanish => ("es", "spanish", "spa", include_str!("stopwords/es.txt")),
+            Language::French => ("fr", "french", "fra", include_str!("stopwords/fr.txt")),
+            Language::German => ("de", "german", "deu", include_str!("stopwords/de.txt")),
+            Language::Italian => ("it", "italian", "ita", include_str!("stopwords/it.txt")),
+            Language::Portuguese => ("pt", "portuguese", "por", include_str!("stopwords/pt.txt")),
+            Language::Dutch => ("nl", "dutch", "nld", include_str!("stopwords/nl.txt")),
+            Language::Swedish => ("sv", "swedish", "swe", include_str!("stopwords/sv.txt")),
+            Language::Norwegian => ("nb", "norwegian", "nob", include_str!("stopwords/nb.txt")),
+            Language::Danish => ("da", "danish", "dan", include_str!("stopwords/da.txt")),
+            Language::Finnish => ("fi", "finnish", "fin", include_str!("stopwords/fi.txt")),
+            Language::Russian => ("ru", "russian", "rus", include_str!("stopwords/ru.txt")),
+            Language::Hungarian => ("hu", "hungarian", "hun", include_str!("stopwords/hu.txt")),
+            Language::Romanian => ("ro", "romanian", "ron", include_str!("stopwords/ro.txt")),
+            Language::Turkish => ("tr", "turkish", "tur", include_str!("stopwords/tr.txt")),
         };
-        Spec { code, name, code3, algorithm, stop_words }
+        Spec { code, name, code3, stop_words }
+    }
+
+    /// Its Snowball stemmer. One `Stemmer::create` per language with the
+    /// algorithm spelled out, rather than one call with an algorithm read
+    /// from a table: rust-stemmers maps its `Algorithm` to a function in a
+    /// `match` over all 18, and a call with a value only known at run time
+    /// keeps every one of them (Greek, Tamil and Arabic among them, about
+    /// 20 KB of the .wasm) although we stem 15.
+    fn stemmer(self) -> Stemmer {
+        match self {
+            Language::English => Stemmer::create(Algorithm::English),
+            Language::Spanish => Stemmer::create(Algorithm::Spanish),
+            Language::French => Stemmer::create(Algorithm::French),
+            Language::German => Stemmer::create(Algorithm::German),
+            Language::Italian => Stemmer::create(Algorithm::Italian),
+            Language::Portuguese => Stemmer::create(Algorithm::Portuguese),
+            Language::Dutch => Stemmer::create(Algorithm::Dutch),
+            Language::Swedish => Stemmer::create(Algorithm::Swedish),
+            Language::Norwegian => Stemmer::create(Algorithm::Norwegian),
+            Language::Danish => Stemmer::create(Algorithm::Danish),
+            Language::Finnish => Stemmer::create(Algorithm::Finnish),
+            Language::Russian => Stemmer::create(Algorithm::Russian),
+            Language::Hungarian => Stemmer::create(Algorithm::Hungarian),
+            Language::Romanian => Stemmer::create(Algorithm::Romanian),
+            Language::Turkish => Stemmer::create(Algorithm::Turkish),
+        }
     }
 
     /// ISO 639-1 code ("en", "es", ...). Norwegian is Bokmål, "nb".
@@ -261,7 +284,7 @@ impl Analyzer {
     pub(crate) fn new(language: Option<Language>) -> Analyzer {
         Analyzer {
             language,
-            stemmer: language.map(|l| Stemmer::create(l.spec().algorithm)),
+            stemmer: language.map(Language::stemmer),
             stop_words: language.map(Language::stop_words),
             stems: language.map(Language::stem_cache),
         }

@@ -176,14 +176,14 @@ impl Config {
         }
         if let Some(r) = ratio {
             if !(r > 0.0 && r <= 1.0) {
-                return Err(Error::new(format!("budget.ratio must be in (0, 1], got {r}")));
+                return Err(Error::new(format!("budget.ratio must be in (0, 1], got {}", Shown(r))));
             }
         }
         for (name, value) in
             [("merge_threshold", self.merge_threshold), ("redundancy_threshold", self.redundancy_threshold)]
         {
             if !(value > 0.0 && value <= 1.0) {
-                return Err(Error::new(format!("{name} must be in (0, 1], got {value}")));
+                return Err(Error::new(format!("{name} must be in (0, 1], got {}", Shown(value))));
             }
         }
         for (name, value) in [
@@ -196,7 +196,7 @@ impl Config {
             ("length_exponent", self.length_exponent),
         ] {
             if !(value.is_finite() && value >= 0.0) {
-                return Err(Error::new(format!("{name} must be a finite number >= 0, got {value}")));
+                return Err(Error::new(format!("{name} must be a finite number >= 0, got {}", Shown(value))));
             }
         }
         if self.max_entry_words < self.min_words.max(1) {
@@ -212,12 +212,48 @@ impl Config {
     }
 }
 
-/// A byte count for people: "12.3 MB", "640 KB", "17 bytes".
+/// A number in an error message, to six decimal places at most ("1.5",
+/// "-2", "0.333333", "NaN", "inf"), written with integer arithmetic: f64's
+/// `Display` links core's float printing (Grisu and Dragon4 with their
+/// tables, about 20 KB of the .wasm), which nothing else needs.
+struct Shown(f64);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        if x.is_nan() {
+            return f.write_str("NaN");
+        }
+        let sign = if x.is_sign_negative() && x != 0.0 { "-" } else { "" };
+        let x = x.abs();
+        if x.is_infinite() {
+            return write!(f, "{sign}inf");
+        }
+        if x >= 1e15 {
+            return write!(f, "{sign}more than 10^15");
+        }
+        // Millionths, rounded: exact below 2^53.
+        let millionths = (x * 1e6).round() as u64;
+        let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+        if fraction == 0 {
+            return write!(f, "{sign}{whole}");
+        }
+        let digits = format!("{fraction:06}");
+        write!(f, "{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+/// A byte count for people: "12.3 MB", "640 KB", "17 bytes", rounded half
+/// up. Integer arithmetic: formatting a float with a precision would link
+/// core's exact float printing (about 8 KB of the .wasm) for this alone.
 pub(crate) fn human_bytes(n: usize) -> String {
     match n {
         0..1_000 => format!("{n} bytes"),
-        1_000..1_000_000 => format!("{:.0} KB", n as f64 / 1e3),
-        _ => format!("{:.1} MB", n as f64 / 1e6),
+        1_000..999_500 => format!("{} KB", (n + 500) / 1_000),
+        _ => {
+            let tenths = (n as u64 + 50_000) / 100_000;
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
     }
 }
 
@@ -230,6 +266,29 @@ mod tests {
         assert_eq!(human_bytes(17), "17 bytes");
         assert_eq!(human_bytes(640_000), "640 KB");
         assert_eq!(human_bytes(12_345_678), "12.3 MB");
+        assert_eq!(human_bytes(1_499), "1 KB");
+        assert_eq!(human_bytes(1_500), "2 KB");
+        assert_eq!(human_bytes(999_499), "999 KB");
+        assert_eq!(human_bytes(999_500), "1.0 MB");
+        assert_eq!(human_bytes(5_000_000), "5.0 MB");
+        assert_eq!(human_bytes(16_949_999), "16.9 MB");
+    }
+
+    #[test]
+    fn numbers_in_messages_read_well() {
+        let shown = |x: f64| Shown(x).to_string();
+        assert_eq!(shown(1.5), "1.5");
+        assert_eq!(shown(-1.0), "-1");
+        assert_eq!(shown(0.0), "0");
+        assert_eq!(shown(-0.0), "0");
+        assert_eq!(shown(1.0 / 3.0), "0.333333");
+        assert_eq!(shown(2.0000004), "2");
+        assert_eq!(shown(1234.25), "1234.25");
+        assert_eq!(shown(f64::NAN), "NaN");
+        assert_eq!(shown(f64::NEG_INFINITY), "-inf");
+        assert_eq!(shown(3e20), "more than 10^15");
+        let err = Config { budget: Budget::ratio(1.5), ..Config::default() }.validate().unwrap_err();
+        assert_eq!(err.to_string(), "budget.ratio must be in (0, 1], got 1.5");
     }
 
     #[test]

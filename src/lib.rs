@@ -53,6 +53,7 @@ mod merge;
 mod score;
 mod segment;
 mod select;
+mod sort;
 mod source;
 // The JavaScript bindings; public (and hidden) only so that tests/wasm.rs can call them.
 #[cfg(target_arch = "wasm32")]
@@ -91,7 +92,9 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
     // Work in a canonical order (by name, then content) so that the order
     // of the input cannot change a tie anywhere downstream.
     let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by(|&a, &b| (sources[a].name(), &sources[a].input).cmp(&(sources[b].name(), &sources[b].input)));
+    sort::sort_by(&mut order, |&a, &b| {
+        (sources[a].name(), &sources[a].input).cmp(&(sources[b].name(), &sources[b].input))
+    });
 
     let mut infos: Vec<SourceInfo> = sources.iter().map(|s| empty_info(s.name())).collect();
     let mut docs: Vec<Document> = Vec::new();
@@ -173,7 +176,7 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
                 }
             })
             .collect();
-        variants.sort_by_key(|v| v.source);
+        sort::sort_by_key(&mut variants, |v| v.source);
         let sources: Vec<usize> = variants.iter().map(|v| v.source).collect();
         for &s in &sources {
             infos[s].used += 1;

@@ -51,7 +51,7 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     // Then near-duplicates, most alike first, so that a sentence joins the
     // group it fits best before a weaker match can claim its source.
     let mut pairs = alike_pairs(seg, rarity, threshold);
-    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    crate::sort::sort_by(&mut pairs, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, a, b) in pairs {
         groups.union(a, b);
     }
@@ -96,7 +96,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         }
         let mut keys: Vec<u32> = s.distinct_terms().filter(|&t| postings[t as usize].len() <= POSTING_CAP).collect();
         // Rarest first; the id breaks ties so the choice is reproducible.
-        keys.sort_by(|&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
+        crate::sort::sort_by(&mut keys, |&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
         keys.truncate(KEYS);
         for &t in &keys {
             keyed_by[t as usize].push(i as u32);

@@ -208,7 +208,7 @@ pub(crate) fn select(
             .map(|&m| sentences[m].position as f64 / lengths[sentences[m].source].max(1) as f64)
             .fold(f64::INFINITY, f64::min)
     };
-    chosen.sort_by(|a, b| place(a).total_cmp(&place(b)).then(a.members[0].cmp(&b.members[0])));
+    crate::sort::sort_by(&mut chosen, |a, b| place(a).total_cmp(&place(b)).then(a.members[0].cmp(&b.members[0])));
     chosen
 }
 

@@ -1065,7 +1065,7 @@ impl ContainsIndex {
                 .filter(|(_, r)| r.how == How::Contains)
                 .flat_map(|(i, r)| r.phrases.iter().filter(|p| !p.is_empty()).map(move |&p| (p, i)))
                 .collect();
-            phrases.sort_by_key(|(p, _)| p.as_bytes()[0]);
+            crate::sort::sort_by_key(&mut phrases, |(p, _)| p.as_bytes()[0]);
             let mut by_first = [(0u16, 0u16); 256];
             for (k, (p, _)) in phrases.iter().enumerate() {
                 let slot = &mut by_first[usize::from(p.as_bytes()[0])];

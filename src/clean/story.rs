@@ -115,7 +115,7 @@ fn merge_removed(doc: &mut Document, dropped: Vec<(usize, Removed)>) {
     let mut all = old;
     all.extend(dropped);
     // stable: for equal positions old entries stay first
-    all.sort_by_key(|(p, _)| *p);
+    crate::sort::sort_by_key(&mut all, |(p, _)| *p);
     doc.removed = all.into_iter().map(|(_, r)| r).collect();
 }
 

@@ -444,7 +444,7 @@ impl Tally {
         };
         let mut ranked: Vec<(Language, f64)> = candidates.map(|l| (l, score(l))).collect();
         // Stable: ties keep the order of Language::ALL.
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
         let (best, s1) = ranked[0];
         let s2 = ranked.get(1).map_or(0.0, |r| r.1).max(0.0);
         let others = if cyrillic { OTHER_CYRILLIC } else { 0..OTHER_CYRILLIC.start };

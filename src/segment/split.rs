@@ -892,7 +892,7 @@ fn quote_spans(s: &str, copy: &str) -> Vec<Range<usize>> {
         }
     }
     // Spans are nested or disjoint; keep the outermost ones, in order.
-    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    crate::sort::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut outer: Vec<Range<usize>> = Vec::with_capacity(spans.len());
     for span in spans {
         match outer.last_mut() {

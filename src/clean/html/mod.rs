@@ -389,7 +389,7 @@ impl<'a> Extraction<'a> {
         for &c in &candidates {
             self.score[c] *= 1.0 - self.stats[c].link_density();
         }
-        candidates.sort_by(|a, b| self.score[*b].total_cmp(&self.score[*a]));
+        crate::sort::sort_by(&mut candidates, |a, b| self.score[*b].total_cmp(&self.score[*a]));
         let Some(&first) = candidates.first() else {
             return vec![self.body];
         };

@@ -476,24 +476,86 @@ fn uax_copy(s: &str) -> String {
 }
 
 /// True when `rest` starts with at least [`LONG_RUN`] chars none of which is
-/// a letter or digit that starts a grapheme, or a terminator.
-/// Looks at no more than about [`LONG_RUN`] chars (plus the end of one
-/// grapheme cluster).
+/// a terminator or a letter or digit that starts a cluster. A letter or digit
+/// that is a combining mark (a Devanagari vowel sign, say) does not end the
+/// run unless it comes first or after a control char: UAX #29's sentence
+/// rules attach it to the char before (SB5), so the look-ahead this guards
+/// against runs on through it. Looks at no more than [`LONG_RUN`] chars.
+///
+/// This is "starts a grapheme cluster" for every letter and digit, except
+/// after a Prepend or a format char (U+0600, U+200B, ...), where grapheme
+/// segmentation joins differently: a test checks the rest against
+/// `graphemes()`, whose tables would cost 12 KB of the gzipped .wasm here.
 fn long_run_follows(rest: &str) -> bool {
-    let mut run = 0;
-    for grapheme in rest.graphemes(true) {
-        for (k, c) in grapheme.chars().enumerate() {
-            let starter = k == 0;
-            if starter && (c.is_alphanumeric() || is_final_punct(c)) {
-                return false;
-            }
-            run += 1;
-            if run >= LONG_RUN {
-                return true;
-            }
+    let mut previous: Option<char> = None;
+    for (n, c) in rest.chars().enumerate() {
+        let starts_cluster = || match previous {
+            None => true,
+            Some(p) => p.is_control() || matches!(p, '\u{2028}' | '\u{2029}') || c.is_ascii() || !joins_cluster(c),
+        };
+        if (c.is_alphanumeric() && starts_cluster()) || is_final_punct(c) {
+            return false;
         }
+        if n + 1 >= LONG_RUN {
+            return true;
+        }
+        previous = Some(c);
     }
     false
+}
+
+/// Whether `c` joins the grapheme cluster of the char before it (a letter
+/// or digit after a char that is not a control, a Prepend or a format
+/// char): combining marks such as U+0301 or U+093E do. Word segmentation
+/// attaches the same marks (WB4) but for 33, which this names.
+fn joins_cluster(c: char) -> bool {
+    // UAX #29: Thai and Lao SARA AM are SpacingMark for clusters and
+    // letters for words; these spacing marks (Myanmar, Tai Tham, Tai Viet,
+    // Ahom) are the exceptions to SpacingMark, yet Extend for words.
+    const CLUSTER_ONLY: [char; 2] = ['\u{e33}', '\u{eb3}'];
+    const WORD_ONLY: [char; 31] = [
+        '\u{102b}',
+        '\u{102c}',
+        '\u{1038}',
+        '\u{1062}',
+        '\u{1063}',
+        '\u{1064}',
+        '\u{1067}',
+        '\u{1068}',
+        '\u{1069}',
+        '\u{106a}',
+        '\u{106b}',
+        '\u{106c}',
+        '\u{106d}',
+        '\u{1083}',
+        '\u{1087}',
+        '\u{1088}',
+        '\u{1089}',
+        '\u{108a}',
+        '\u{108b}',
+        '\u{108c}',
+        '\u{108f}',
+        '\u{109a}',
+        '\u{109b}',
+        '\u{109c}',
+        '\u{1a61}',
+        '\u{1a63}',
+        '\u{1a64}',
+        '\u{aa7b}',
+        '\u{aa7d}',
+        '\u{11720}',
+        '\u{11721}',
+    ];
+    CLUSTER_ONLY.contains(&c) || (attaches(c) && !WORD_ONLY.contains(&c))
+}
+
+/// Whether `c` attaches to the char before it, as UAX #29's word rules see
+/// it (WB4: Extend, Format, ZWJ), asked of the word segmenter with a space
+/// before it.
+fn attaches(c: char) -> bool {
+    let mut buf = [b' '; 5];
+    let len = 1 + c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..len]).is_ok_and(|probe| probe.split_word_bounds().nth(1).is_none())
 }
 
 /// Byte ranges of the newlines of `s` that are soft line wraps.
@@ -1715,6 +1777,33 @@ mod tests {
         );
         let s = "הבית הלבן אמר כי רוסיה מבקשת לקנות מל\"טים מאיראן. איראן הכחישה.";
         check_invariants(s, 0..s.len());
+    }
+
+    #[test]
+    fn letters_start_clusters_as_graphemes_say() {
+        // Every letter and digit after the chars a non-letter run is made
+        // of, and after a combining mark, a control char and a line
+        // separator: `long_run_follows`'s test agrees with grapheme
+        // segmentation (of unicode-segmentation's Unicode version).
+        for p in [' ', '-', '"', '(', '.', '*', '\u{a0}', '\u{301}', '\u{93e}', '\n', '\u{2028}', '🇺'] {
+            for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_alphanumeric()) {
+                let pair: String = [p, c].iter().collect();
+                let expected = pair.graphemes(true).count() == 2;
+                let got = p.is_control() || matches!(p, '\u{2028}' | '\u{2029}') || c.is_ascii() || !joins_cluster(c);
+                assert_eq!(got, expected, "{p:?} then {c:?} (U+{:04X})", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_marks_and_spaces_is_long() {
+        let marks: String = " \u{93e}".repeat(40);
+        assert!(long_run_follows(&marks));
+        assert!(!long_run_follows(&" ".repeat(LONG_RUN - 1)));
+        assert!(long_run_follows(&" ".repeat(LONG_RUN)));
+        assert!(!long_run_follows(&format!("{}a", " ".repeat(LONG_RUN - 1))));
+        assert!(!long_run_follows("\u{93e}"), "a mark that comes first starts its own cluster");
+        assert!(!long_run_follows(&format!("\n\u{93e}{}", " ".repeat(LONG_RUN))), "and one after a newline");
     }
 
     #[test]

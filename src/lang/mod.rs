@@ -94,14 +94,15 @@ impl Language {
         Spec { code, name, code3, stop_words }
     }
 
-    /// Its Snowball stemmer. One `Stemmer::create` per language with the
-    /// algorithm spelled out, rather than one call with an algorithm read
-    /// from a table: rust-stemmers maps its `Algorithm` to a function in a
-    /// `match` over all 18, and a call with a value only known at run time
-    /// keeps every one of them (Greek, Tamil and Arabic among them, about
-    /// 20 KB of the .wasm) although we stem 15.
-    fn stemmer(self) -> Stemmer {
-        match self {
+    /// Its Snowball stemmer, if the build has it (feature `extra-stemmers`
+    /// for sv, nb, da, fi, hu, ro and tr). One `Stemmer::create` per
+    /// language with the algorithm spelled out, rather than one call with an
+    /// algorithm read from a table: rust-stemmers maps its `Algorithm` to a
+    /// function in a `match` over all 18, and a call with a value only known
+    /// at run time keeps every one of them (Greek, Tamil and Arabic among
+    /// them, about 17 KB of the gzipped .wasm) although we stem 15.
+    fn stemmer(self) -> Option<Stemmer> {
+        let algorithm = match self {
             Language::English => Stemmer::create(Algorithm::English),
             Language::Spanish => Stemmer::create(Algorithm::Spanish),
             Language::French => Stemmer::create(Algorithm::French),
@@ -109,15 +110,31 @@ impl Language {
             Language::Italian => Stemmer::create(Algorithm::Italian),
             Language::Portuguese => Stemmer::create(Algorithm::Portuguese),
             Language::Dutch => Stemmer::create(Algorithm::Dutch),
-            Language::Swedish => Stemmer::create(Algorithm::Swedish),
-            Language::Norwegian => Stemmer::create(Algorithm::Norwegian),
-            Language::Danish => Stemmer::create(Algorithm::Danish),
-            Language::Finnish => Stemmer::create(Algorithm::Finnish),
             Language::Russian => Stemmer::create(Algorithm::Russian),
+            #[cfg(feature = "extra-stemmers")]
+            Language::Swedish => Stemmer::create(Algorithm::Swedish),
+            #[cfg(feature = "extra-stemmers")]
+            Language::Norwegian => Stemmer::create(Algorithm::Norwegian),
+            #[cfg(feature = "extra-stemmers")]
+            Language::Danish => Stemmer::create(Algorithm::Danish),
+            #[cfg(feature = "extra-stemmers")]
+            Language::Finnish => Stemmer::create(Algorithm::Finnish),
+            #[cfg(feature = "extra-stemmers")]
             Language::Hungarian => Stemmer::create(Algorithm::Hungarian),
+            #[cfg(feature = "extra-stemmers")]
             Language::Romanian => Stemmer::create(Algorithm::Romanian),
+            #[cfg(feature = "extra-stemmers")]
             Language::Turkish => Stemmer::create(Algorithm::Turkish),
-        }
+            #[cfg(not(feature = "extra-stemmers"))]
+            Language::Swedish
+            | Language::Norwegian
+            | Language::Danish
+            | Language::Finnish
+            | Language::Hungarian
+            | Language::Romanian
+            | Language::Turkish => return None,
+        };
+        Some(algorithm)
     }
 
     /// ISO 639-1 code ("en", "es", ...). Norwegian is Bokmål, "nb".
@@ -284,7 +301,7 @@ impl Analyzer {
     pub(crate) fn new(language: Option<Language>) -> Analyzer {
         Analyzer {
             language,
-            stemmer: language.map(Language::stemmer),
+            stemmer: language.and_then(Language::stemmer),
             stop_words: language.map(Language::stop_words),
             stems: language.map(Language::stem_cache),
         }

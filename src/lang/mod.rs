@@ -678,6 +678,24 @@ mod tests {
     /// The seeds are English articles with junk lines: every prefix of
     /// them reads as English, reliably.
     #[test]
+    fn the_build_stems_what_its_features_say() {
+        for language in Language::ALL {
+            let extra = matches!(
+                language,
+                Language::Swedish
+                    | Language::Norwegian
+                    | Language::Danish
+                    | Language::Finnish
+                    | Language::Hungarian
+                    | Language::Romanian
+                    | Language::Turkish
+            );
+            let expected = !extra || cfg!(feature = "extra-stemmers");
+            assert_eq!(language.stemmer().is_some(), expected, "{language:?}");
+        }
+    }
+
+    #[test]
     fn seed_prefixes_are_english() {
         let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let mut checked = 0;

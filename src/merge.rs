@@ -58,14 +58,18 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     groups.into_groups()
 }
 
-/// Rarity-weighted cosine of two sentences' term sets, in [0, 1].
+/// Rarity-weighted cosine of two sentences' term sets, in [0, 1]: the
+/// definition. Merging and selection only ask whether it reaches a
+/// threshold, and ask [`cosine_at_least`], which answers the same (tested
+/// against this).
+#[cfg(test)]
 pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
     cosine(a, b, rarity, term_weight(a, rarity), term_weight(b, rarity))
 }
 
 /// The summed rarity of a sentence's distinct terms, in term order: the
 /// norm (squared) [`cosine`] divides by.
-fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
+pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
     s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])
 }
 
@@ -157,7 +161,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
             if lo < hi * threshold * threshold * (1.0 - 1e-9) {
                 continue;
             }
-            if let Some(sim) = cosine_at_least(terms.of(b), &mine, stamp, rarity, wa, wb, threshold) {
+            if let Some(sim) = cosine_at_least(terms.of(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
                 pairs.push((sim, a, b));
             }
         }
@@ -199,7 +203,15 @@ impl DistinctTerms {
 /// found missing in a is too little for the threshold (with a margin for
 /// rounding far above the sums' error, so no pair that could reach it is
 /// dropped).
-fn cosine_at_least(b: &[u32], mine: &[u32], a: u32, rarity: &[f64], wa: f64, wb: f64, threshold: f64) -> Option<f64> {
+pub(crate) fn cosine_at_least(
+    b: impl IntoIterator<Item = u32>,
+    mine: &[u32],
+    a: u32,
+    rarity: &[f64],
+    wa: f64,
+    wb: f64,
+    threshold: f64,
+) -> Option<f64> {
     if wa == 0.0 || wb == 0.0 {
         return (0.0 >= threshold).then_some(0.0);
     }
@@ -207,7 +219,7 @@ fn cosine_at_least(b: &[u32], mine: &[u32], a: u32, rarity: &[f64], wa: f64, wb:
     let need = threshold * norm - wb * 1e-9;
     let mut shared = 0.0;
     let mut left = wb;
-    for &t in b {
+    for t in b {
         let r = rarity[t as usize];
         if mine[t as usize] == a {
             shared += r;
@@ -224,6 +236,7 @@ fn cosine_at_least(b: &[u32], mine: &[u32], a: u32, rarity: &[f64], wa: f64, wb:
 
 /// [`similarity`], given each sentence's [`term_weight`]: only the walk over
 /// the shared terms.
+#[cfg(test)]
 fn cosine(a: &Sentence, b: &Sentence, rarity: &[f64], wa: f64, wb: f64) -> f64 {
     if wa == 0.0 || wb == 0.0 {
         return 0.0;
@@ -442,6 +455,40 @@ mod tests {
         let (_, groups) = groups_of(&sources);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].len(), 1000);
+    }
+
+    #[test]
+    fn the_bounded_cosine_is_the_similarity_when_it_reaches_the_threshold() {
+        let a = [
+            "The White House on Monday said Russia is looking to buy additional advanced attack drones from Iran.",
+            "Russia has expended most of these UAVs, using them to target Ukrainian critical infrastructure.",
+            "Iran sold hundreds of Shahed drones to Russia last year.",
+        ];
+        let b = [
+            "The White House said on Monday that Russia is seeking to purchase additional attack drones from Iran.",
+            "Russia has expended most of these UAVs, Kirby said.",
+            "Iran sold hundreds of Shahed drones to Russia last year, officials said.",
+        ];
+        let (seg, _) = groups_of(&[&[&a[..], FILLER].concat(), &[&b[..], &FILLER[1..]].concat()]);
+        let r = rarity(&term_stats(&seg));
+        let s = &seg.sentences;
+        let mut mine = vec![u32::MAX; r.len()];
+        let mut checked = 0;
+        for x in 0..s.len() {
+            for t in s[x].distinct_terms() {
+                mine[t as usize] = x as u32;
+            }
+            for y in 0..s.len() {
+                let sim = similarity(&s[x], &s[y], &r);
+                let (wx, wy) = (term_weight(&s[x], &r), term_weight(&s[y], &r));
+                for threshold in [1e-6, 0.1, 0.3, 0.5, 0.6, 0.9, 1.0, sim, sim + 1e-12] {
+                    let bounded = cosine_at_least(s[y].distinct_terms(), &mine, x as u32, &r, wx, wy, threshold);
+                    assert_eq!(bounded, (sim >= threshold).then_some(sim), "{x} {y} at {threshold}");
+                    checked += usize::from(bounded.is_some());
+                }
+            }
+        }
+        assert!(checked > 2 * s.len(), "{checked}");
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //    digest drawn (the next frame after the entries are in the DOM), split
 //    into the page's phases. Then the engine alone on the same files in a
 //    page's own engine worker: clean() of each file and summarize() of all of them
-//    with the page's options, as the page asks for them.
+//    with the page's options, and the same kept cleaned as the page now does it
+//    (Story#clean of each file, Story#summarize of all; checked to give the same digest).
 //
 // Usage: node scripts/bench-page.mjs [--runs N] [--cap SECONDS] [--engine-only-many]   (default 3 runs per story,
 // median; a run of a 5 MB story is stopped after --cap seconds, default 120, and reported as such;
@@ -190,7 +191,25 @@ function engineOnce(worker, files, options) {
       const t1 = performance.now();
       const digest = nd.summarize(sources, options);
       const t2 = performance.now();
-      return { clean: (t1 - t0) / 1000, summarize: (t2 - t1) / 1000, entries: digest.sentences.length };
+      // As the page does since it keeps each file cleaned: clean each into a
+      // Story, then summarize the story without cleaning again.
+      const timed = { clean: (t1 - t0) / 1000, summarize: (t2 - t1) / 1000, entries: digest.sentences.length };
+      if (typeof nd.Story !== 'function') return timed;
+      const story = new nd.Story();
+      const t3 = performance.now();
+      sources.forEach((s, i) => {
+        try {
+          story.clean(String(i), s);
+        } catch {
+          // reported in the digest, as by summarize()
+        }
+      });
+      const t4 = performance.now();
+      const kept = story.summarize(sources.map((s, i) => ({ key: String(i), ...s })), options);
+      const t5 = performance.now();
+      story.free();
+      if (JSON.stringify(kept) !== JSON.stringify(digest)) throw new Error('Story#summarize gave another digest than summarize()');
+      return { ...timed, storyClean: (t4 - t3) / 1000, storySummarize: (t5 - t4) / 1000 };
     },
     { files, options },
   );
@@ -209,7 +228,7 @@ async function engineOnly(files, options) {
   for (let run = 0; run < runs; run++) results.push(await engineOnce(worker, files, options));
   await context.close();
   if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
-  return results.map((r) => ({ ...r, engine: r.clean + r.summarize }));
+  return results.map((r) => ({ ...r, engine: r.clean + r.summarize, story: r.storyClean + r.storySummarize }));
 }
 
 /**
@@ -291,13 +310,16 @@ function storyTable(stories) {
   const s3 = (x) => `${x.toFixed(3)} s`;
   console.log(`\n### Stories through the page (median of ${runs} runs, each in a fresh page with the engine already loaded)\n`);
   console.log(`Page options, as the page sends them: ${JSON.stringify(pageOptions ?? PAGE_OPTIONS_FALLBACK)}\n`);
-  console.log('| story | files | size | input to digest drawn | reading files (main thread) | clean requests (worker + messages + list drawn) | summarize request | drawing | engine alone in the page\'s worker: clean each + summarize all |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| story | files | size | input to digest drawn | reading files (main thread) | clean requests (worker + messages + list drawn) | summarize request | drawing | engine alone in the page\'s worker: clean each + summarize all | the same, kept cleaned: Story#clean each + Story#summarize |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of stories) {
     const done = s.page.filter((r) => r.finished);
     const m = (list, key) => median(list.map((r) => r[key]));
     const eng = s.engine.map((r) => r.engine);
-    const engineCell = `${s3(median(eng))} (${spread(eng)}) = ${s3(m(s.engine, 'clean'))} + ${s3(m(s.engine, 'summarize'))}`;
+    const kept = s.engine.map((r) => r.story);
+    const engineCell =
+      `${s3(median(eng))} (${spread(eng)}) = ${s3(m(s.engine, 'clean'))} + ${s3(m(s.engine, 'summarize'))} | ` +
+      (kept.every(Number.isFinite) ? `${s3(median(kept))} (${spread(kept)}) = ${s3(m(s.engine, 'storyClean'))} + ${s3(m(s.engine, 'storySummarize'))}` : 'no Story in this build');
     const head = `| ${s.label} | ${s.files} | ${(s.bytes / 1e6).toFixed(2)} MB |`;
     if (s.page.length === 0) {
       console.log(`${head} not run (--engine-only-many) | | | | | ${engineCell} |`);

@@ -85,6 +85,92 @@ use segment::Kind;
 /// # Errors
 /// When the configuration is out of range, or no source has usable text.
 pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
+    let sources: Vec<&Source> = sources.iter().collect();
+    story(&sources, config, &|i| clean::prepare(sources[i]))
+}
+
+/// A source cleaned once, to be summarized any number of times by
+/// [`summarize_prepared`] without cleaning it again: a page that shows each
+/// file's cleaned text as it is added ([`Prepared::cleaned`]) and makes the
+/// digest again when the reader changes the length or the set of articles
+/// cleans each file once.
+///
+/// ```
+/// use newsdigest::{summarize, summarize_prepared, Budget, Config, Prepared, Source};
+///
+/// let sources = [
+///     Source::text("a.txt", "Iran has sold hundreds of attack drones to Russia, officials said on Monday."),
+///     Source::text("b.txt", "Officials said on Monday that Iran has sold hundreds of attack drones to Russia."),
+/// ];
+/// let prepared: Vec<Prepared> = sources.iter().cloned().map(Prepared::new).collect();
+/// assert!(prepared[0].cleaned()?.text.starts_with("Iran has sold"));
+/// let config = Config { budget: Budget::sentences(1), ..Config::default() };
+/// assert_eq!(summarize_prepared(&prepared, &config)?, summarize(&sources, &config)?);
+/// # Ok::<(), newsdigest::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    source: Source,
+    /// Its cleaning; `None` when it is over the default size limit for one
+    /// source, and so not read.
+    doc: Option<Result<Document, String>>,
+}
+
+impl Prepared {
+    /// Cleans `source`, unless it is over [`Config::default`]'s
+    /// `max_source_bytes` (a summary under a larger limit cleans it then).
+    pub fn new(source: Source) -> Prepared {
+        let doc = check_size(source.len(), &Config::default()).ok().map(|()| clean::prepare(&source));
+        Prepared { source, doc }
+    }
+
+    /// The source it was made from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// What [`clean`] gives for the source with the default configuration.
+    ///
+    /// # Errors
+    /// As [`clean`]'s: the source cannot be read or is over the size limit.
+    pub fn cleaned(&self) -> Result<Cleaned, Error> {
+        let name = self.source.name();
+        match &self.doc {
+            Some(Ok(doc)) => Ok(cleaned(name, doc)),
+            Some(Err(problem)) => Err(Error::new(format!("{name}: {problem}"))),
+            None => {
+                let problem = check_size(self.source.len(), &Config::default()).err().unwrap_or_default();
+                Err(Error::new(format!("{name}: {problem}")))
+            }
+        }
+    }
+}
+
+/// [`summarize`] of the sources `prepared` was made from: the same digest,
+/// from their cleaning already done.
+///
+/// # Errors
+/// As [`summarize`]'s.
+pub fn summarize_prepared<'a>(
+    prepared: impl IntoIterator<Item = &'a Prepared>,
+    config: &Config,
+) -> Result<Digest, Error> {
+    let prepared: Vec<&Prepared> = prepared.into_iter().collect();
+    let sources: Vec<&Source> = prepared.iter().map(|p| &p.source).collect();
+    story(&sources, config, &|i| match &prepared[i].doc {
+        Some(doc) => doc.clone(),
+        None => clean::prepare(&prepared[i].source),
+    })
+}
+
+/// The digest of `sources`, `prepare(i)` giving the cleaning of
+/// `sources[i]` (called only for the sources within the size limits, once
+/// each). Not generic, so the `.wasm` holds one copy of it.
+fn story(
+    sources: &[&Source],
+    config: &Config,
+    prepare: &dyn Fn(usize) -> Result<Document, String>,
+) -> Result<Digest, Error> {
     config.validate()?;
     if sources.is_empty() {
         return Err(Error::new("no sources to summarize"));
@@ -115,7 +201,7 @@ pub fn summarize(sources: &[Source], config: &Config) -> Result<Digest, Error> {
             continue;
         }
         story_bytes += size;
-        match clean::prepare(&sources[i]) {
+        match prepare(i) {
             Ok(doc) => {
                 let info = &mut infos[i];
                 info.title = doc.meta.title.clone();
@@ -218,6 +304,12 @@ pub fn clean(source: &Source, config: &Config) -> Result<Cleaned, Error> {
     let doc = check_size(source.len(), config)
         .and_then(|()| clean::prepare(source))
         .map_err(|problem| Error::new(format!("{}: {problem}", source.name())))?;
+    Ok(cleaned(source.name(), &doc))
+}
+
+/// A cleaned document as [`clean`] gives it: the article text without its
+/// headline, blocks separated by blank lines.
+fn cleaned(name: &str, doc: &Document) -> Cleaned {
     let headline = doc.meta.title.as_deref();
     let mut skipped_headline = false;
     let mut body: Vec<&str> = Vec::with_capacity(doc.blocks.len());
@@ -229,15 +321,15 @@ pub fn clean(source: &Source, config: &Config) -> Result<Cleaned, Error> {
         }
         body.push(text);
     }
-    Ok(Cleaned {
-        name: source.name().to_owned(),
+    Cleaned {
+        name: name.to_owned(),
         text: body.join("\n\n"),
         removed: doc.removed.iter().map(|r| Removal { text: r.text.clone(), reason: r.reason.to_owned() }).collect(),
-        title: doc.meta.title,
-        date: doc.meta.date,
-        site: doc.meta.site,
-        byline: doc.meta.byline,
-    })
+        title: doc.meta.title.clone(),
+        date: doc.meta.date.clone(),
+        site: doc.meta.site.clone(),
+        byline: doc.meta.byline.clone(),
+    }
 }
 
 /// A source over the size limit is not read at all.

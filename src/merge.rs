@@ -58,14 +58,18 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     groups.into_groups()
 }
 
-/// Rarity-weighted cosine of two sentences' term sets, in [0, 1].
+/// Rarity-weighted cosine of two sentences' term sets, in [0, 1]: the
+/// definition. Merging and selection only ask whether it reaches a
+/// threshold, and ask [`cosine_at_least`], which answers the same (tested
+/// against this).
+#[cfg(test)]
 pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
     cosine(a, b, rarity, term_weight(a, rarity), term_weight(b, rarity))
 }
 
 /// The summed rarity of a sentence's distinct terms, in term order: the
 /// norm (squared) [`cosine`] divides by.
-fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
+pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
     s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])
 }
 
@@ -74,15 +78,18 @@ fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
 /// `threshold`.
 ///
 /// Works sentence by sentence, so only the pairs kept are held at once, not
-/// every candidate (hundreds per sentence in a large story).
+/// every candidate (hundreds per sentence in a large story). Most candidates
+/// fall far short of the threshold, so each is first bounded, and its
+/// cosine is only finished when the bound allows it to reach the threshold.
 fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
+    let terms = DistinctTerms::new(sentences);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
     for (i, s) in sentences.iter().enumerate() {
         if s.kind == Kind::Heading {
             continue;
         }
-        for t in s.distinct_terms() {
+        for &t in terms.of(i) {
             postings[t as usize].push(i as u32);
         }
     }
@@ -94,7 +101,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         if s.kind == Kind::Heading {
             continue;
         }
-        let mut keys: Vec<u32> = s.distinct_terms().filter(|&t| postings[t as usize].len() <= POSTING_CAP).collect();
+        let mut keys: Vec<u32> =
+            terms.of(i).iter().copied().filter(|&t| postings[t as usize].len() <= POSTING_CAP).collect();
         // Rarest first; the id breaks ties so the choice is reproducible.
         crate::sort::sort_by(&mut keys, |&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
         keys.truncate(KEYS);
@@ -103,27 +111,43 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         }
         keys_of[i] = keys;
     }
-    // The weight of each sentence's terms, computed once per sentence.
-    let weights: Vec<f64> = sentences.iter().map(|s| term_weight(s, rarity)).collect();
+    // The weight of each sentence's terms, computed once per sentence, in
+    // term order as `term_weight` sums it.
+    let weights: Vec<f64> =
+        (0..sentences.len()).map(|i| terms.of(i).iter().fold(0.0, |sum, &t| sum + rarity[t as usize])).collect();
     // Each sentence's source, compact: the candidate loop below reads it for
     // hundreds of candidates per sentence on large stories.
     let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();
+    // `met[b] == a`: b is already a candidate of a. `mine[t] == a`: t is
+    // one of a's terms. Stamps, so neither is ever cleared.
+    let mut met: Vec<u32> = vec![u32::MAX; sentences.len()];
+    let mut mine: Vec<u32> = vec![u32::MAX; seg.vocabulary.len()];
     let mut pairs = Vec::new();
     let mut others: Vec<u32> = Vec::new();
     for (a, s) in sentences.iter().enumerate() {
         if s.kind == Kind::Heading {
             continue;
         }
-        // b > a with a key of a among its terms, or a key of b among a's.
+        let stamp = a as u32;
+        // b > a with a key of a among its terms, or a key of b among a's,
+        // each once.
         others.clear();
+        let mut meet = |b: u32| {
+            if b > stamp && met[b as usize] != stamp {
+                met[b as usize] = stamp;
+                others.push(b);
+            }
+        };
         for &t in &keys_of[a] {
-            others.extend(postings[t as usize].iter().filter(|&&b| b as usize > a));
+            postings[t as usize].iter().for_each(|&b| meet(b));
         }
-        for t in s.distinct_terms() {
-            others.extend(keyed_by[t as usize].iter().filter(|&&b| b as usize > a));
+        for &t in terms.of(a) {
+            keyed_by[t as usize].iter().for_each(|&b| meet(b));
         }
-        others.sort_unstable();
-        others.dedup();
+        for &t in terms.of(a) {
+            mine[t as usize] = stamp;
+        }
+        let wa = weights[a];
         for &b in &others {
             let b = b as usize;
             if source_of[b] == s.source {
@@ -132,12 +156,12 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
             // The cosine is at most sqrt(lighter / heavier) (all shared):
             // skip pairs that cannot reach the threshold (with a margin for
             // rounding, so no pair that could is skipped).
-            let (lo, hi) = (weights[a].min(weights[b]), weights[a].max(weights[b]));
+            let wb = weights[b];
+            let (lo, hi) = (wa.min(wb), wa.max(wb));
             if lo < hi * threshold * threshold * (1.0 - 1e-9) {
                 continue;
             }
-            let sim = cosine(s, &sentences[b], rarity, weights[a], weights[b]);
-            if sim >= threshold {
+            if let Some(sim) = cosine_at_least(terms.of(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
                 pairs.push((sim, a, b));
             }
         }
@@ -145,8 +169,74 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     pairs
 }
 
+/// Every sentence's distinct terms, ascending, in one array.
+struct DistinctTerms {
+    /// Sentence `i`'s terms are `terms[start[i]..start[i + 1]]`.
+    start: Vec<usize>,
+    terms: Vec<u32>,
+}
+
+impl DistinctTerms {
+    fn new(sentences: &[Sentence]) -> DistinctTerms {
+        let mut start = Vec::with_capacity(sentences.len() + 1);
+        let mut terms = Vec::new();
+        start.push(0);
+        for s in sentences {
+            terms.extend(s.distinct_terms());
+            start.push(terms.len());
+        }
+        DistinctTerms { start, terms }
+    }
+
+    fn of(&self, i: usize) -> &[u32] {
+        &self.terms[self.start[i]..self.start[i + 1]]
+    }
+}
+
+/// The [`cosine`] of sentence a, whose terms are those `t` with `mine[t] ==
+/// a`, and sentence b, whose distinct terms are `b`, when it reaches
+/// `threshold`; `None` otherwise.
+///
+/// The shared weight is summed over b's terms in ascending order, the order
+/// in which [`cosine`] meets them, so a cosine that is returned is the very
+/// same number. The walk stops as soon as the weight of b's terms not yet
+/// found missing in a is too little for the threshold (with a margin for
+/// rounding far above the sums' error, so no pair that could reach it is
+/// dropped).
+pub(crate) fn cosine_at_least(
+    b: impl IntoIterator<Item = u32>,
+    mine: &[u32],
+    a: u32,
+    rarity: &[f64],
+    wa: f64,
+    wb: f64,
+    threshold: f64,
+) -> Option<f64> {
+    if wa == 0.0 || wb == 0.0 {
+        return (0.0 >= threshold).then_some(0.0);
+    }
+    let norm = (wa * wb).sqrt();
+    let need = threshold * norm - wb * 1e-9;
+    let mut shared = 0.0;
+    let mut left = wb;
+    for t in b {
+        let r = rarity[t as usize];
+        if mine[t as usize] == a {
+            shared += r;
+        } else {
+            left -= r;
+            if left < need {
+                return None;
+            }
+        }
+    }
+    let sim = shared / norm;
+    (sim >= threshold).then_some(sim)
+}
+
 /// [`similarity`], given each sentence's [`term_weight`]: only the walk over
 /// the shared terms.
+#[cfg(test)]
 fn cosine(a: &Sentence, b: &Sentence, rarity: &[f64], wa: f64, wb: f64) -> f64 {
     if wa == 0.0 || wb == 0.0 {
         return 0.0;
@@ -365,6 +455,40 @@ mod tests {
         let (_, groups) = groups_of(&sources);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].len(), 1000);
+    }
+
+    #[test]
+    fn the_bounded_cosine_is_the_similarity_when_it_reaches_the_threshold() {
+        let a = [
+            "The White House on Monday said Russia is looking to buy additional advanced attack drones from Iran.",
+            "Russia has expended most of these UAVs, using them to target Ukrainian critical infrastructure.",
+            "Iran sold hundreds of Shahed drones to Russia last year.",
+        ];
+        let b = [
+            "The White House said on Monday that Russia is seeking to purchase additional attack drones from Iran.",
+            "Russia has expended most of these UAVs, Kirby said.",
+            "Iran sold hundreds of Shahed drones to Russia last year, officials said.",
+        ];
+        let (seg, _) = groups_of(&[&[&a[..], FILLER].concat(), &[&b[..], &FILLER[1..]].concat()]);
+        let r = rarity(&term_stats(&seg));
+        let s = &seg.sentences;
+        let mut mine = vec![u32::MAX; r.len()];
+        let mut checked = 0;
+        for x in 0..s.len() {
+            for t in s[x].distinct_terms() {
+                mine[t as usize] = x as u32;
+            }
+            for y in 0..s.len() {
+                let sim = similarity(&s[x], &s[y], &r);
+                let (wx, wy) = (term_weight(&s[x], &r), term_weight(&s[y], &r));
+                for threshold in [1e-6, 0.1, 0.3, 0.5, 0.6, 0.9, 1.0, sim, sim + 1e-12] {
+                    let bounded = cosine_at_least(s[y].distinct_terms(), &mine, x as u32, &r, wx, wy, threshold);
+                    assert_eq!(bounded, (sim >= threshold).then_some(sim), "{x} {y} at {threshold}");
+                    checked += usize::from(bounded.is_some());
+                }
+            }
+        }
+        assert!(checked > 2 * s.len(), "{checked}");
     }
 
     #[test]

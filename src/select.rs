@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::config::{Config, WordLimit};
-use crate::merge::similarity;
+use crate::merge::{cosine_at_least, term_weight};
 use crate::score::{Concepts, ln, power, prior};
 use crate::segment::{Kind, Segmented};
 
@@ -87,8 +87,8 @@ pub(crate) fn select(
         }
         best.filter(|&(worth, _)| worth > 0.0)
     };
-    let redundant =
-        |chosen: &[Chosen], c: &Chosen| chosen.iter().any(|p| alike(seg, p, c, rarity) >= config.redundancy_threshold);
+    let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
+    let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
     let cover = |covered: &mut [bool], m: usize| {
         for &c in &concepts.of[m] {
             covered[c as usize] = true;
@@ -236,14 +236,69 @@ impl Ord for Worth {
     }
 }
 
-/// How alike two statements are: the most alike of each one's best wording
-/// against every variant of the other.
-fn alike(seg: &Segmented, a: &Chosen, b: &Chosen, rarity: &[f64]) -> f64 {
-    let s = &seg.sentences;
-    let one_way = |x: &Chosen, y: &Chosen| {
-        y.members.iter().map(|&m| similarity(&s[x.representative], &s[m], rarity)).fold(0.0, f64::max)
-    };
-    one_way(a, b).max(one_way(b, a))
+/// Whether a statement is too like one already chosen: two statements are
+/// as alike as the most alike of each one's best wording (representative)
+/// against every variant of the other, by [`similarity`], and too alike at
+/// `threshold` or more.
+///
+/// Only whether a similarity reaches the threshold matters, so each is
+/// bounded as merging bounds its candidates ([`cosine_at_least`]: the same
+/// answer as comparing [`similarity`] itself). Each sentence's weight is
+/// computed once, when first needed.
+///
+/// [`similarity`]: crate::merge::similarity
+struct Redundancy<'a> {
+    seg: &'a Segmented,
+    rarity: &'a [f64],
+    threshold: f64,
+    weights: Vec<Option<f64>>,
+    /// `mine[t] == stamp`: t is a term of the sentence compared last.
+    mine: Vec<u32>,
+    stamp: u32,
+}
+
+impl<'a> Redundancy<'a> {
+    fn new(seg: &'a Segmented, rarity: &'a [f64], threshold: f64) -> Redundancy<'a> {
+        Redundancy {
+            seg,
+            rarity,
+            threshold,
+            weights: vec![None; seg.sentences.len()],
+            mine: vec![0; rarity.len()],
+            stamp: 0,
+        }
+    }
+
+    /// Whether `c` is too like any statement of `chosen`.
+    fn any(&mut self, chosen: &[Chosen], c: &Chosen) -> bool {
+        chosen.iter().any(|p| self.reaches(c.representative, &p.members) || self.reaches(p.representative, &c.members))
+    }
+
+    /// Whether sentence `x` is as alike as the threshold to any of `ys`.
+    fn reaches(&mut self, x: usize, ys: &[usize]) -> bool {
+        if self.stamp == u32::MAX {
+            self.mine.iter_mut().for_each(|m| *m = 0);
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        let sentences = &self.seg.sentences;
+        for t in sentences[x].distinct_terms() {
+            self.mine[t as usize] = self.stamp;
+        }
+        let wx = self.weight(x);
+        for &y in ys {
+            let wy = self.weight(y);
+            let terms = sentences[y].distinct_terms();
+            if cosine_at_least(terms, &self.mine, self.stamp, self.rarity, wx, wy, self.threshold).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn weight(&mut self, m: usize) -> f64 {
+        *self.weights[m].get_or_insert_with(|| term_weight(&self.seg.sentences[m], self.rarity))
+    }
 }
 
 #[cfg(test)]
@@ -251,7 +306,7 @@ mod tests {
     use super::*;
     use crate::config::Budget;
     use crate::document::{Block, BlockKind, Document};
-    use crate::merge::merge;
+    use crate::merge::{merge, similarity};
     use crate::score::{concepts, rarity, term_stats};
     use crate::segment::segment;
 

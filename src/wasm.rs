@@ -14,13 +14,18 @@
 //!   site can swap one for the other.
 //! - `clean(source)`: one source's article text, metadata, and what was
 //!   removed, as `newsdigest clean --format json` writes each file.
+//! - `Story`: `clean` and `summarize` over sources kept cleaned, so a page
+//!   that shows each file cleaned and makes the digest again and again
+//!   cleans each file once (the same digest as `summarize`'s).
 //! - `version()`: the crate version.
 
 use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Budget, Config, Digest, Entry, Source, WordLimit};
+use std::collections::HashMap;
+
+use crate::{Budget, Config, Digest, Entry, Prepared, Source, WordLimit};
 
 /// An error message for people; it becomes a JS `Error` at the boundary.
 type Problem = String;
@@ -69,12 +74,105 @@ pub fn clean(
     debug_hook();
     let source = match source.as_string() {
         Some(text) => Source::text("text", text),
-        None => read_source(&source, "source").map_err(error)?,
+        None => read_source(&source, "source", SOURCE_FIELDS).map_err(error)?,
     };
     let cleaned = crate::clean(&source, &Config::default()).map_err(|e| error(e.to_string()))?;
     cleaned
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
+}
+
+/// The sources of one story, each cleaned once and kept: `clean` each file
+/// as it is added, then `summarize` the story as often as the reader changes
+/// it, without cleaning any file again (the page's engine worker holds one).
+/// The digest is `summarize`'s for the same sources.
+#[wasm_bindgen]
+pub struct Story {
+    kept: HashMap<String, Prepared>,
+}
+
+#[wasm_bindgen]
+impl Story {
+    /// An empty story.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Story {
+        debug_hook();
+        Story { kept: HashMap::new() }
+    }
+
+    /// `clean(source)`, keeping the source and its cleaning under `key` in
+    /// place of what was kept there. A source that cannot be read is kept
+    /// too (a digest reports its error, as `summarize` does); one of the
+    /// wrong shape is not.
+    #[wasm_bindgen(unchecked_return_type = "Cleaned")]
+    pub fn clean(
+        &mut self,
+        key: String,
+        #[wasm_bindgen(unchecked_param_type = "SourceInput | string")] source: JsValue,
+    ) -> Result<JsValue, JsError> {
+        debug_hook();
+        let source = match source.as_string() {
+            Some(text) => Source::text("text", text),
+            None => read_source(&source, "source", SOURCE_FIELDS).map_err(error)?,
+        };
+        let prepared = Prepared::new(source);
+        let cleaned = prepared.cleaned();
+        self.kept.insert(key, prepared);
+        cleaned
+            .map_err(|e| error(e.to_string()))?
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
+    }
+
+    /// `summarize(sources, options)`, each source with a `key`: a source
+    /// equal to the one kept under its key is not cleaned again, any other
+    /// is cleaned now and kept. Afterwards only these keys are kept.
+    #[wasm_bindgen(unchecked_return_type = "DigestResult")]
+    pub fn summarize(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "KeyedSourceInput[]")] sources: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        debug_hook();
+        let options = Options::parse(&options, Defaults::Cli).map_err(error)?;
+        let keys = self.keep(&sources).map_err(error)?;
+        self.kept.retain(|key, _| keys.contains(key));
+        let prepared = keys.iter().map(|key| &self.kept[key]);
+        let config = options.config();
+        let digest = crate::summarize_prepared(prepared, &config).map_err(|e| error(e.to_string()))?;
+        to_result(&digest, &options).map_err(error)
+    }
+}
+
+impl Story {
+    /// Reads `sources`, cleans and keeps those not kept as they are, and
+    /// gives their keys in order.
+    fn keep(&mut self, sources: &JsValue) -> Result<Vec<String>, Problem> {
+        if !Array::is_array(sources) {
+            return Err(format!(
+                "sources must be an array of {{ key, name, text | html | bytes }}, got {}",
+                describe(sources)
+            ));
+        }
+        let mut keys = Vec::new();
+        for (i, item) in Array::from(sources).iter().enumerate() {
+            let at = format!("sources[{i}]");
+            let source = read_source(&item, &at, KEYED_SOURCE_FIELDS)?;
+            let key = match Reflect::get(&item, &"key".into()).ok().and_then(|k| k.as_string()) {
+                Some(key) => key,
+                None => return Err(format!("{at}.key must be a string")),
+            };
+            if keys.contains(&key) {
+                return Err(format!("{at}.key {key:?} is used twice"));
+            }
+            if self.kept.get(&key).is_none_or(|p| *p.source() != source) {
+                self.kept.insert(key.clone(), Prepared::new(source));
+            }
+            keys.push(key);
+        }
+        Ok(keys)
+    }
 }
 
 /// A summarizer with the interface of Chrome's built-in `Summarizer`, backed
@@ -233,6 +331,9 @@ export interface SummarizerCallOptions {
   context?: string;
   signal?: AbortSignal;
 }
+
+/** A source given to `Story#summarize`: the key it was kept under by `Story#clean`. */
+export type KeyedSourceInput = SourceInput & { key: string };
 
 /** A byte range into a source's text (the extracted article text for HTML). */
 export interface Span { start: number; end: number }
@@ -476,6 +577,11 @@ impl Options {
         })
     }
 
+    /// The core's configuration for these options.
+    fn config(&self) -> Config {
+        Config { budget: self.budget(), word_limit: self.word_limit(), ..Config::default() }
+    }
+
     /// A word target fills to its words; any other budget is a hard limit.
     fn word_limit(&self) -> WordLimit {
         if self.target_words.is_some() { WordLimit::Target } else { WordLimit::Hard }
@@ -529,9 +635,14 @@ fn aborted(options: &JsValue) -> Option<JsValue> {
 /// Reads, summarizes, renders: the work behind both APIs.
 fn digest(input: &JsValue, options: &Options) -> Result<JsValue, Problem> {
     let sources = read_sources(input)?;
-    let config = Config { budget: options.budget(), word_limit: options.word_limit(), ..Config::default() };
-    let digest = crate::summarize(&sources, &config).map_err(|e| e.to_string())?;
-    let text = render(&digest, options.kind.unwrap_or(Kind::KeyPoints), options.format);
+    let digest = crate::summarize(&sources, &options.config()).map_err(|e| e.to_string())?;
+    to_result(&digest, options)
+}
+
+/// The digest as a JS object, plus `text`, the digest rendered as `options`
+/// ask.
+fn to_result(digest: &Digest, options: &Options) -> Result<JsValue, Problem> {
+    let text = render(digest, options.kind.unwrap_or(Kind::KeyPoints), options.format);
     let result = digest
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| format!("could not convert the digest: {e}"))?;
@@ -551,15 +662,25 @@ fn read_sources(input: &JsValue) -> Result<Vec<Source>, Problem> {
             describe(input)
         ));
     }
-    Array::from(input).iter().enumerate().map(|(i, item)| read_source(&item, &format!("sources[{i}]"))).collect()
+    Array::from(input)
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read_source(&item, &format!("sources[{i}]"), SOURCE_FIELDS))
+        .collect()
 }
 
-/// One `{ name, text | html | bytes }`; `at` names it in messages.
-fn read_source(item: &JsValue, at: &str) -> Result<Source, Problem> {
+/// The fields of a source object.
+const SOURCE_FIELDS: &[&str] = &["name", "text", "html", "bytes"];
+/// The fields of a source object given to `Story#summarize`.
+const KEYED_SOURCE_FIELDS: &[&str] = &["key", "name", "text", "html", "bytes"];
+
+/// One `{ name, text | html | bytes }` (and no field outside `fields`);
+/// `at` names it in messages.
+fn read_source(item: &JsValue, at: &str, fields: &[&str]) -> Result<Source, Problem> {
     if !item.is_object() || Array::is_array(item) {
         return Err(format!("{at} must be an object {{ name, text | html | bytes }}, got {}", describe(item)));
     }
-    check_names(item, at, "field", &["name", "text", "html", "bytes"])?;
+    check_names(item, at, "field", fields)?;
     let field = |name: &str| Reflect::get(item, &name.into()).ok().filter(|v| !v.is_undefined());
     let name = match field("name") {
         Some(v) if v.is_string() => v.as_string().unwrap_or_default(),

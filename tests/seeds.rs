@@ -149,3 +149,29 @@ fn the_2022_source_is_flagged_as_older_than_the_story() {
     assert!(d.sources[3].stale, "003 is from August 2022");
     assert!(!d.sources[0].stale && !d.sources[1].stale && !d.sources[2].stale);
 }
+
+#[test]
+fn prepared_sources_give_summarizes_digest() {
+    use newsdigest::{Budget, Prepared, summarize_prepared};
+    let mut sources = seeds();
+    sources.push(Source::text("empty.txt", ""));
+    sources.push(Source::bytes("junk.txt", vec![0u8, 159, 146, 150, 0, 1, 2]));
+    let prepared: Vec<Prepared> = sources.iter().cloned().map(Prepared::new).collect();
+    for (source, p) in sources.iter().zip(&prepared) {
+        let cleaned = newsdigest::clean(source, &Config::default()).map_err(|e| e.to_string());
+        assert_eq!(p.cleaned().map_err(|e| e.to_string()), cleaned, "{}", source.name());
+    }
+    let budgets = [Budget::default(), Budget::sentences(2), Budget::words(40), Budget::ratio(0.3)];
+    for budget in budgets {
+        let config = Config { budget, ..Config::default() };
+        assert_eq!(summarize_prepared(&prepared, &config).unwrap(), summarize(&sources, &config).unwrap());
+    }
+    // The summary's own limits, not those of the cleaning: the second seed
+    // (and any larger) over the size limit, the story's limit reached.
+    let max = std::fs::metadata(format!("{}/seeds/{}", env!("CARGO_MANIFEST_DIR"), sources[1].name())).unwrap().len();
+    let small = Config { max_source_bytes: max as usize - 1, max_story_bytes: 3 * max as usize, ..Config::default() };
+    let reversed: Vec<&Prepared> = prepared.iter().rev().collect();
+    let reversed_sources: Vec<Source> = sources.iter().rev().cloned().collect();
+    assert_eq!(summarize_prepared(reversed, &small).unwrap(), summarize(&reversed_sources, &small).unwrap());
+    assert_eq!(summarize_prepared(&prepared, &small).unwrap(), summarize(&sources, &small).unwrap());
+}

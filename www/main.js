@@ -361,7 +361,7 @@ async function summarize() {
   const started = performance.now();
   showProgress(`Making the digest of ${plural(usable.length, 'article')}…`, 1, 1);
   const { id, promise } = engine.request(REQUEST.summarize, {
-    sources: usable.map((s) => ({ name: s.name, bytes: s.bytes })),
+    sources: usable.map((s) => ({ key: s.id, name: s.name, bytes: s.bytes })),
     options: options(),
   });
   state.current = { id, kind: 'summarize' };

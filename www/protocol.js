@@ -5,8 +5,10 @@
 //   { id, type: 'clean', files: [{ key, name, bytes }] }
 //       cleans each file in turn; one 'progress' message per file (with its
 //       result), then 'result' with { files } (the number of files)
-//   { id, type: 'summarize', sources: [{ name, bytes }], options }
-//       one digest of the sources; then 'result' with the digest
+//   { id, type: 'summarize', sources: [{ key, name, bytes }], options }
+//       one digest of the sources; then 'result' with the digest. A file
+//       cleaned by a 'clean' request under the same key is not cleaned
+//       again (the worker keeps it cleaned, until a digest leaves it out)
 //   { id, type: 'version' }
 //   { id, type: 'cancel' }              stop request `id` at the next file
 //

@@ -18,6 +18,16 @@ function load() {
 
 const cancelled = new Set();
 
+// The files cleaned so far, kept cleaned in the engine (nd.Story) under the
+// page's keys, so that a digest does not clean them a second time. Null with
+// a package that has no Story: then summarize() cleans the files again.
+let story = null;
+function storyOf(nd) {
+  if (typeof nd.Story !== 'function') return null;
+  story ??= new nd.Story();
+  return story;
+}
+
 // A WebAssembly trap (a panic, out of memory) may leave the module's memory
 // inconsistent: the page must start a fresh worker.
 function isFatal(error) {
@@ -62,7 +72,10 @@ async function cleanFiles(id, files, nd) {
     let cleaned = null;
     let error = null;
     try {
-      cleaned = typeof nd.clean === 'function' ? nd.clean({ name: file.name, bytes: file.bytes }) : fallbackClean(file);
+      const kept = storyOf(nd);
+      const source = { name: file.name, bytes: file.bytes };
+      if (kept) cleaned = kept.clean(String(file.key), source);
+      else cleaned = typeof nd.clean === 'function' ? nd.clean(source) : fallbackClean(file);
     } catch (e) {
       if (isFatal(e)) throw e;
       error = messageOf(e);
@@ -99,9 +112,14 @@ async function handle(message) {
         value = await cleanFiles(id, message.files, nd);
         if (value === null) return;
         break;
-      case 'summarize':
-        value = nd.summarize(message.sources, message.options);
+      case 'summarize': {
+        // The same digest either way; the story's reuses each file's cleaning.
+        const kept = storyOf(nd);
+        value = kept
+          ? kept.summarize(message.sources.map(({ key, name, bytes }) => ({ key: String(key), name, bytes })), message.options)
+          : nd.summarize(message.sources.map(({ name, bytes }) => ({ name, bytes })), message.options);
         break;
+      }
       default:
         throw new Error(`unknown request type ${JSON.stringify(type)}`);
     }

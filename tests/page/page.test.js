@@ -216,6 +216,49 @@ function manyFiles(count, sentences) {
   });
 }
 
+test('the digest drawn is summarize()\'s for the same files and options, also after a change of length or articles', async () => {
+  // The worker keeps each file cleaned (nd.Story) and does not clean it
+  // again for a digest: the digest must be the one summarize() makes from
+  // the files themselves.
+  const { context, page, errors } = await open();
+  await page.locator('#file-input').setInputFiles(seeds);
+  await waitForDigest(page, 5);
+  const [worker] = page.workers();
+  assert.ok(worker, 'the page has an engine worker');
+  async function check(sources) {
+    await waitForDigest(page, sources);
+    const { shown, files, length } = await page.evaluate(() => {
+      const { state } = window.newsdigest;
+      return {
+        shown: JSON.stringify(state.digest),
+        files: state.digestSources.map((s) => ({ name: s.name, bytes: Array.from(s.bytes) })),
+        length: state.length,
+      };
+    });
+    assert.equal(files.length, sources);
+    const expected = await worker.evaluate(
+      async ({ files, length }) => {
+        const nd = await import(new URL('./pkg/newsdigest.js', self.location.href).href);
+        const all = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+        return JSON.stringify(nd.summarize(all, { ...length, type: 'key-points', format: 'markdown' }));
+      },
+      { files, length },
+    );
+    assert.equal(shown, expected);
+  }
+  await check(5);
+  await page.locator('label[for="len-long"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('#entries > li').length === 7);
+  await check(5);
+  // One off (the worker lets it go), then on again (cleaned again).
+  await page.locator('#sources > li').nth(2).locator('input[type=checkbox]').uncheck();
+  await check(4);
+  await page.locator('#sources > li').nth(2).locator('input[type=checkbox]').check();
+  await check(5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a story of many files is summarized: reading them stays linear in their number', async () => {
   // The list of articles used to be redrawn whole after each file read:
   // about count²/2 rows made (20,000 for 200 files). Drawn row by row, a

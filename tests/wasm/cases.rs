@@ -2,7 +2,7 @@
 //! `JsValue`s built from JSON, checked through the JS objects returned.
 
 use js_sys::{JSON, Reflect, Uint8Array};
-use newsdigest::wasm::{Summarizer, clean, summarize, version};
+use newsdigest::wasm::{Story, Summarizer, clean, summarize, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -278,4 +278,43 @@ fn clean_gives_the_article_and_what_was_removed() {
     assert!(e.starts_with("newsdigest: empty.txt: "), "{e}");
     let e = message(clean(json(r#"{"name": "a", "txt": "x"}"#)).unwrap_err());
     assert!(e.contains(r#"unknown field "txt" in source"#), "{e}");
+}
+
+#[wasm_bindgen_test]
+fn a_story_cleans_each_source_once_and_gives_summarizes_digest() {
+    let stringify = |v: &JsValue| JSON::stringify(v).unwrap().as_string().unwrap();
+    let keyed = |key: &str, source: JsValue| {
+        Reflect::set(&source, &"key".into(), &key.into()).unwrap();
+        source
+    };
+    let mut story = Story::new();
+    for (i, (name, text)) in SEEDS.iter().enumerate() {
+        let kept = story.clean(i.to_string(), text_source(name, text)).unwrap();
+        assert_eq!(stringify(&kept), stringify(&clean(text_source(name, text)).unwrap()));
+    }
+    let e = message(story.clean("x".into(), text_source("empty.txt", "")).unwrap_err());
+    assert!(e.starts_with("newsdigest: empty.txt: "), "{e}");
+    let options = json(r#"{"length": "long", "format": "plain-text"}"#);
+    // The four first seeds as kept, the last one given with other text under
+    // its key (so cleaned again), and the empty one: as summarize gives them.
+    let changed = format!("{} Officials said talks would resume in Geneva.", SEEDS[4].1);
+    let mut given: Vec<JsValue> = SEEDS[..4].iter().map(|(name, text)| text_source(name, text)).collect();
+    given.push(text_source("004.txt", &changed));
+    given.push(text_source("empty.txt", ""));
+    let plain: js_sys::Array = given
+        .iter()
+        .map(|s| text_source(&get(s, "name").as_string().unwrap(), &get(s, "text").as_string().unwrap()))
+        .collect();
+    let keys = ["0", "1", "2", "3", "4", "x"];
+    let with_keys: js_sys::Array = given.into_iter().zip(keys).map(|(s, k)| keyed(k, s)).collect();
+    let expected = stringify(&summarize(plain.clone().into(), options.clone()).unwrap());
+    assert_eq!(stringify(&story.summarize(with_keys.clone().into(), options.clone()).unwrap()), expected);
+    // Again, all kept now; and a source under an unknown key is read.
+    assert_eq!(stringify(&story.summarize(with_keys.into(), options.clone()).unwrap()), expected);
+    let fresh: js_sys::Array =
+        SEEDS.iter().enumerate().map(|(i, (n, t))| keyed(&format!("new{i}"), text_source(n, t))).collect();
+    let seeds_digest = stringify(&summarize(seeds().into(), options.clone()).unwrap());
+    assert_eq!(stringify(&story.summarize(fresh.into(), options.clone()).unwrap()), seeds_digest);
+    let e = message(story.summarize(json(r#"[{"name": "a", "text": "x"}]"#), options).unwrap_err());
+    assert!(e.contains("sources[0].key must be a string"), "{e}");
 }

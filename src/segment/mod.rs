@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
+use crate::lang::fx::InputMap;
 use crate::lang::{self, Analyzer, Language};
 
 /// One sentence-like unit of one source.
@@ -69,15 +70,17 @@ pub(crate) struct Segmented {
 /// give no sentences.
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
     let mut out = Segmented::default();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    // Neither map is ever iterated, so their hasher cannot reach the output.
+    let mut ids: InputMap<String, u32> = InputMap::default();
     // Per language: the analyzer, and the term id (None: no term) of every
     // word seen so far, so that each distinct word is analyzed once per story.
-    type Known<'d> = HashMap<&'d str, Option<u32>>;
+    type Known<'d> = InputMap<&'d str, Option<u32>>;
     let mut analyzers: HashMap<Option<Language>, (Analyzer, Known)> = HashMap::new();
     out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), HashMap::new()));
+        let (analyzer, known) =
+            analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), InputMap::default()));
         let mut analysis = analyzer.terms_session();
         let mut position = 0;
         for block in &doc.blocks {

@@ -90,11 +90,19 @@ enum Part {
     STerm,
 }
 
+/// The last four parts, the latest last. A run of letters (or of other
+/// chars) counts as one part, unlike in the crate, which keeps one part per
+/// char: no rule looks back past a letter or an other char (they read back
+/// only through Close+, Sp+, a paragraph separator and, for SB7, one ATerm),
+/// so the parts before the run's last char never matter.
 type State = [Part; 4];
 
 fn next_state(parts: State, cat: Cat) -> State {
     match (parts[3], cat) {
-        (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => parts,
+        (Part::ClosePlus, Cat::Close)
+        | (Part::SpPlus, Cat::Sp)
+        | (Part::UpperLower, Cat::Upper | Cat::Lower)
+        | (Part::Other, Cat::Numeric | Cat::SContinue | Cat::Any) => parts,
         _ => [
             parts[1],
             parts[2],
@@ -164,6 +172,15 @@ pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
+        // Inside a word, nothing changes.
+        if state[3] == Part::UpperLower {
+            while pos < bytes.len() && bytes[pos].is_ascii_alphabetic() {
+                pos += 1;
+            }
+            if pos == bytes.len() {
+                break;
+            }
+        }
         let b = bytes[pos];
         let (cat, len) = if b < 0x80 {
             (ASCII[usize::from(b)], 1)

@@ -1050,9 +1050,17 @@ pub(crate) struct ContainsIndex {
     phrases: Vec<(&'static str, usize)>,
     /// For each first byte, the range of `phrases` starting with it.
     by_first: [(u16, u16); 256],
-    /// Bit `b0 << 8 | b1` is set when a phrase starts with bytes `b0 b1`, or
-    /// with `b0` alone: most positions of a block are ruled out by one test.
+    /// Bit `b0 << 8 | b1` is set when a phrase of fewer than four bytes
+    /// starts with bytes `b0 b1`, or is `b0` alone.
     pairs: Box<[u64; 1024]>,
+    /// Bit [`quad_bit`] of the first four bytes of every longer phrase: with
+    /// `pairs`, most positions of a block are ruled out by two tests.
+    quads: Box<[u64; 1024]>,
+}
+
+/// The bit of [`ContainsIndex::quads`] for four bytes.
+fn quad_bit(four: [u8; 4]) -> usize {
+    (u32::from_le_bytes(four).wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 impl ContainsIndex {
@@ -1075,8 +1083,14 @@ impl ContainsIndex {
                 slot.1 = k as u16 + 1;
             }
             let mut pairs = Box::new([0u64; 1024]);
+            let mut quads = Box::new([0u64; 1024]);
             for (p, _) in &phrases {
                 let b = p.as_bytes();
+                if let &[b0, b1, b2, b3, ..] = b {
+                    let bit = quad_bit([b0, b1, b2, b3]);
+                    quads[bit / 64] |= 1 << (bit % 64);
+                    continue;
+                }
                 let first = usize::from(b[0]) << 8;
                 let range = match b.get(1) {
                     Some(&second) => first + usize::from(second)..first + usize::from(second) + 1,
@@ -1086,7 +1100,7 @@ impl ContainsIndex {
                     pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
-            ContainsIndex { phrases, by_first, pairs }
+            ContainsIndex { phrases, by_first, pairs, quads }
         })
     }
 
@@ -1098,9 +1112,18 @@ impl ContainsIndex {
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
         for at in 0..bytes.len() {
+            // Skipped when neither a short phrase (by its first two bytes)
+            // nor a long one (by its first four) can start here.
             if let Some(&next) = bytes.get(at + 1) {
                 let bit = usize::from(bytes[at]) << 8 | usize::from(next);
-                if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                let long = match bytes.get(at..at + 4) {
+                    Some(&[b0, b1, b2, b3]) => {
+                        let quad = quad_bit([b0, b1, b2, b3]);
+                        self.quads[quad / 64] & (1 << (quad % 64)) != 0
+                    }
+                    _ => false,
+                };
+                if !long && self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
                     continue;
                 }
             }

@@ -44,13 +44,17 @@ pub(crate) fn clean_text(text: String) -> Document {
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
     let mut blocks = Vec::new();
+    let mut units = Vec::new();
     for (c, r) in cands.into_iter().zip(reasons) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
-            None => cut_widgets(&text, Block { range: c.range, kind: c.kind }, &mut blocks, &mut removed),
+            None => {
+                let block = Block { range: c.range, kind: c.kind };
+                cut_widgets(&text, block, &mut blocks, &mut removed, &mut units);
+            }
         }
     }
-    Document { text, blocks, meta, removed }
+    Document { text, blocks, meta, removed, units }
 }
 
 // ---------------------------------------------------------------------------
@@ -552,17 +556,27 @@ fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> 
 /// Photos: ..."), where the rules, which judge whole blocks, do not see it.
 /// The article text before and after a dropped segment stays as blocks of
 /// its own, at its place in the source; each dropped segment is recorded.
-fn cut_widgets(text: &str, block: Block, out: &mut Vec<Block>, removed: &mut Vec<Removed>) {
+/// A block that stays whole goes to `units` with its sentences.
+fn cut_widgets(
+    text: &str,
+    block: Block,
+    out: &mut Vec<Block>,
+    removed: &mut Vec<Removed>,
+    units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
+) {
     // The sentences the digest would pick from: a dropped one never leaves
     // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
-    let segs: Vec<Range<usize>> = split::split(text, block.range.clone()).into_iter().map(|u| u.range).collect();
+    let segs = split::split(text, block.range.clone());
     if segs.len() < 2 {
         // a block of one segment was judged whole by `block_rule`
+        units.push((block.range.clone(), segs));
         out.push(block);
         return;
     }
     let mut start = block.range.start;
-    for seg in segs {
+    let mut cut = false;
+    for seg in &segs {
+        let seg = seg.range.clone();
         let s = &text[seg.clone()];
         let Some(reason) = segment_rule(&normalize(s), s.split_whitespace().count()) else {
             continue;
@@ -573,9 +587,13 @@ fn cut_widgets(text: &str, block: Block, out: &mut Vec<Block>, removed: &mut Vec
         }
         removed.push(Removed { text: s.to_string(), reason });
         start = seg.end;
+        cut = true;
     }
     let rest = trim_range(text, start..block.range.end);
     if !rest.is_empty() {
+        if !cut && rest == block.range {
+            units.push((rest.clone(), segs));
+        }
         out.push(Block { range: rest, kind: block.kind });
     }
 }

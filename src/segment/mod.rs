@@ -83,13 +83,26 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
             analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), InputMap::default()));
         let mut analysis = analyzer.terms_session();
         let mut position = 0;
+        // Blocks that cleaning split already, in order as the blocks are.
+        let mut split_before = doc.units.iter().peekable();
         for block in &doc.blocks {
             let units = match block.kind {
                 BlockKind::Heading => vec![(block.range.clone(), Kind::Heading)],
-                BlockKind::Paragraph | BlockKind::ListItem => split::split(&doc.text, block.range.clone())
-                    .into_iter()
-                    .map(|u| (u.range, if u.terminated { Kind::Sentence } else { Kind::Line }))
-                    .collect(),
+                BlockKind::Paragraph | BlockKind::ListItem => {
+                    while split_before.next_if(|(range, _)| range.start < block.range.start).is_some() {}
+                    let fresh;
+                    let units = match split_before.next_if(|(range, _)| *range == block.range) {
+                        Some((_, units)) => units,
+                        None => {
+                            fresh = split::split(&doc.text, block.range.clone());
+                            &fresh
+                        }
+                    };
+                    units
+                        .iter()
+                        .map(|u| (u.range.clone(), if u.terminated { Kind::Sentence } else { Kind::Line }))
+                        .collect()
+                }
             };
             for (span, kind) in units {
                 let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };

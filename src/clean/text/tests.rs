@@ -568,3 +568,22 @@ fn a_block_of_one_sentence_is_not_cut_again() {
     let doc = clean_text(format!("The town was flooded on Monday, officials said.\n\n{}.", long.trim_end()));
     assert_eq!(doc.blocks.len(), 2, "{:?}", doc.removed);
 }
+
+#[test]
+fn sentence_units_kept_for_segmentation_are_what_splitting_finds() {
+    let mut docs: Vec<Document> = std::fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .map(|entry| clean_text(std::fs::read_to_string(entry.unwrap().path()).unwrap()))
+        .collect();
+    assert!(docs.iter().all(|d| !d.units.is_empty()));
+    drop_repeated(&mut docs);
+    for doc in &docs {
+        for (range, units) in &doc.units {
+            assert_eq!(*units, split::split(&doc.text, range.clone()), "{:?}", &doc.text[range.clone()]);
+        }
+    }
+    let again: Vec<Document> = docs.iter().map(|d| Document { units: Vec::new(), ..d.clone() }).collect();
+    let (kept, fresh) = (crate::segment::segment(&docs), crate::segment::segment(&again));
+    assert_eq!(kept.sentences, fresh.sentences);
+    assert_eq!(kept.vocabulary, fresh.vocabulary);
+}

@@ -417,7 +417,30 @@ fn max_stop_ratio(masks: &[StopMask]) -> f32 {
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    let mut rest = s;
+    // ASCII white space as `char::is_whitespace` has it.
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    while let Some(&b) = rest.as_bytes().first() {
+        // Runs of ASCII without decoding.
+        if ascii_space(b) {
+            space = true;
+            rest = rest.trim_start_matches(|c: char| c.is_ascii() && ascii_space(c as u8));
+            continue;
+        }
+        if b.is_ascii() {
+            let run = rest.bytes().position(|b| !b.is_ascii() || ascii_space(b)).unwrap_or(rest.len());
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let c = match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',

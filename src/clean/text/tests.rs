@@ -587,3 +587,39 @@ fn sentence_units_kept_for_segmentation_are_what_splitting_finds() {
     assert_eq!(kept.sentences, fresh.sentences);
     assert_eq!(kept.vocabulary, fresh.vocabulary);
 }
+
+/// `normalize` as it was written before its ASCII fast path: char by char.
+fn normalize_by_chars(s: &str) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn normalize_agrees_with_its_char_by_char_definition(s in "[ -~\t-\r\u{1c}-\u{1f}\u{85}\u{a0}’‘“”ÀÉİΣ\u{2000}-\u{200b}\u{3000}]{0,40}") {
+        prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+    }
+
+    #[test]
+    fn normalize_agrees_on_any_text(s in "\\PC{0,40}") {
+        prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+    }
+}

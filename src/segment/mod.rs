@@ -71,7 +71,11 @@ pub(crate) struct Segmented {
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
     let mut out = Segmented::default();
     // Neither map is ever iterated, so their hasher cannot reach the output.
-    let mut ids: InputMap<String, u32> = InputMap::default();
+    // Sized for about one distinct word in 16 bytes of text (news stories
+    // come near that), up to a bound, so that they rarely grow by rehashing.
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let expected_words = (text_bytes / 16).min(1 << 14);
+    let mut ids: InputMap<String, u32> = InputMap::with_capacity_and_hasher(expected_words, Default::default());
     // Per language: the analyzer, and the term id (None: no term) of every
     // word seen so far, so that each distinct word is analyzed once per story.
     type Known<'d> = InputMap<&'d str, Option<u32>>;
@@ -79,8 +83,9 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
     out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let (analyzer, known) =
-            analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), InputMap::default()));
+        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| {
+            (Analyzer::new(language), InputMap::with_capacity_and_hasher(expected_words, Default::default()))
+        });
         let mut analysis = analyzer.terms_session();
         let mut position = 0;
         // Blocks that cleaning split already, in order as the blocks are.

@@ -308,10 +308,11 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        let mut masks = Vec::new();
+        // About one word in six bytes of news text.
+        let mut masks = Vec::with_capacity(s.len() / 6);
         let mut social = 0;
         let mut time = RelativeTime::default();
-        for_each_word(s, |w| {
+        let tokens = for_each_word(s, |w| {
             masks.push(rules::stop_mask(w));
             social += usize::from(rules::SOCIAL.contains(&w));
             time.push(w);
@@ -320,15 +321,7 @@ impl Feat {
             Some(list) => stop_ratio(&masks, list),
             None => 0.5,
         };
-        Feat {
-            kind,
-            tokens: s.split_whitespace().count(),
-            stop,
-            ends: ends_sentence(s),
-            masks,
-            social,
-            relative_time: time.matches(),
-        }
+        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
     }
 
     /// The number of [`words`].
@@ -353,9 +346,11 @@ fn words(s: &str) -> Vec<String> {
 
 /// Calls `f` with each of the lower-case words of `s`, without surrounding
 /// punctuation (curly apostrophes straightened), in one reused buffer.
-fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+/// Returns the number of whitespace-separated tokens.
+fn for_each_word(s: &str, mut f: impl FnMut(&str)) -> usize {
     let mut buf = String::new();
-    for w in s.split_whitespace().map(bare).filter(|w| !w.is_empty()) {
+    let mut tokens = 0;
+    for w in s.split_whitespace().inspect(|_| tokens += 1).map(bare).filter(|w| !w.is_empty()) {
         if w.is_ascii() {
             buf.clear();
             buf.push_str(w);
@@ -365,6 +360,7 @@ fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
             f(&w.to_lowercase().replace('’', "'"));
         }
     }
+    tokens
 }
 
 /// Whether words given one by one make a relative time stamp: after any

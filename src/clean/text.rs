@@ -460,6 +460,12 @@ fn normalize(s: &str) -> String {
     out
 }
 
+/// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
+/// of white space between tokens into one space (and nothing else into one).
+fn normalized_tokens(norm: &str) -> usize {
+    if norm.is_empty() { 0 } else { norm.bytes().filter(|&b| b == b' ').count() + 1 }
+}
+
 /// `norm` without the punctuation around it ("RELATED:" -> "related").
 fn core(norm: &str) -> &str {
     norm.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' && c != '©')
@@ -597,7 +603,8 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let Some(reason) = segment_rule(&normalize(s), s.split_whitespace().count()) else {
+        let norm = normalize(s);
+        let Some(reason) = segment_rule(&norm, normalized_tokens(&norm)) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);

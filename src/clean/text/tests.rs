@@ -623,3 +623,15 @@ proptest! {
         prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
     }
 }
+
+proptest! {
+    #[test]
+    fn normalized_tokens_count_the_whitespace_tokens(s in "\\PC{0,40}") {
+        prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
+
+    #[test]
+    fn normalized_tokens_count_the_whitespace_tokens_around_spaces(s in "[a’“ \t-\r\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}İ]{0,30}") {
+        prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
+}

@@ -1111,18 +1111,19 @@ impl ContainsIndex {
         let bytes = hay.as_bytes();
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
+        // bytes[at..at + 4], zero-padded past the end, as `quad_bit` reads them.
+        let mut window = u32::from_le_bytes(std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(0)));
         for at in 0..bytes.len() {
+            let four = window.to_le_bytes();
+            window = (window >> 8) | u32::from(bytes.get(at + 4).copied().unwrap_or(0)) << 24;
             // Skipped when neither a short phrase (by its first two bytes)
             // nor a long one (by its first four) can start here.
-            if let Some(&next) = bytes.get(at + 1) {
-                let bit = usize::from(bytes[at]) << 8 | usize::from(next);
-                let long = match bytes.get(at..at + 4) {
-                    Some(&[b0, b1, b2, b3]) => {
-                        let quad = quad_bit([b0, b1, b2, b3]);
-                        self.quads[quad / 64] & (1 << (quad % 64)) != 0
-                    }
-                    _ => false,
+            if at + 1 < bytes.len() {
+                let long = at + 4 <= bytes.len() && {
+                    let quad = quad_bit(four);
+                    self.quads[quad / 64] & (1 << (quad % 64)) != 0
                 };
+                let bit = usize::from(four[0]) << 8 | usize::from(four[1]);
                 if !long && self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
                     continue;
                 }

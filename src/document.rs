@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::segment::split::Unit;
+
 /// One source after cleaning: its text, the blocks of it that are article
 /// content, and what was found about it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +23,12 @@ pub(crate) struct Document {
     pub meta: Meta,
     /// What cleaning removed, and why, in the order it stands in the source.
     pub removed: Vec<Removed>,
+    /// The sentence units of blocks that cleaning already split (looking for
+    /// widgets inside them), by block range, in order: segmentation takes
+    /// them instead of splitting those blocks again. Splitting depends only
+    /// on `text` and the range, so they are what it would find. May be
+    /// empty, and may hold ranges that are no block (any more).
+    pub units: Vec<(Range<usize>, Vec<Unit>)>,
 }
 
 /// A run of text that reads as one unit: a paragraph, a heading, a list item.

@@ -1050,9 +1050,17 @@ pub(crate) struct ContainsIndex {
     phrases: Vec<(&'static str, usize)>,
     /// For each first byte, the range of `phrases` starting with it.
     by_first: [(u16, u16); 256],
-    /// Bit `b0 << 8 | b1` is set when a phrase starts with bytes `b0 b1`, or
-    /// with `b0` alone: most positions of a block are ruled out by one test.
+    /// Bit `b0 << 8 | b1` is set when a phrase of fewer than four bytes
+    /// starts with bytes `b0 b1`, or is `b0` alone.
     pairs: Box<[u64; 1024]>,
+    /// Bit [`quad_bit`] of the first four bytes of every longer phrase: with
+    /// `pairs`, most positions of a block are ruled out by two tests.
+    quads: Box<[u64; 1024]>,
+}
+
+/// The bit of [`ContainsIndex::quads`] for four bytes.
+fn quad_bit(four: [u8; 4]) -> usize {
+    (u32::from_le_bytes(four).wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 impl ContainsIndex {
@@ -1075,8 +1083,14 @@ impl ContainsIndex {
                 slot.1 = k as u16 + 1;
             }
             let mut pairs = Box::new([0u64; 1024]);
+            let mut quads = Box::new([0u64; 1024]);
             for (p, _) in &phrases {
                 let b = p.as_bytes();
+                if let &[b0, b1, b2, b3, ..] = b {
+                    let bit = quad_bit([b0, b1, b2, b3]);
+                    quads[bit / 64] |= 1 << (bit % 64);
+                    continue;
+                }
                 let first = usize::from(b[0]) << 8;
                 let range = match b.get(1) {
                     Some(&second) => first + usize::from(second)..first + usize::from(second) + 1,
@@ -1086,7 +1100,7 @@ impl ContainsIndex {
                     pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
-            ContainsIndex { phrases, by_first, pairs }
+            ContainsIndex { phrases, by_first, pairs, quads }
         })
     }
 
@@ -1097,10 +1111,20 @@ impl ContainsIndex {
         let bytes = hay.as_bytes();
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
+        // bytes[at..at + 4], zero-padded past the end, as `quad_bit` reads them.
+        let mut window = u32::from_le_bytes(std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(0)));
         for at in 0..bytes.len() {
-            if let Some(&next) = bytes.get(at + 1) {
-                let bit = usize::from(bytes[at]) << 8 | usize::from(next);
-                if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            let four = window.to_le_bytes();
+            window = (window >> 8) | u32::from(bytes.get(at + 4).copied().unwrap_or(0)) << 24;
+            // Skipped when neither a short phrase (by its first two bytes)
+            // nor a long one (by its first four) can start here.
+            if at + 1 < bytes.len() {
+                let long = at + 4 <= bytes.len() && {
+                    let quad = quad_bit(four);
+                    self.quads[quad / 64] & (1 << (quad % 64)) != 0
+                };
+                let bit = usize::from(four[0]) << 8 | usize::from(four[1]);
+                if !long && self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
                     continue;
                 }
             }

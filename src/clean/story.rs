@@ -1,11 +1,10 @@
 //! Story-level cleaning: boilerplate that only shows as such because
 //! several sources carry it verbatim.
 
-use std::collections::HashMap;
-
 use super::rules;
 use super::text::ends_sentence;
 use crate::document::{BlockKind, Document, Removed};
+use crate::lang::fx::InputMap;
 
 /// Story-level pass after every source is cleaned: drops blocks that repeat (near-)verbatim across
 /// two or more sources but are not article sentences (e.g. the same "Sign up for our newsletter"
@@ -19,10 +18,11 @@ pub(crate) fn drop_repeated(docs: &mut [Document]) {
     let keys: Vec<Vec<String>> =
         docs.iter().map(|doc| doc.blocks.iter().map(|b| key(&doc.text[b.range.clone()])).collect()).collect();
     // key -> number of documents holding it
-    let mut seen: HashMap<&str, DocCount> = HashMap::new();
+    // Neither map is iterated: their hasher cannot reach the output.
+    let mut seen: InputMap<&str, DocCount> = InputMap::default();
     // (heading, following block) pairs: a heading republished together with
     // the text it introduces is wire copy structure, not boilerplate
-    let mut pairs: HashMap<(&str, &str), DocCount> = HashMap::new();
+    let mut pairs: InputMap<(&str, &str), DocCount> = InputMap::default();
     for (d, (doc, keys)) in docs.iter().zip(&keys).enumerate() {
         for (i, b) in doc.blocks.iter().enumerate() {
             let key = keys[i].as_str();

@@ -44,13 +44,17 @@ pub(crate) fn clean_text(text: String) -> Document {
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
     let mut blocks = Vec::new();
+    let mut units = Vec::new();
     for (c, r) in cands.into_iter().zip(reasons) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
-            None => cut_widgets(&text, Block { range: c.range, kind: c.kind }, &mut blocks, &mut removed),
+            None => {
+                let block = Block { range: c.range, kind: c.kind };
+                cut_widgets(&text, block, &mut blocks, &mut removed, &mut units);
+            }
         }
     }
-    Document { text, blocks, meta, removed }
+    Document { text, blocks, meta, removed, units }
 }
 
 // ---------------------------------------------------------------------------
@@ -304,10 +308,11 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        let mut masks = Vec::new();
+        // About one word in six bytes of news text.
+        let mut masks = Vec::with_capacity(s.len() / 6);
         let mut social = 0;
         let mut time = RelativeTime::default();
-        for_each_word(s, |w| {
+        let tokens = for_each_word(s, |w| {
             masks.push(rules::stop_mask(w));
             social += usize::from(rules::SOCIAL.contains(&w));
             time.push(w);
@@ -316,15 +321,7 @@ impl Feat {
             Some(list) => stop_ratio(&masks, list),
             None => 0.5,
         };
-        Feat {
-            kind,
-            tokens: s.split_whitespace().count(),
-            stop,
-            ends: ends_sentence(s),
-            masks,
-            social,
-            relative_time: time.matches(),
-        }
+        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
     }
 
     /// The number of [`words`].
@@ -349,9 +346,11 @@ fn words(s: &str) -> Vec<String> {
 
 /// Calls `f` with each of the lower-case words of `s`, without surrounding
 /// punctuation (curly apostrophes straightened), in one reused buffer.
-fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+/// Returns the number of whitespace-separated tokens.
+fn for_each_word(s: &str, mut f: impl FnMut(&str)) -> usize {
     let mut buf = String::new();
-    for w in s.split_whitespace().map(bare).filter(|w| !w.is_empty()) {
+    let mut tokens = 0;
+    for w in s.split_whitespace().inspect(|_| tokens += 1).map(bare).filter(|w| !w.is_empty()) {
         if w.is_ascii() {
             buf.clear();
             buf.push_str(w);
@@ -361,6 +360,7 @@ fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
             f(&w.to_lowercase().replace('’', "'"));
         }
     }
+    tokens
 }
 
 /// Whether words given one by one make a relative time stamp: after any
@@ -413,7 +413,30 @@ fn max_stop_ratio(masks: &[StopMask]) -> f32 {
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    let mut rest = s;
+    // ASCII white space as `char::is_whitespace` has it.
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    while let Some(&b) = rest.as_bytes().first() {
+        // Runs of ASCII without decoding.
+        if ascii_space(b) {
+            space = true;
+            rest = rest.trim_start_matches(|c: char| c.is_ascii() && ascii_space(c as u8));
+            continue;
+        }
+        if b.is_ascii() {
+            let run = rest.bytes().position(|b| !b.is_ascii() || ascii_space(b)).unwrap_or(rest.len());
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let c = match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',
@@ -435,6 +458,12 @@ fn normalize(s: &str) -> String {
         }
     }
     out
+}
+
+/// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
+/// of white space between tokens into one space (and nothing else into one).
+fn normalized_tokens(norm: &str) -> usize {
+    if norm.is_empty() { 0 } else { norm.bytes().filter(|&b| b == b' ').count() + 1 }
 }
 
 /// `norm` without the punctuation around it ("RELATED:" -> "related").
@@ -552,19 +581,30 @@ fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> 
 /// Photos: ..."), where the rules, which judge whole blocks, do not see it.
 /// The article text before and after a dropped segment stays as blocks of
 /// its own, at its place in the source; each dropped segment is recorded.
-fn cut_widgets(text: &str, block: Block, out: &mut Vec<Block>, removed: &mut Vec<Removed>) {
+/// A block that stays whole goes to `units` with its sentences.
+fn cut_widgets(
+    text: &str,
+    block: Block,
+    out: &mut Vec<Block>,
+    removed: &mut Vec<Removed>,
+    units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
+) {
     // The sentences the digest would pick from: a dropped one never leaves
     // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
-    let segs: Vec<Range<usize>> = split::split(text, block.range.clone()).into_iter().map(|u| u.range).collect();
+    let segs = split::split(text, block.range.clone());
     if segs.len() < 2 {
         // a block of one segment was judged whole by `block_rule`
+        units.push((block.range.clone(), segs));
         out.push(block);
         return;
     }
     let mut start = block.range.start;
-    for seg in segs {
+    let mut cut = false;
+    for seg in &segs {
+        let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let Some(reason) = segment_rule(&normalize(s), s.split_whitespace().count()) else {
+        let norm = normalize(s);
+        let Some(reason) = segment_rule(&norm, normalized_tokens(&norm)) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);
@@ -573,9 +613,13 @@ fn cut_widgets(text: &str, block: Block, out: &mut Vec<Block>, removed: &mut Vec
         }
         removed.push(Removed { text: s.to_string(), reason });
         start = seg.end;
+        cut = true;
     }
     let rest = trim_range(text, start..block.range.end);
     if !rest.is_empty() {
+        if !cut && rest == block.range {
+            units.push((rest.clone(), segs));
+        }
         out.push(Block { range: rest, kind: block.kind });
     }
 }

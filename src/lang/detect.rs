@@ -261,6 +261,14 @@ fn letter_info(c: char) -> LetterInfo {
 /// up; longer words are no stop words.
 const WORD_BYTES: usize = MAX_STOP_WORD_BYTES;
 
+/// Adds one to `counts[i]` for every bit `i` set in `bits`.
+fn count_bits(counts: &mut [u32], mut bits: u32) {
+    while bits != 0 {
+        counts[bits.trailing_zeros() as usize] += 1;
+        bits &= bits - 1;
+    }
+}
+
 /// Counts over a text.
 #[derive(Default)]
 struct Tally {
@@ -417,15 +425,14 @@ impl Tally {
             // Built from whole chars: always UTF-8.
             std::str::from_utf8(&word.bytes[..word.len]).ok().and_then(|w| stop_masks().get(w).copied()).unwrap_or(0)
         };
-        for i in 0..Language::ALL.len() {
-            let bit = 1 << i;
-            self.hits[i] += u32::from(stop & bit != 0);
-            self.typical[i] += u32::from(word.typical & bit != 0);
-            self.foreign[i] += u32::from(word.ours & bit == 0);
-        }
-        for (i, n) in self.other.iter_mut().enumerate() {
-            *n += u32::from(word.other & (1 << i) != 0);
-        }
+        // Counted bit by bit over the set bits only: most words set none of
+        // `typical` and `other`, and few of the others.
+        const LANGUAGES: u32 = (1 << Language::ALL.len()) - 1;
+        const OTHERS: u32 = (1 << OTHER_LETTERS.len()) - 1;
+        count_bits(&mut self.hits, u32::from(stop) & LANGUAGES);
+        count_bits(&mut self.typical, u32::from(word.typical) & LANGUAGES);
+        count_bits(&mut self.foreign, !u32::from(word.ours) & LANGUAGES);
+        count_bits(&mut self.other, u32::from(word.other) & OTHERS);
         self.hard_sign += u32::from(word.hard_sign);
         self.yery += u32::from(word.yery);
         word.clear();

@@ -159,9 +159,8 @@ impl Language {
     }
 
     /// The stop word set, parsed once per language.
-    fn stop_words(self) -> &'static HashSet<&'static str> {
-        static SETS: [OnceLock<HashSet<&'static str>>; Language::ALL.len()] =
-            [const { OnceLock::new() }; Language::ALL.len()];
+    fn stop_words(self) -> &'static StopWords {
+        static SETS: [OnceLock<StopWords>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
         SETS[self as usize].get_or_init(|| parse_stop_words(self.spec().stop_words))
     }
 
@@ -187,7 +186,10 @@ impl fmt::Display for Language {
     }
 }
 
-fn parse_stop_words(data: &'static str) -> HashSet<&'static str> {
+/// A stop word set: keyed by our own lists, so Fx (input only looks up).
+type StopWords = HashSet<&'static str, fx::FxBuild>;
+
+fn parse_stop_words(data: &'static str) -> StopWords {
     data.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
 }
 
@@ -272,21 +274,21 @@ pub(crate) fn detect_any(text: &str) -> Option<(&'static str, f64)> {
 pub(crate) struct Analyzer {
     language: Option<Language>,
     stemmer: Option<Stemmer>,
-    stop_words: Option<&'static HashSet<&'static str>>,
+    stop_words: Option<&'static StopWords>,
     stems: Option<&'static StemCache>,
 }
 
 /// Lower-cased word -> stem, for one language; cleared when it reaches
 /// [`STEM_CACHE_MAX`] entries. Only ever `try_lock`ed: a concurrent (or
 /// re-entrant) analysis just stems without it, so it never blocks.
-type StemCache = Mutex<HashMap<Box<str>, Box<str>>>;
+type StemCache = Mutex<fx::InputMap<Box<str>, Box<str>>>;
 
 const STEM_CACHE_MAX: usize = 1 << 13;
 
 impl Language {
     fn stem_cache(self) -> &'static StemCache {
         static CACHES: [OnceLock<StemCache>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
-        CACHES[self as usize].get_or_init(|| Mutex::new(HashMap::new()))
+        CACHES[self as usize].get_or_init(|| Mutex::new(fx::InputMap::default()))
     }
 }
 

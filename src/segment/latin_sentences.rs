@@ -26,7 +26,7 @@ enum Cat {
     Any,
 }
 
-fn ascii_category(b: u8) -> Cat {
+const fn ascii_category(b: u8) -> Cat {
     match b {
         b'\t' | 0x0b | 0x0c | b' ' => Cat::Sp,
         b'\n' => Cat::Lf,
@@ -41,6 +41,17 @@ fn ascii_category(b: u8) -> Cat {
         _ => Cat::Any,
     }
 }
+
+/// [`ascii_category`] of every ASCII byte.
+const ASCII: [Cat; 128] = {
+    let mut table = [Cat::Any; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_category(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// Sentence_Break property of a character, for the characters this module
 /// handles; None for any other.
@@ -79,11 +90,19 @@ enum Part {
     STerm,
 }
 
+/// The last four parts, the latest last. A run of letters (or of other
+/// chars) counts as one part, unlike in the crate, which keeps one part per
+/// char: no rule looks back past a letter or an other char (they read back
+/// only through Close+, Sp+, a paragraph separator and, for SB7, one ATerm),
+/// so the parts before the run's last char never matter.
 type State = [Part; 4];
 
 fn next_state(parts: State, cat: Cat) -> State {
     match (parts[3], cat) {
-        (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => parts,
+        (Part::ClosePlus, Cat::Close)
+        | (Part::SpPlus, Cat::Sp)
+        | (Part::UpperLower, Cat::Upper | Cat::Lower)
+        | (Part::Other, Cat::Numeric | Cat::SContinue | Cat::Any) => parts,
         _ => [
             parts[1],
             parts[2],
@@ -148,29 +167,54 @@ fn before_close_sp(parts: &State, mut idx: usize) -> Part {
 /// `s.split_sentence_bound_indices().map(|(i, _)| i)` yields; None when `s`
 /// has a character this module does not handle.
 pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
+    let bytes = s.as_bytes();
     let mut starts = Vec::new();
     let mut state: State = [Part::Sot; 4];
-    for (pos, c) in s.char_indices() {
-        let before = state;
-        let cat = category(c)?;
-        state = next_state(state, cat);
-        let boundary = match cat {
-            _ if before[3] == Part::Sot => true,
-            Cat::Lf if before[3] == Part::Cr => false,
-            _ if matches!(before[3], Part::Cr | Part::Lf) => true,
-            Cat::Numeric if before[3] == Part::ATerm => false,
-            Cat::Upper if before[2] == Part::UpperLower && before[3] == Part::ATerm => false,
-            _ if sb8(&before, &s[pos..]) => false,
-            Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(&before) => false,
-            Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf if sb9(&before) => false,
-            Cat::Sp | Cat::Cr | Cat::Lf if sb8a(&before) => false,
-            _ => sb11(&before),
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Inside a word, nothing changes.
+        if state[3] == Part::UpperLower {
+            while pos < bytes.len() && bytes[pos].is_ascii_alphabetic() {
+                pos += 1;
+            }
+            if pos == bytes.len() {
+                break;
+            }
+        }
+        let b = bytes[pos];
+        let (cat, len) = if b < 0x80 {
+            (ASCII[usize::from(b)], 1)
+        } else {
+            let c = s[pos..].chars().next()?;
+            (category(c)?, c.len_utf8())
         };
-        if boundary {
+        let before = state;
+        state = next_state(state, cat);
+        // After a letter, a digit or any other character that is not
+        // punctuation, a space or a line break, no rule gives a boundary.
+        if !matches!(before[3], Part::Other | Part::UpperLower) && boundary(&before, cat, &s[pos..]) {
             starts.push(pos);
         }
+        pos += len;
     }
     Some(starts)
+}
+
+/// Is there a boundary before a character of category `cat` (the start of
+/// `ahead`) in state `before`?
+fn boundary(before: &State, cat: Cat, ahead: &str) -> bool {
+    match cat {
+        _ if before[3] == Part::Sot => true,
+        Cat::Lf if before[3] == Part::Cr => false,
+        _ if matches!(before[3], Part::Cr | Part::Lf) => true,
+        Cat::Numeric if before[3] == Part::ATerm => false,
+        Cat::Upper if before[2] == Part::UpperLower && before[3] == Part::ATerm => false,
+        _ if sb8(before, ahead) => false,
+        Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(before) => false,
+        Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf if sb9(before) => false,
+        Cat::Sp | Cat::Cr | Cat::Lf if sb8a(before) => false,
+        _ => sb11(before),
+    }
 }
 
 #[cfg(test)]

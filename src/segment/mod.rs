@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
+use crate::lang::fx::InputMap;
 use crate::lang::{self, Analyzer, Language};
 
 /// One sentence-like unit of one source.
@@ -69,24 +70,44 @@ pub(crate) struct Segmented {
 /// give no sentences.
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
     let mut out = Segmented::default();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    // Neither map is ever iterated, so their hasher cannot reach the output.
+    // Sized for about one distinct word in 16 bytes of text (news stories
+    // come near that), up to a bound, so that they rarely grow by rehashing.
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let expected_words = (text_bytes / 16).min(1 << 14);
+    let mut ids: InputMap<String, u32> = InputMap::with_capacity_and_hasher(expected_words, Default::default());
     // Per language: the analyzer, and the term id (None: no term) of every
     // word seen so far, so that each distinct word is analyzed once per story.
-    type Known<'d> = HashMap<&'d str, Option<u32>>;
+    type Known<'d> = InputMap<&'d str, Option<u32>>;
     let mut analyzers: HashMap<Option<Language>, (Analyzer, Known)> = HashMap::new();
     out.languages = story_languages(docs);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| (Analyzer::new(language), HashMap::new()));
+        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| {
+            (Analyzer::new(language), InputMap::with_capacity_and_hasher(expected_words, Default::default()))
+        });
         let mut analysis = analyzer.terms_session();
         let mut position = 0;
+        // Blocks that cleaning split already, in order as the blocks are.
+        let mut split_before = doc.units.iter().peekable();
         for block in &doc.blocks {
             let units = match block.kind {
                 BlockKind::Heading => vec![(block.range.clone(), Kind::Heading)],
-                BlockKind::Paragraph | BlockKind::ListItem => split::split(&doc.text, block.range.clone())
-                    .into_iter()
-                    .map(|u| (u.range, if u.terminated { Kind::Sentence } else { Kind::Line }))
-                    .collect(),
+                BlockKind::Paragraph | BlockKind::ListItem => {
+                    while split_before.next_if(|(range, _)| range.start < block.range.start).is_some() {}
+                    let fresh;
+                    let units = match split_before.next_if(|(range, _)| *range == block.range) {
+                        Some((_, units)) => units,
+                        None => {
+                            fresh = split::split(&doc.text, block.range.clone());
+                            &fresh
+                        }
+                    };
+                    units
+                        .iter()
+                        .map(|u| (u.range.clone(), if u.terminated { Kind::Sentence } else { Kind::Line }))
+                        .collect()
+                }
             };
             for (span, kind) in units {
                 let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };

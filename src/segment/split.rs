@@ -21,6 +21,7 @@
 //! Byte offsets are identical in the copy and in the text, so every range
 //! refers to the original text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -448,31 +449,78 @@ fn clamp_block(text: &str, block: Range<usize>) -> (usize, usize) {
 /// A copy of `s` with the same byte length and the same char boundaries (or
 /// finer ones), prepared for UAX #29: soft newlines blanked, `…` spelled
 /// `...`, and periods before very long non-letter runs turned into `!`.
-fn uax_copy(s: &str) -> String {
-    let mut bytes = s.as_bytes().to_vec();
+/// Most blocks need none of that and are borrowed as they are.
+fn uax_copy(s: &str) -> Cow<'_, str> {
+    let mut bytes: Option<Vec<u8>> = None;
+    let mut edit = |range: Range<usize>, with: &[u8]| {
+        bytes.get_or_insert_with(|| s.as_bytes().to_vec())[range].copy_from_slice(with);
+    };
     for newline in soft_newlines(s) {
-        bytes[newline].fill(b' ');
+        let blank = &b"  "[..newline.len()];
+        edit(newline, blank);
     }
     for (i, _) in s.match_indices('…') {
-        bytes[i..i + 3].copy_from_slice(b"...");
+        edit(i..i + 3, b"...");
     }
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
     // only differs from the copy by newlines (which end a run either way).
-    for (i, aterm) in s.match_indices(['.', '…', '\u{2024}', '\u{fe52}', '\u{ff0e}']) {
+    for (i, aterm) in find_chars(s, &ATERMS) {
         let (at, replacement): (usize, &[u8]) = match aterm {
-            "." => (i, b"!"),
-            "…" => (i + 2, b"!"),
-            "\u{2024}" => (i, "‼".as_bytes()),
-            "\u{fe52}" => (i, "\u{fe57}".as_bytes()),
+            '.' => (i, b"!"),
+            '…' => (i + 2, b"!"),
+            '\u{2024}' => (i, "‼".as_bytes()),
+            '\u{fe52}' => (i, "\u{fe57}".as_bytes()),
             _ => (i, "！".as_bytes()),
         };
-        if long_run_follows(&s[i + aterm.len()..]) {
-            bytes[at..at + replacement.len()].copy_from_slice(replacement);
+        if long_run_follows(&s[i + aterm.len_utf8()..]) {
+            edit(at..at + replacement.len(), replacement);
         }
     }
-    // Every replacement swaps whole chars for chars of the same length.
-    String::from_utf8(bytes).unwrap_or_else(|_| s.to_owned())
+    match bytes {
+        None => Cow::Borrowed(s),
+        // Every replacement swaps whole chars for chars of the same length.
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| s.to_owned())),
+    }
+}
+
+/// The chars UAX #29 takes for a period (ATerm).
+const ATERMS: CharSet = CharSet::new(&['.', '…', '\u{2024}', '\u{fe52}', '\u{ff0e}']);
+
+/// A small set of chars to look for, with the first bytes of their UTF-8
+/// forms, so that a search decodes only the chars that may be in the set.
+struct CharSet {
+    chars: &'static [char],
+    first_bytes: [bool; 256],
+}
+
+impl CharSet {
+    const fn new(chars: &'static [char]) -> CharSet {
+        let mut first_bytes = [false; 256];
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k] as u32;
+            let first = match c {
+                0..0x80 => c,
+                0x80..0x800 => 0xc0 | (c >> 6),
+                0x800..0x10000 => 0xe0 | (c >> 12),
+                _ => 0xf0 | (c >> 18),
+            };
+            first_bytes[first as usize] = true;
+            k += 1;
+        }
+        CharSet { chars, first_bytes }
+    }
+}
+
+/// The chars of `set` in `s` with their byte offsets, in order: what
+/// `s.match_indices(set.chars)` finds, without decoding every char of `s`.
+fn find_chars<'a>(s: &'a str, set: &'a CharSet) -> impl Iterator<Item = (usize, char)> + 'a {
+    // A first byte is never a UTF-8 continuation byte, so each hit starts a char.
+    s.bytes().enumerate().filter(|&(_, b)| set.first_bytes[usize::from(b)]).filter_map(|(i, _)| {
+        let c = s[i..].chars().next()?;
+        set.chars.contains(&c).then_some((i, c))
+    })
 }
 
 /// True when `rest` starts with at least [`LONG_RUN`] chars none of which is
@@ -487,6 +535,13 @@ fn uax_copy(s: &str) -> String {
 /// segmentation joins differently: a test checks the rest against
 /// `graphemes()`, whose tables would cost 12 KB of the gzipped .wasm here.
 fn long_run_follows(rest: &str) -> bool {
+    // The usual case, decided at once: a letter or digit next, or after
+    // one ASCII char (an ASCII letter or digit always starts a cluster).
+    match rest.as_bytes() {
+        [b, ..] if b.is_ascii_alphanumeric() => return false,
+        [a, b, ..] if a.is_ascii() && b.is_ascii_alphanumeric() => return false,
+        _ => {}
+    }
     let mut previous: Option<char> = None;
     for (n, c) in rest.chars().enumerate() {
         let starts_cluster = || match previous {
@@ -562,6 +617,10 @@ fn attaches(c: char) -> bool {
 fn soft_newlines(s: &str) -> Vec<Range<usize>> {
     // Newlines: "\n", "\r\n" or "\r".
     let bytes = s.as_bytes();
+    // Most blocks have none (a fold without early exit, which vectorizes).
+    if !bytes.iter().fold(false, |any, &b| any | (b == b'\n') | (b == b'\r')) {
+        return Vec::new();
+    }
     let mut newlines = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -784,6 +843,9 @@ fn last_token(before: &str) -> Option<&str> {
 fn abbreviation(token: &str) -> Option<Abbr> {
     let lowercase = token.to_lowercase();
     for &(entry, kind) in ABBREVIATIONS {
+        if entry.len() != token.len() && entry.len() != lowercase.len() {
+            continue;
+        }
         // "p." must not match the initial "P.".
         let any_case = entry.len() > 2 && !entry.chars().any(char::is_uppercase);
         if token == entry || (any_case && lowercase == entry) {
@@ -866,6 +928,10 @@ enum Quote {
     WhiteCorner,
 }
 
+/// The quotation marks and line breaks that [`quote_spans`] follows.
+const QUOTE_MARKS: CharSet =
+    CharSet::new(&['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '"', '“', '”', '„', '«', '»', '「', '」', '『', '』']);
+
 /// Byte ranges of `s` (from the opening mark to after the closing one) of the
 /// quotations that close within the block and are at most
 /// [`MAX_QUOTE_UNIT`] bytes long; sorted, nested ones already joined.
@@ -874,12 +940,8 @@ fn quote_spans(s: &str, copy: &str) -> Vec<Range<usize>> {
     let bytes = copy.as_bytes();
     let mut open: Vec<(Quote, usize)> = Vec::new();
     let mut spans: Vec<Range<usize>> = Vec::new();
-    let marks = ['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '"', '“', '”', '„', '«', '»', '「', '」', '『', '』'];
-    for (i, mark) in s.match_indices(marks) {
-        let end = i + mark.len();
-        let Some(c) = mark.chars().next() else {
-            continue;
-        };
+    for (i, c) in find_chars(s, &QUOTE_MARKS) {
+        let end = i + c.len_utf8();
         let previous = s[..i].chars().next_back();
         let next = s[end..].chars().next();
         let mut close = |kinds: &[Quote], open: &mut Vec<(Quote, usize)>| -> bool {

@@ -568,3 +568,70 @@ fn a_block_of_one_sentence_is_not_cut_again() {
     let doc = clean_text(format!("The town was flooded on Monday, officials said.\n\n{}.", long.trim_end()));
     assert_eq!(doc.blocks.len(), 2, "{:?}", doc.removed);
 }
+
+#[test]
+fn sentence_units_kept_for_segmentation_are_what_splitting_finds() {
+    let mut docs: Vec<Document> = std::fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .map(|entry| clean_text(std::fs::read_to_string(entry.unwrap().path()).unwrap()))
+        .collect();
+    assert!(docs.iter().all(|d| !d.units.is_empty()));
+    drop_repeated(&mut docs);
+    for doc in &docs {
+        for (range, units) in &doc.units {
+            assert_eq!(*units, split::split(&doc.text, range.clone()), "{:?}", &doc.text[range.clone()]);
+        }
+    }
+    let again: Vec<Document> = docs.iter().map(|d| Document { units: Vec::new(), ..d.clone() }).collect();
+    let (kept, fresh) = (crate::segment::segment(&docs), crate::segment::segment(&again));
+    assert_eq!(kept.sentences, fresh.sentences);
+    assert_eq!(kept.vocabulary, fresh.vocabulary);
+}
+
+/// `normalize` as it was written before its ASCII fast path: char by char.
+fn normalize_by_chars(s: &str) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn normalize_agrees_with_its_char_by_char_definition(s in "[ -~\t-\r\u{1c}-\u{1f}\u{85}\u{a0}’‘“”ÀÉİΣ\u{2000}-\u{200b}\u{3000}]{0,40}") {
+        prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+    }
+
+    #[test]
+    fn normalize_agrees_on_any_text(s in "\\PC{0,40}") {
+        prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+    }
+}
+
+proptest! {
+    #[test]
+    fn normalized_tokens_count_the_whitespace_tokens(s in "\\PC{0,40}") {
+        prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
+
+    #[test]
+    fn normalized_tokens_count_the_whitespace_tokens_around_spaces(s in "[a’“ \t-\r\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}İ]{0,30}") {
+        prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
+}

@@ -76,7 +76,9 @@ pub fn clean(
         Some(text) => Source::text("text", text),
         None => read_source(&source, "source", SOURCE_FIELDS).map_err(error)?,
     };
-    let cleaned = crate::clean(&source, &Config::default()).map_err(|e| error(e.to_string()))?;
+    // `Prepared::cleaned` is `crate::clean` with the default configuration;
+    // going through it as `Story::clean` does keeps one copy in the .wasm.
+    let cleaned = Prepared::new(source).cleaned().map_err(|e| error(e.to_string()))?;
     cleaned
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
@@ -164,7 +166,7 @@ impl Story {
                 None => return Err(format!("{at}.key must be a string")),
             };
             if keys.contains(&key) {
-                return Err(format!("{at}.key {key:?} is used twice"));
+                return Err(format!("{at}.key \"{key}\" is used twice"));
             }
             if self.kept.get(&key).is_none_or(|p| *p.source() != source) {
                 self.kept.insert(key.clone(), Prepared::new(source));

@@ -72,14 +72,25 @@ pub fn clean(
     #[wasm_bindgen(unchecked_param_type = "SourceInput | string")] source: JsValue,
 ) -> Result<JsValue, JsError> {
     debug_hook();
-    let source = match source.as_string() {
-        Some(text) => Source::text("text", text),
-        None => read_source(&source, "source", SOURCE_FIELDS).map_err(error)?,
-    };
     // `Prepared::cleaned` is `crate::clean` with the default configuration;
     // going through it as `Story::clean` does keeps one copy in the .wasm.
-    let cleaned = Prepared::new(source).cleaned().map_err(|e| error(e.to_string()))?;
-    cleaned
+    cleaned_js(&Prepared::new(one_source(&source)?))
+}
+
+/// The source `clean` and `Story#clean` take: a string, or one
+/// `{ name, text | html | bytes }`.
+fn one_source(source: &JsValue) -> Result<Source, JsError> {
+    match source.as_string() {
+        Some(text) => Ok(Source::text("text", text)),
+        None => read_source(source, "source", SOURCE_FIELDS).map_err(error),
+    }
+}
+
+/// `clean`'s result for a prepared source, as a JS object.
+fn cleaned_js(prepared: &Prepared) -> Result<JsValue, JsError> {
+    prepared
+        .cleaned()
+        .map_err(|e| error(e.to_string()))?
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
 }
@@ -114,17 +125,10 @@ impl Story {
         #[wasm_bindgen(unchecked_param_type = "SourceInput | string")] source: JsValue,
     ) -> Result<JsValue, JsError> {
         debug_hook();
-        let source = match source.as_string() {
-            Some(text) => Source::text("text", text),
-            None => read_source(&source, "source", SOURCE_FIELDS).map_err(error)?,
-        };
-        let prepared = Prepared::new(source);
-        let cleaned = prepared.cleaned();
+        let prepared = Prepared::new(one_source(&source)?);
+        let cleaned = cleaned_js(&prepared);
         self.kept.insert(key, prepared);
         cleaned
-            .map_err(|e| error(e.to_string()))?
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
     }
 
     /// `summarize(sources, options)`, each source with a `key`: a source

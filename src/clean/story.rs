@@ -144,41 +144,63 @@ fn key(s: &str) -> String {
     out
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn stop_ratio(words: &[String]) -> f32 {
-    if words.is_empty() {
-        return 0.0;
+/// How many words `s` has (split at whitespace, trimmed of anything but
+/// letters and digits at both ends, empty ones skipped) and how many of them
+/// are stop words. One pass, no allocation per word: on a story whose
+/// articles repeat across sources, every block is asked.
+fn word_stats(s: &str) -> (usize, usize) {
+    let mut lower = String::new();
+    let (mut words, mut stops) = (0, 0);
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+        stops += usize::from(rules::stop_mask(&lower) != 0);
     }
-    let hits = words.iter().filter(|w| rules::stop_mask(w) != 0).count();
-    hits as f32 / words.len() as f32
+    (words, stops)
 }
 
 /// A full article sentence: enough words, final punctuation, stop words.
 fn looks_like_sentence(s: &str) -> bool {
-    let w = words(s);
-    w.len() >= 6 && ends_sentence(s) && stop_ratio(&w) >= 0.15
+    let (words, stops) = word_stats(s);
+    words >= 6 && ends_sentence(s) && stops as f32 / words as f32 >= 0.15
 }
 
 /// Short, unpunctuated, few stop words, or link-dense.
 fn looks_like_boilerplate(s: &str) -> bool {
-    let w = words(s);
     let tokens: Vec<&str> = s.split_whitespace().collect();
     let links = tokens.iter().filter(|t| t.contains("://") || t.starts_with("www.") || t.contains('@')).count();
     if links * 4 >= tokens.len().max(1) && links > 0 {
         return true;
     }
-    !looks_like_sentence(s) || w.is_empty()
+    // (A block without words is not a sentence either.)
+    !looks_like_sentence(s)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{key, word_stats};
+    use crate::clean::rules;
+
+    /// The definition `word_stats` implements in one pass: the words, then
+    /// the stop words among them.
+    fn word_stats_by_words(s: &str) -> (usize, usize) {
+        let words: Vec<String> = s
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        (words.len(), words.iter().filter(|w| rules::stop_mask(w) != 0).count())
+    }
 
     /// The definition `key` implements in one pass.
     fn key_by_words(s: &str) -> String {
@@ -207,7 +229,25 @@ mod tests {
         assert_eq!(key("  --Hello,   World--  "), "hello world");
     }
 
+    #[test]
+    fn word_stats_count_words_and_stop_words() {
+        assert_eq!(
+            word_stats("Sign up for THE newsletter -- today!"),
+            (6, word_stats_by_words("Sign up for THE newsletter -- today!").1)
+        );
+        assert_eq!(word_stats("  --  ..  "), (0, 0));
+        assert_eq!(
+            word_stats("The İstanbul court AND the judges."),
+            word_stats_by_words("The İstanbul court AND the judges.")
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_stats_agree_with_their_definition(s in "([ -~\u{a0}éΣσİß’—0-9]|The |and |of |über |DIE |y ){0,40}") {
+            proptest::prop_assert_eq!(word_stats(&s), word_stats_by_words(&s));
+        }
+
         #[test]
         fn key_agrees_with_its_definition(s in "[ -~\u{a0}éΣσİß’—0-9]{0,40}") {
             proptest::prop_assert_eq!(key(&s), key_by_words(&s));

@@ -177,9 +177,12 @@ fn looks_like_sentence(s: &str) -> bool {
 
 /// Short, unpunctuated, few stop words, or link-dense.
 fn looks_like_boilerplate(s: &str) -> bool {
-    let tokens: Vec<&str> = s.split_whitespace().collect();
-    let links = tokens.iter().filter(|t| t.contains("://") || t.starts_with("www.") || t.contains('@')).count();
-    if links * 4 >= tokens.len().max(1) && links > 0 {
+    let (mut tokens, mut links) = (0, 0);
+    for t in s.split_whitespace() {
+        tokens += 1;
+        links += usize::from(t.contains("://") || t.starts_with("www.") || t.contains('@'));
+    }
+    if links * 4 >= tokens && links > 0 {
         return true;
     }
     // (A block without words is not a sentence either.)

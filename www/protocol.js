@@ -44,8 +44,53 @@ export const RESPONSE = Object.freeze({
 
 export const CANCEL_GRACE_MS = 500;
 
-/** Words as the page shows them: runs of letters and digits, with inner apostrophes, dots and hyphens. */
-export const countWords = (text) => (text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
+/**
+ * Words as the page shows them: runs of letters and digits, with inner
+ * apostrophes, dots and hyphens; the matches of WORD_PATTERN, counted.
+ * Counted in one pass over the UTF-16 code units instead of with the pattern:
+ * `match()` made a string per word (800,000 of them in a 5 MB story, about
+ * 0.4 s of the worker's time); tests/page/protocol.test.js checks that both
+ * count the same.
+ */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+const ALNUM = /^[\p{L}\p{N}]$/u;
+// Letter-or-digit for code points past ASCII, asked of the pattern once each.
+const alnumBeyondAscii = new Map();
+function isAlnum(cp) {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  let known = alnumBeyondAscii.get(cp);
+  if (known === undefined) {
+    known = ALNUM.test(String.fromCodePoint(cp));
+    alnumBeyondAscii.set(cp, known);
+  }
+  return known;
+}
+const isJoiner = (cp) => cp === 39 || cp === 0x2019 || cp === 46 || cp === 45; // ' ’ . -
+
+export function countWords(text) {
+  // A letter or digit starts a word unless it continues one: right after a
+  // letter or digit, or after a joiner that itself follows one (every letter
+  // or digit is inside some match, so the pattern's greedy repetition
+  // reduces to this).
+  let words = 0;
+  let prev = 0; // 2: letter or digit, 1: joiner after a letter or digit, 0: anything else
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (isAlnum(cp)) {
+      if (prev === 0) words++;
+      prev = 2;
+    } else prev = prev === 2 && isJoiner(cp) ? 1 : 0;
+  }
+  return words;
+}
 
 /** The words of a clean() result's article text and of its removed pieces. */
 export function cleanedCounts(cleaned) {

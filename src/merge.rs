@@ -15,8 +15,7 @@
 //!
 //! [`score::rarity`]: crate::score::rarity
 
-use std::collections::HashMap;
-
+use crate::lang::fx::InputMap;
 use crate::segment::{Kind, Segmented, Sentence};
 
 /// How many of its rarest terms a sentence looks up.
@@ -33,7 +32,8 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     let mut groups = Groups::new(sentences);
 
     // Word-for-word repeats first: same terms, same number of times.
-    let mut by_terms: HashMap<&[u32], usize> = HashMap::new();
+    // Never iterated, so its hasher cannot reach the output.
+    let mut by_terms: InputMap<&[u32], usize> = InputMap::with_capacity_and_hasher(sentences.len(), Default::default());
     for (i, s) in sentences.iter().enumerate() {
         if s.kind == Kind::Heading || s.terms.is_empty() {
             continue;
@@ -306,18 +306,19 @@ impl Groups {
     }
 
     fn into_groups(mut self) -> Vec<Vec<usize>> {
-        let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+        // Per root: the index of its group, once it has one.
+        let mut index_of_root: Vec<usize> = vec![usize::MAX; self.parent.len()];
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in 0..self.parent.len() {
             if self.skip[i] {
                 continue;
             }
             let root = self.find(i);
-            let g = *index_of_root.entry(root).or_insert_with(|| {
+            if index_of_root[root] == usize::MAX {
+                index_of_root[root] = groups.len();
                 groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
+            }
+            groups[index_of_root[root]].push(i);
         }
         groups
     }

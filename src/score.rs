@@ -10,9 +10,8 @@
 //! (its place in its article, whether it is a full sentence) scales what it
 //! adds. ARCHITECTURE.md says why.
 
-use std::collections::HashMap;
-
 use crate::config::Config;
+use crate::lang::fx::InputMap;
 use crate::segment::{Kind, Segmented, Sentence};
 
 /// How each term is spread over the story.
@@ -72,7 +71,7 @@ pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
         .sources
         .iter()
         .zip(&stats.occurrences)
-        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln(1.0 + f64::from(occurrences)))
+        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln_1p_count(f64::from(occurrences)))
         .collect()
 }
 
@@ -81,7 +80,22 @@ pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
 /// numbers that stand in a few weigh much.
 pub(crate) fn rarity(stats: &TermStats) -> Vec<f64> {
     let total = f64::from(stats.sentence_count.max(1));
-    stats.sentences.iter().map(|&df| ln(1.0 + total / f64::from(df.max(1)))).collect()
+    // Most terms stand in a few sentences: each count's rarity is computed
+    // once (the same number as computing it every time).
+    let mut memo = [f64::NAN; 64];
+    let rarity_of = |df: u32| ln(1.0 + total / f64::from(df.max(1)));
+    stats
+        .sentences
+        .iter()
+        .map(|&df| match memo.get_mut(df as usize) {
+            Some(r) if r.is_nan() => {
+                *r = rarity_of(df);
+                *r
+            }
+            Some(r) => *r,
+            None => rarity_of(df),
+        })
+        .collect()
 }
 
 /// How much of the story's centroid a sentence covers, whatever its place:
@@ -123,7 +137,12 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let terms = seg.vocabulary.len();
     // Pair ids in order of first appearance: reproducible, whatever the
     // map's iteration order (which is never used).
-    let mut pair_ids: HashMap<(u32, u32), u32> = HashMap::new();
+    // Never iterated, so its hasher cannot reach the output. Sized for every
+    // adjacent pair being new (most are), up to a bound, so that it rarely
+    // grows by rehashing.
+    let adjacent: usize = seg.sentences.iter().map(|s| s.sequence.len().saturating_sub(1)).sum();
+    let mut pair_ids: InputMap<(u32, u32), u32> =
+        InputMap::with_capacity_and_hasher(adjacent.min(1 << 16), Default::default());
     let mut of = Vec::with_capacity(seg.sentences.len());
     // Terms' sources and raw counts are already in `stats`; only pairs are
     // counted here. Occurrences are weighted by kind, so they are summed for
@@ -168,10 +187,17 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
         of.push(ids.clone());
     }
     let n = f64::from(stats.source_count.max(1));
+    // `share^agreement_exponent` for every number of sources a concept can
+    // have (at most `source_count`), computed once per story.
+    let agreement: Vec<f64> =
+        (0..=stats.source_count).map(|k| power(f64::from(k) / n, config.agreement_exponent)).collect();
     let weight = (0..sources.len())
         .map(|c| {
-            let share = f64::from(sources[c]) / n;
-            let mut w = power(share, config.agreement_exponent) * ln(1.0 + occurrences[c]);
+            let agreed = match agreement.get(sources[c] as usize) {
+                Some(&a) => a,
+                None => power(f64::from(sources[c]) / n, config.agreement_exponent),
+            };
+            let mut w = agreed * ln_1p_count(occurrences[c]);
             w *= if c < terms { config.term_weight } else { config.pair_weight };
             if (found[c] as usize) < config.min_occurrences { w * TIE_BREAK } else { w }
         })
@@ -215,6 +241,18 @@ pub(crate) fn prior(s: &Sentence, config: &Config) -> f64 {
         Kind::Heading => 0.0,
     };
     kind * (1.0 + config.position_weight / (1.0 + s.position as f64).sqrt())
+}
+
+/// `ln(1 + x)` as [`ln`] gives it, from a table for the small whole
+/// numbers that counts of occurrences mostly are.
+pub(crate) fn ln_1p_count(x: f64) -> f64 {
+    const SMALL: usize = 128;
+    static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
+    if (0.0..SMALL as f64).contains(&x) && x == x.trunc() {
+        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[x as usize]
+    } else {
+        ln(1.0 + x)
+    }
 }
 
 /// The natural logarithm, computed with `+ - * /` only so that native and
@@ -263,6 +301,13 @@ mod tests {
             })
             .collect();
         segment(&docs)
+    }
+
+    #[test]
+    fn ln_of_counts_is_ln_to_the_bit() {
+        for x in [0.0, 1.0, 2.0, 3.0, 5.5, 7.0, 126.0, 127.0, 128.0, 129.0, 1e6, 0.25] {
+            assert_eq!(ln_1p_count(x).to_bits(), ln(1.0 + x).to_bits(), "ln(1 + {x})");
+        }
     }
 
     #[test]

@@ -84,33 +84,22 @@ pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
 fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
     let terms = DistinctTerms::new(sentences);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if s.kind == Kind::Heading {
-            continue;
-        }
-        for &t in terms.of(i) {
-            postings[t as usize].push(i as u32);
-        }
-    }
-    // Each sentence's key terms, and for each term the sentences that have
-    // it as a key.
-    let mut keys_of: Vec<Vec<u32>> = vec![Vec::new(); sentences.len()];
-    let mut keyed_by: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if s.kind == Kind::Heading {
-            continue;
-        }
-        let mut keys: Vec<u32> =
-            terms.of(i).iter().copied().filter(|&t| postings[t as usize].len() <= POSTING_CAP).collect();
-        // Rarest first; the id breaks ties so the choice is reproducible.
-        crate::sort::sort_by(&mut keys, |&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
-        keys.truncate(KEYS);
-        for &t in &keys {
-            keyed_by[t as usize].push(i as u32);
-        }
-        keys_of[i] = keys;
-    }
+    let vocabulary = seg.vocabulary.len();
+    let entries = |i: usize| sentences[i].kind != Kind::Heading;
+    let postings = Lists::new(vocabulary, || {
+        (0..sentences.len()).filter(|&i| entries(i)).flat_map(|i| terms.of(i).iter().map(move |&t| (t, i as u32)))
+    });
+    // Each sentence's key terms: its rarest terms that are not topic words.
+    let keys_of: Vec<([u32; KEYS], usize)> = (0..sentences.len())
+        .map(|i| {
+            let candidates = terms.of(i).iter().copied().filter(|&t| entries(i) && postings.of(t).len() <= POSTING_CAP);
+            rarest(candidates, rarity)
+        })
+        .collect();
+    // For each term, the sentences that have it as a key.
+    let keyed_by = Lists::new(vocabulary, || {
+        keys_of.iter().enumerate().flat_map(|(i, (keys, n))| keys[..*n].iter().map(move |&t| (t, i as u32)))
+    });
     // The weight of each sentence's terms, computed once per sentence, in
     // term order as `term_weight` sums it.
     let weights: Vec<f64> =
@@ -138,11 +127,12 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
                 others.push(b);
             }
         };
-        for &t in &keys_of[a] {
-            postings[t as usize].iter().for_each(|&b| meet(b));
+        let (keys, n) = &keys_of[a];
+        for &t in &keys[..*n] {
+            postings.of(t).iter().for_each(|&b| meet(b));
         }
         for &t in terms.of(a) {
-            keyed_by[t as usize].iter().for_each(|&b| meet(b));
+            keyed_by.of(t).iter().for_each(|&b| meet(b));
         }
         for &t in terms.of(a) {
             mine[t as usize] = stamp;
@@ -167,6 +157,58 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         }
     }
     pairs
+}
+
+/// The first `KEYS` of `terms` (distinct) rarest first, the id breaking
+/// ties so the choice is reproducible, and how many there are: what sorting
+/// them all in that order and keeping the first `KEYS` gives, kept in a small
+/// sorted array instead.
+fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usize) {
+    let rarer = |x: u32, y: u32| rarity[x as usize].total_cmp(&rarity[y as usize]).then(y.cmp(&x)).is_gt();
+    let mut keys = [0u32; KEYS];
+    let mut n = 0;
+    for t in terms {
+        let at = keys[..n].iter().position(|&k| rarer(t, k)).unwrap_or(n);
+        if at < KEYS {
+            n = (n + 1).min(KEYS);
+            keys.copy_within(at..n - 1, at + 1);
+            keys[at] = t;
+        }
+    }
+    (keys, n)
+}
+
+/// For each term, a list of sentence indices, all in one array.
+struct Lists {
+    /// Term `t`'s list is `items[start[t]..start[t + 1]]`.
+    start: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The lists of `(term, sentence)` pairs that `pairs()` yields, each
+    /// list in the order they come (`pairs` is called twice: to count, then
+    /// to fill).
+    fn new<I: Iterator<Item = (u32, u32)>>(terms: usize, pairs: impl Fn() -> I) -> Lists {
+        let mut start = vec![0usize; terms + 1];
+        for (t, _) in pairs() {
+            start[t as usize + 1] += 1;
+        }
+        for t in 0..terms {
+            start[t + 1] += start[t];
+        }
+        let mut items = vec![0u32; start[terms]];
+        let mut next = start.clone();
+        for (t, i) in pairs() {
+            items[next[t as usize]] = i;
+            next[t as usize] += 1;
+        }
+        Lists { start, items }
+    }
+
+    fn of(&self, t: u32) -> &[u32] {
+        &self.items[self.start[t as usize]..self.start[t as usize + 1]]
+    }
 }
 
 /// Every sentence's distinct terms, ascending, in one array.
@@ -490,6 +532,23 @@ mod tests {
             }
         }
         assert!(checked > 2 * s.len(), "{checked}");
+    }
+
+    proptest::proptest! {
+        // Few distinct rarities, so that ties (broken by id) are common.
+        #[test]
+        fn the_rarest_keys_are_the_first_of_the_sorted_terms(
+            rarity_class in proptest::collection::vec(0u8..5, 1..40),
+            take in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let rarity: Vec<f64> = rarity_class.iter().map(|&c| f64::from(c) * 0.7).collect();
+            let terms: Vec<u32> = (0..rarity.len() as u32).filter(|&t| take[t as usize]).collect();
+            let mut sorted = terms.clone();
+            sorted.sort_by(|&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
+            sorted.truncate(KEYS);
+            let (keys, n) = rarest(terms.iter().copied(), &rarity);
+            proptest::prop_assert_eq!(&keys[..n], &sorted[..]);
+        }
     }
 
     #[test]

@@ -107,7 +107,6 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                         None => {
                             let id = ids.len() as u32;
                             ids.insert(term.to_owned(), id);
-                            out.vocabulary.push(term.to_owned());
                             id
                         }
                     })
@@ -142,6 +141,12 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                 }
             }
         }
+    }
+    // The terms move from the map to their places by id: the order the map
+    // gives them in does not matter.
+    out.vocabulary = vec![String::new(); ids.len()];
+    for (term, id) in ids {
+        out.vocabulary[id as usize] = term;
     }
     out
 }

@@ -117,11 +117,26 @@ pub(crate) fn content(sentence: &Sentence, centroid: &[f64]) -> f64 {
 /// of the weights of the concepts it covers, each counted once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Concepts {
-    /// Per sentence: its distinct concept ids, ascending. Term `t` is
-    /// concept `t`; pairs come after the vocabulary.
-    pub of: Vec<Vec<u32>>,
+    /// Sentence `i`'s distinct concept ids, ascending, are
+    /// `ids[start[i]..start[i + 1]]`. Term `t` is concept `t`; pairs come
+    /// after the vocabulary.
+    start: Vec<usize>,
+    ids: Vec<u32>,
     /// Per concept: its weight.
     pub weight: Vec<f64>,
+}
+
+impl Concepts {
+    /// Sentence `i`'s distinct concept ids, ascending.
+    pub(crate) fn of(&self, i: usize) -> &[u32] {
+        &self.ids[self.start[i]..self.start[i + 1]]
+    }
+
+    /// The number of sentences.
+    #[cfg(feature = "bench-internals")]
+    pub(crate) fn sentences(&self) -> usize {
+        self.start.len() - 1
+    }
 }
 
 /// Weight of a concept found fewer than `min_occurrences` times, relative to
@@ -143,7 +158,9 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let adjacent: usize = seg.sentences.iter().map(|s| s.sequence.len().saturating_sub(1)).sum();
     let mut pair_ids: InputMap<(u32, u32), u32> =
         InputMap::with_capacity_and_hasher(adjacent.min(1 << 16), Default::default());
-    let mut of = Vec::with_capacity(seg.sentences.len());
+    let mut start = Vec::with_capacity(seg.sentences.len() + 1);
+    start.push(0);
+    let mut concept_ids: Vec<u32> = Vec::with_capacity(seg.sentences.iter().map(|s| s.terms.len() * 2).sum());
     // Terms' sources and raw counts are already in `stats`; only pairs are
     // counted here. Occurrences are weighted by kind, so they are summed for
     // every concept, in sentence order.
@@ -152,10 +169,14 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let mut occurrences: Vec<f64> = vec![0.0; terms];
     // Per pair (index `id - terms`): the last source it was counted for.
     let mut last_source: Vec<usize> = Vec::new();
-    let mut ids: Vec<u32> = Vec::new();
+    // One sentence's pair ids.
+    let mut pairs: Vec<u32> = Vec::new();
     for s in &seg.sentences {
-        ids.clear();
-        ids.extend_from_slice(&s.sequence);
+        let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
+        for &t in &s.terms {
+            occurrences[t as usize] += counts_as;
+        }
+        pairs.clear();
         for pair in s.sequence.windows(2) {
             if pair[0] == pair[1] {
                 continue;
@@ -168,23 +189,22 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                 found.push(0);
                 last_source.push(usize::MAX);
             }
-            ids.push(id);
-        }
-        let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
-        for &c in &ids {
-            let c = c as usize;
+            let c = id as usize;
             occurrences[c] += counts_as;
-            if c >= terms {
-                found[c] += 1;
-                if last_source[c - terms] != s.source {
-                    last_source[c - terms] = s.source;
-                    sources[c] += 1;
-                }
+            found[c] += 1;
+            if last_source[c - terms] != s.source {
+                last_source[c - terms] = s.source;
+                sources[c] += 1;
             }
+            pairs.push(id);
         }
-        ids.sort_unstable();
-        ids.dedup();
-        of.push(ids.clone());
+        // Terms come before pairs, so the sentence's concepts in ascending
+        // order are its distinct terms, then its distinct pairs sorted.
+        concept_ids.extend(s.distinct_terms());
+        pairs.sort_unstable();
+        pairs.dedup();
+        concept_ids.extend_from_slice(&pairs);
+        start.push(concept_ids.len());
     }
     let n = f64::from(stats.source_count.max(1));
     // `share^agreement_exponent` for every number of sources a concept can
@@ -202,7 +222,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
             if (found[c] as usize) < config.min_occurrences { w * TIE_BREAK } else { w }
         })
         .collect();
-    Concepts { of, weight }
+    Concepts { start, ids: concept_ids, weight }
 }
 
 /// `x^e` for `x >= 0` and `e >= 0` through [`ln`] and a series for
@@ -245,11 +265,14 @@ pub(crate) fn prior(s: &Sentence, config: &Config) -> f64 {
 
 /// `ln(1 + x)` as [`ln`] gives it, from a table for the small whole
 /// numbers that counts of occurrences mostly are.
+#[inline]
 pub(crate) fn ln_1p_count(x: f64) -> f64 {
     const SMALL: usize = 128;
     static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
-    if (0.0..SMALL as f64).contains(&x) && x == x.trunc() {
-        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[x as usize]
+    // `as` saturates (NaN gives 0), so `k` is `x` only when `x` is whole.
+    let k = x as usize;
+    if k < SMALL && k as f64 == x {
+        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k]
     } else {
         ln(1.0 + x)
     }
@@ -354,10 +377,10 @@ mod tests {
         // 4 terms; pairs: iran-sold, sold-drones, russia-sold.
         assert_eq!(c.weight.len(), terms + 3, "{:?}", seg.vocabulary);
         // sold-drones is in both sources; iran-sold only in the first, once.
-        let shared: Vec<u32> = c.of[0].iter().filter(|id| c.of[1].contains(id)).copied().collect();
+        let shared: Vec<u32> = c.of(0).iter().filter(|id| c.of(1).contains(id)).copied().collect();
         let shared_pairs: Vec<u32> = shared.iter().copied().filter(|&id| id as usize >= terms).collect();
         assert_eq!(shared_pairs.len(), 1, "only sold-drone is in both");
-        let own_pair = c.of[0].iter().copied().find(|&id| id as usize >= terms && !shared.contains(&id)).unwrap();
+        let own_pair = c.of(0).iter().copied().find(|&id| id as usize >= terms && !shared.contains(&id)).unwrap();
         assert!(c.weight[shared_pairs[0] as usize] > 100.0 * c.weight[own_pair as usize]);
     }
 

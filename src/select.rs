@@ -79,7 +79,7 @@ pub(crate) fn select(
         let mut best: Option<(f64, usize)> = None;
         for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
             let gain: f64 =
-                concepts.of[m].iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum();
+                concepts.of(m).iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum();
             let worth = gain * priors[m] * support / if per_cost { cost(m) } else { 1.0 };
             if best.is_none_or(|(b, _)| worth > b) {
                 best = Some((worth, m));
@@ -90,7 +90,7 @@ pub(crate) fn select(
     let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
     let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
     let cover = |covered: &mut [bool], m: usize| {
-        for &c in &concepts.of[m] {
+        for &c in concepts.of(m) {
             covered[c as usize] = true;
         }
     };

@@ -64,13 +64,14 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
 /// against this).
 #[cfg(test)]
 pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
-    cosine(a, b, rarity, term_weight(a, rarity), term_weight(b, rarity))
+    let weight = |s: &Sentence| term_weight(&s.distinct_terms().collect::<Vec<u32>>(), rarity);
+    cosine(a, b, rarity, weight(a), weight(b))
 }
 
 /// The summed rarity of a sentence's distinct terms, in term order: the
 /// norm (squared) [`cosine`] divides by.
-pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
-    s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])
+pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
+    distinct_terms.iter().fold(0.0, |sum, &t| sum + rarity[t as usize])
 }
 
 /// Pairs `(a, b)`, `a < b`, of sentences of different sources that share at
@@ -83,16 +84,16 @@ pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
 /// cosine is only finished when the bound allows it to reach the threshold.
 fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
-    let terms = DistinctTerms::new(sentences);
+    let terms = |i: usize| seg.distinct_terms(i);
     let vocabulary = seg.vocabulary.len();
     let entries = |i: usize| sentences[i].kind != Kind::Heading;
     let postings = Lists::new(vocabulary, || {
-        (0..sentences.len()).filter(|&i| entries(i)).flat_map(|i| terms.of(i).iter().map(move |&t| (t, i as u32)))
+        (0..sentences.len()).filter(|&i| entries(i)).flat_map(|i| terms(i).iter().map(move |&t| (t, i as u32)))
     });
     // Each sentence's key terms: its rarest terms that are not topic words.
     let keys_of: Vec<([u32; KEYS], usize)> = (0..sentences.len())
         .map(|i| {
-            let candidates = terms.of(i).iter().copied().filter(|&t| entries(i) && postings.of(t).len() <= POSTING_CAP);
+            let candidates = terms(i).iter().copied().filter(|&t| entries(i) && postings.of(t).len() <= POSTING_CAP);
             rarest(candidates, rarity)
         })
         .collect();
@@ -103,7 +104,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     // The weight of each sentence's terms, computed once per sentence, in
     // term order as `term_weight` sums it.
     let weights: Vec<f64> =
-        (0..sentences.len()).map(|i| terms.of(i).iter().fold(0.0, |sum, &t| sum + rarity[t as usize])).collect();
+        (0..sentences.len()).map(|i| terms(i).iter().fold(0.0, |sum, &t| sum + rarity[t as usize])).collect();
     // Each sentence's source, compact: the candidate loop below reads it for
     // hundreds of candidates per sentence on large stories.
     let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();
@@ -131,10 +132,10 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         for &t in &keys[..*n] {
             postings.of(t).iter().for_each(|&b| meet(b));
         }
-        for &t in terms.of(a) {
+        for &t in terms(a) {
             keyed_by.of(t).iter().for_each(|&b| meet(b));
         }
-        for &t in terms.of(a) {
+        for &t in terms(a) {
             mine[t as usize] = stamp;
         }
         let wa = weights[a];
@@ -151,7 +152,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
             if lo < hi * threshold * threshold * (1.0 - 1e-9) {
                 continue;
             }
-            if let Some(sim) = cosine_at_least(terms.of(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
+            if let Some(sim) = cosine_at_least(terms(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
                 pairs.push((sim, a, b));
             }
         }
@@ -208,30 +209,6 @@ impl Lists {
 
     fn of(&self, t: u32) -> &[u32] {
         &self.items[self.start[t as usize]..self.start[t as usize + 1]]
-    }
-}
-
-/// Every sentence's distinct terms, ascending, in one array.
-struct DistinctTerms {
-    /// Sentence `i`'s terms are `terms[start[i]..start[i + 1]]`.
-    start: Vec<usize>,
-    terms: Vec<u32>,
-}
-
-impl DistinctTerms {
-    fn new(sentences: &[Sentence]) -> DistinctTerms {
-        let mut start = Vec::with_capacity(sentences.len() + 1);
-        let mut terms = Vec::new();
-        start.push(0);
-        for s in sentences {
-            terms.extend(s.distinct_terms());
-            start.push(terms.len());
-        }
-        DistinctTerms { start, terms }
-    }
-
-    fn of(&self, i: usize) -> &[u32] {
-        &self.terms[self.start[i]..self.start[i + 1]]
     }
 }
 
@@ -523,9 +500,10 @@ mod tests {
             }
             for y in 0..s.len() {
                 let sim = similarity(&s[x], &s[y], &r);
-                let (wx, wy) = (term_weight(&s[x], &r), term_weight(&s[y], &r));
+                let (wx, wy) = (term_weight(seg.distinct_terms(x), &r), term_weight(seg.distinct_terms(y), &r));
                 for threshold in [1e-6, 0.1, 0.3, 0.5, 0.6, 0.9, 1.0, sim, sim + 1e-12] {
-                    let bounded = cosine_at_least(s[y].distinct_terms(), &mine, x as u32, &r, wx, wy, threshold);
+                    let distinct = seg.distinct_terms(y).iter().copied();
+                    let bounded = cosine_at_least(distinct, &mine, x as u32, &r, wx, wy, threshold);
                     assert_eq!(bounded, (sim >= threshold).then_some(sim), "{x} {y} at {threshold}");
                     checked += usize::from(bounded.is_some());
                 }

@@ -43,7 +43,7 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
     // source, so one pass counts each source once per term.
     let mut last_source = vec![usize::MAX; n];
     let mut previous_source = usize::MAX;
-    for s in &seg.sentences {
+    for (i, s) in seg.sentences.iter().enumerate() {
         if s.source != previous_source {
             stats.source_count += 1;
             previous_source = s.source;
@@ -51,7 +51,7 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
         for &t in &s.terms {
             stats.occurrences[t as usize] += 1;
         }
-        for t in s.distinct_terms() {
+        for &t in seg.distinct_terms(i) {
             let t = t as usize;
             stats.sentences[t] += 1;
             if last_source[t] != s.source {
@@ -171,7 +171,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let mut last_source: Vec<usize> = Vec::new();
     // One sentence's pair ids.
     let mut pairs: Vec<u32> = Vec::new();
-    for s in &seg.sentences {
+    for (i, s) in seg.sentences.iter().enumerate() {
         let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
         for &t in &s.terms {
             occurrences[t as usize] += counts_as;
@@ -200,7 +200,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
         }
         // Terms come before pairs, so the sentence's concepts in ascending
         // order are its distinct terms, then its distinct pairs sorted.
-        concept_ids.extend(s.distinct_terms());
+        concept_ids.extend_from_slice(seg.distinct_terms(i));
         pairs.sort_unstable();
         pairs.dedup();
         concept_ids.extend_from_slice(&pairs);

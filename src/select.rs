@@ -281,14 +281,13 @@ impl<'a> Redundancy<'a> {
             self.stamp = 0;
         }
         self.stamp += 1;
-        let sentences = &self.seg.sentences;
-        for t in sentences[x].distinct_terms() {
+        for &t in self.seg.distinct_terms(x) {
             self.mine[t as usize] = self.stamp;
         }
         let wx = self.weight(x);
         for &y in ys {
             let wy = self.weight(y);
-            let terms = sentences[y].distinct_terms();
+            let terms = self.seg.distinct_terms(y).iter().copied();
             if cosine_at_least(terms, &self.mine, self.stamp, self.rarity, wx, wy, self.threshold).is_some() {
                 return true;
             }
@@ -297,7 +296,7 @@ impl<'a> Redundancy<'a> {
     }
 
     fn weight(&mut self, m: usize) -> f64 {
-        *self.weights[m].get_or_insert_with(|| term_weight(&self.seg.sentences[m], self.rarity))
+        *self.weights[m].get_or_insert_with(|| term_weight(self.seg.distinct_terms(m), self.rarity))
     }
 }
 

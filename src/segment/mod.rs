@@ -64,12 +64,23 @@ pub(crate) struct Segmented {
     /// Term strings by id. Ids are given in order of first appearance, so
     /// they depend only on the documents and their order.
     pub vocabulary: Vec<String>,
+    /// Every sentence's [`Sentence::distinct_terms`], in one array: sentence
+    /// `i`'s are `distinct[distinct_start[i]..distinct_start[i + 1]]`.
+    distinct_start: Vec<usize>,
+    distinct: Vec<u32>,
+}
+
+impl Segmented {
+    /// Sentence `i`'s distinct terms, ascending.
+    pub(crate) fn distinct_terms(&self, i: usize) -> &[u32] {
+        &self.distinct[self.distinct_start[i]..self.distinct_start[i + 1]]
+    }
 }
 
 /// Cuts every document into sentences and terms. Documents with no blocks
 /// give no sentences.
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
-    let mut out = Segmented::default();
+    let mut out = Segmented { distinct_start: vec![0], ..Segmented::default() };
     // Neither map is ever iterated, so their hasher cannot reach the output.
     // Sized for about one distinct word in 16 bytes of text (news stories
     // come near that), up to a bound, so that they rarely grow by rehashing.
@@ -115,6 +126,12 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
             });
             let mut terms = sequence.clone();
             terms.sort_unstable();
+            for (k, &t) in terms.iter().enumerate() {
+                if k == 0 || terms[k - 1] != t {
+                    out.distinct.push(t);
+                }
+            }
+            out.distinct_start.push(out.distinct.len());
             let this_position = position;
             if kind != Kind::Heading {
                 position += 1;

@@ -87,9 +87,17 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     let terms = |i: usize| seg.distinct_terms(i);
     let vocabulary = seg.vocabulary.len();
     let entries = |i: usize| sentences[i].kind != Kind::Heading;
-    let postings = Lists::new(vocabulary, || {
-        (0..sentences.len()).filter(|&i| entries(i)).flat_map(|i| terms(i).iter().map(move |&t| (t, i as u32)))
-    });
+    let mut postings = Lists::counting(vocabulary);
+    for pass in [Pass::Count, Pass::Fill] {
+        for i in (0..sentences.len()).filter(|&i| entries(i)) {
+            for &t in terms(i) {
+                postings.add(pass, t, i as u32);
+            }
+        }
+        if pass == Pass::Count {
+            postings.allot();
+        }
+    }
     // Each sentence's key terms: its rarest terms that are not topic words.
     let keys_of: Vec<([u32; KEYS], usize)> = (0..sentences.len())
         .map(|i| {
@@ -98,9 +106,17 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
         })
         .collect();
     // For each term, the sentences that have it as a key.
-    let keyed_by = Lists::new(vocabulary, || {
-        keys_of.iter().enumerate().flat_map(|(i, (keys, n))| keys[..*n].iter().map(move |&t| (t, i as u32)))
-    });
+    let mut keyed_by = Lists::counting(vocabulary);
+    for pass in [Pass::Count, Pass::Fill] {
+        for (i, (keys, n)) in keys_of.iter().enumerate() {
+            for &t in &keys[..*n] {
+                keyed_by.add(pass, t, i as u32);
+            }
+        }
+        if pass == Pass::Count {
+            keyed_by.allot();
+        }
+    }
     // The weight of each sentence's terms, computed once per sentence, in
     // term order as `term_weight` sums it.
     let weights: Vec<f64> =
@@ -179,32 +195,43 @@ fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usi
     (keys, n)
 }
 
-/// For each term, a list of sentence indices, all in one array.
+/// For each term, a list of sentence indices, all in one array: built in
+/// two passes over the same entries, one to count ([`Pass::Count`]), then
+/// [`Lists::allot`], then one to fill ([`Pass::Fill`]).
 struct Lists {
-    /// Term `t`'s list is `items[start[t]..start[t + 1]]`.
+    /// Term `t`'s list is `items[start[t]..start[t + 1]]` once filled.
+    /// While filling, `start[t + 1]` is where `t`'s next item goes.
     start: Vec<usize>,
     items: Vec<u32>,
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    Count,
+    Fill,
+}
+
 impl Lists {
-    /// The lists of `(term, sentence)` pairs that `pairs()` yields, each
-    /// list in the order they come (`pairs` is called twice: to count, then
-    /// to fill).
-    fn new<I: Iterator<Item = (u32, u32)>>(terms: usize, pairs: impl Fn() -> I) -> Lists {
-        let mut start = vec![0usize; terms + 1];
-        for (t, _) in pairs() {
-            start[t as usize + 1] += 1;
+    fn counting(terms: usize) -> Lists {
+        Lists { start: vec![0; terms + 2], items: Vec::new() }
+    }
+
+    fn add(&mut self, pass: Pass, t: u32, i: u32) {
+        let t = t as usize;
+        if pass == Pass::Count {
+            self.start[t + 2] += 1;
+        } else {
+            self.items[self.start[t + 1]] = i;
+            self.start[t + 1] += 1;
         }
-        for t in 0..terms {
-            start[t + 1] += start[t];
+    }
+
+    /// After counting: where each list starts, and room for the items.
+    fn allot(&mut self) {
+        for k in 2..self.start.len() {
+            self.start[k] += self.start[k - 1];
         }
-        let mut items = vec![0u32; start[terms]];
-        let mut next = start.clone();
-        for (t, i) in pairs() {
-            items[next[t as usize]] = i;
-            next[t as usize] += 1;
-        }
-        Lists { start, items }
+        self.items = vec![0; self.start[self.start.len() - 1]];
     }
 
     fn of(&self, t: u32) -> &[u32] {

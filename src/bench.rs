@@ -46,7 +46,7 @@ pub struct Scores {
 impl Scores {
     /// Number of sentences scored.
     pub fn sentences(&self) -> usize {
-        self.concepts.of.len()
+        self.concepts.sentences()
     }
 }
 

@@ -15,8 +15,7 @@
 //!
 //! [`score::rarity`]: crate::score::rarity
 
-use std::collections::HashMap;
-
+use crate::lang::fx::InputMap;
 use crate::segment::{Kind, Segmented, Sentence};
 
 /// How many of its rarest terms a sentence looks up.
@@ -33,7 +32,8 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     let mut groups = Groups::new(sentences);
 
     // Word-for-word repeats first: same terms, same number of times.
-    let mut by_terms: HashMap<&[u32], usize> = HashMap::new();
+    // Never iterated, so its hasher cannot reach the output.
+    let mut by_terms: InputMap<&[u32], usize> = InputMap::with_capacity_and_hasher(sentences.len(), Default::default());
     for (i, s) in sentences.iter().enumerate() {
         if s.kind == Kind::Heading || s.terms.is_empty() {
             continue;
@@ -64,13 +64,14 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
 /// against this).
 #[cfg(test)]
 pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
-    cosine(a, b, rarity, term_weight(a, rarity), term_weight(b, rarity))
+    let weight = |s: &Sentence| term_weight(&s.distinct_terms().collect::<Vec<u32>>(), rarity);
+    cosine(a, b, rarity, weight(a), weight(b))
 }
 
 /// The summed rarity of a sentence's distinct terms, in term order: the
 /// norm (squared) [`cosine`] divides by.
-pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
-    s.distinct_terms().fold(0.0, |sum, t| sum + rarity[t as usize])
+pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
+    distinct_terms.iter().fold(0.0, |sum, &t| sum + rarity[t as usize])
 }
 
 /// Pairs `(a, b)`, `a < b`, of sentences of different sources that share at
@@ -83,38 +84,43 @@ pub(crate) fn term_weight(s: &Sentence, rarity: &[f64]) -> f64 {
 /// cosine is only finished when the bound allows it to reach the threshold.
 fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
-    let terms = DistinctTerms::new(sentences);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if s.kind == Kind::Heading {
-            continue;
+    let terms = |i: usize| seg.distinct_terms(i);
+    let vocabulary = seg.vocabulary.len();
+    let entries = |i: usize| sentences[i].kind != Kind::Heading;
+    let mut postings = Lists::counting(vocabulary);
+    for pass in [Pass::Count, Pass::Fill] {
+        for i in (0..sentences.len()).filter(|&i| entries(i)) {
+            for &t in terms(i) {
+                postings.add(pass, t, i as u32);
+            }
         }
-        for &t in terms.of(i) {
-            postings[t as usize].push(i as u32);
+        if pass == Pass::Count {
+            postings.allot();
         }
     }
-    // Each sentence's key terms, and for each term the sentences that have
-    // it as a key.
-    let mut keys_of: Vec<Vec<u32>> = vec![Vec::new(); sentences.len()];
-    let mut keyed_by: Vec<Vec<u32>> = vec![Vec::new(); seg.vocabulary.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if s.kind == Kind::Heading {
-            continue;
+    // Each sentence's key terms: its rarest terms that are not topic words.
+    let keys_of: Vec<([u32; KEYS], usize)> = (0..sentences.len())
+        .map(|i| {
+            let candidates = terms(i).iter().copied().filter(|&t| entries(i) && postings.of(t).len() <= POSTING_CAP);
+            rarest(candidates, rarity)
+        })
+        .collect();
+    // For each term, the sentences that have it as a key.
+    let mut keyed_by = Lists::counting(vocabulary);
+    for pass in [Pass::Count, Pass::Fill] {
+        for (i, (keys, n)) in keys_of.iter().enumerate() {
+            for &t in &keys[..*n] {
+                keyed_by.add(pass, t, i as u32);
+            }
         }
-        let mut keys: Vec<u32> =
-            terms.of(i).iter().copied().filter(|&t| postings[t as usize].len() <= POSTING_CAP).collect();
-        // Rarest first; the id breaks ties so the choice is reproducible.
-        crate::sort::sort_by(&mut keys, |&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
-        keys.truncate(KEYS);
-        for &t in &keys {
-            keyed_by[t as usize].push(i as u32);
+        if pass == Pass::Count {
+            keyed_by.allot();
         }
-        keys_of[i] = keys;
     }
     // The weight of each sentence's terms, computed once per sentence, in
     // term order as `term_weight` sums it.
     let weights: Vec<f64> =
-        (0..sentences.len()).map(|i| terms.of(i).iter().fold(0.0, |sum, &t| sum + rarity[t as usize])).collect();
+        (0..sentences.len()).map(|i| terms(i).iter().fold(0.0, |sum, &t| sum + rarity[t as usize])).collect();
     // Each sentence's source, compact: the candidate loop below reads it for
     // hundreds of candidates per sentence on large stories.
     let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();
@@ -138,13 +144,14 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
                 others.push(b);
             }
         };
-        for &t in &keys_of[a] {
-            postings[t as usize].iter().for_each(|&b| meet(b));
+        let (keys, n) = &keys_of[a];
+        for &t in &keys[..*n] {
+            postings.of(t).iter().for_each(|&b| meet(b));
         }
-        for &t in terms.of(a) {
-            keyed_by[t as usize].iter().for_each(|&b| meet(b));
+        for &t in terms(a) {
+            keyed_by.of(t).iter().for_each(|&b| meet(b));
         }
-        for &t in terms.of(a) {
+        for &t in terms(a) {
             mine[t as usize] = stamp;
         }
         let wa = weights[a];
@@ -161,7 +168,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
             if lo < hi * threshold * threshold * (1.0 - 1e-9) {
                 continue;
             }
-            if let Some(sim) = cosine_at_least(terms.of(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
+            if let Some(sim) = cosine_at_least(terms(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
                 pairs.push((sim, a, b));
             }
         }
@@ -169,27 +176,66 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     pairs
 }
 
-/// Every sentence's distinct terms, ascending, in one array.
-struct DistinctTerms {
-    /// Sentence `i`'s terms are `terms[start[i]..start[i + 1]]`.
-    start: Vec<usize>,
-    terms: Vec<u32>,
+/// The first `KEYS` of `terms` (distinct) rarest first, the id breaking
+/// ties so the choice is reproducible, and how many there are: what sorting
+/// them all in that order and keeping the first `KEYS` gives, kept in a small
+/// sorted array instead.
+fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usize) {
+    let rarer = |x: u32, y: u32| rarity[x as usize].total_cmp(&rarity[y as usize]).then(y.cmp(&x)).is_gt();
+    let mut keys = [0u32; KEYS];
+    let mut n = 0;
+    for t in terms {
+        let at = keys[..n].iter().position(|&k| rarer(t, k)).unwrap_or(n);
+        if at < KEYS {
+            n = (n + 1).min(KEYS);
+            keys.copy_within(at..n - 1, at + 1);
+            keys[at] = t;
+        }
+    }
+    (keys, n)
 }
 
-impl DistinctTerms {
-    fn new(sentences: &[Sentence]) -> DistinctTerms {
-        let mut start = Vec::with_capacity(sentences.len() + 1);
-        let mut terms = Vec::new();
-        start.push(0);
-        for s in sentences {
-            terms.extend(s.distinct_terms());
-            start.push(terms.len());
-        }
-        DistinctTerms { start, terms }
+/// For each term, a list of sentence indices, all in one array: built in
+/// two passes over the same entries, one to count ([`Pass::Count`]), then
+/// [`Lists::allot`], then one to fill ([`Pass::Fill`]).
+struct Lists {
+    /// Term `t`'s list is `items[start[t]..start[t + 1]]` once filled.
+    /// While filling, `start[t + 1]` is where `t`'s next item goes.
+    start: Vec<usize>,
+    items: Vec<u32>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    Count,
+    Fill,
+}
+
+impl Lists {
+    fn counting(terms: usize) -> Lists {
+        Lists { start: vec![0; terms + 2], items: Vec::new() }
     }
 
-    fn of(&self, i: usize) -> &[u32] {
-        &self.terms[self.start[i]..self.start[i + 1]]
+    fn add(&mut self, pass: Pass, t: u32, i: u32) {
+        let t = t as usize;
+        if pass == Pass::Count {
+            self.start[t + 2] += 1;
+        } else {
+            self.items[self.start[t + 1]] = i;
+            self.start[t + 1] += 1;
+        }
+    }
+
+    /// After counting: where each list starts, and room for the items.
+    fn allot(&mut self) {
+        for k in 2..self.start.len() {
+            self.start[k] += self.start[k - 1];
+        }
+        self.items = vec![0; self.start[self.start.len() - 1]];
+    }
+
+    fn of(&self, t: u32) -> &[u32] {
+        &self.items[self.start[t as usize]..self.start[t as usize + 1]]
     }
 }
 
@@ -306,18 +352,19 @@ impl Groups {
     }
 
     fn into_groups(mut self) -> Vec<Vec<usize>> {
-        let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+        // Per root: the index of its group, once it has one.
+        let mut index_of_root: Vec<usize> = vec![usize::MAX; self.parent.len()];
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in 0..self.parent.len() {
             if self.skip[i] {
                 continue;
             }
             let root = self.find(i);
-            let g = *index_of_root.entry(root).or_insert_with(|| {
+            if index_of_root[root] == usize::MAX {
+                index_of_root[root] = groups.len();
                 groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
+            }
+            groups[index_of_root[root]].push(i);
         }
         groups
     }
@@ -480,15 +527,33 @@ mod tests {
             }
             for y in 0..s.len() {
                 let sim = similarity(&s[x], &s[y], &r);
-                let (wx, wy) = (term_weight(&s[x], &r), term_weight(&s[y], &r));
+                let (wx, wy) = (term_weight(seg.distinct_terms(x), &r), term_weight(seg.distinct_terms(y), &r));
                 for threshold in [1e-6, 0.1, 0.3, 0.5, 0.6, 0.9, 1.0, sim, sim + 1e-12] {
-                    let bounded = cosine_at_least(s[y].distinct_terms(), &mine, x as u32, &r, wx, wy, threshold);
+                    let distinct = seg.distinct_terms(y).iter().copied();
+                    let bounded = cosine_at_least(distinct, &mine, x as u32, &r, wx, wy, threshold);
                     assert_eq!(bounded, (sim >= threshold).then_some(sim), "{x} {y} at {threshold}");
                     checked += usize::from(bounded.is_some());
                 }
             }
         }
         assert!(checked > 2 * s.len(), "{checked}");
+    }
+
+    proptest::proptest! {
+        // Few distinct rarities, so that ties (broken by id) are common.
+        #[test]
+        fn the_rarest_keys_are_the_first_of_the_sorted_terms(
+            rarity_class in proptest::collection::vec(0u8..5, 1..40),
+            take in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let rarity: Vec<f64> = rarity_class.iter().map(|&c| f64::from(c) * 0.7).collect();
+            let terms: Vec<u32> = (0..rarity.len() as u32).filter(|&t| take[t as usize]).collect();
+            let mut sorted = terms.clone();
+            sorted.sort_by(|&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
+            sorted.truncate(KEYS);
+            let (keys, n) = rarest(terms.iter().copied(), &rarity);
+            proptest::prop_assert_eq!(&keys[..n], &sorted[..]);
+        }
     }
 
     #[test]

@@ -10,9 +10,8 @@
 //! (its place in its article, whether it is a full sentence) scales what it
 //! adds. ARCHITECTURE.md says why.
 
-use std::collections::HashMap;
-
 use crate::config::Config;
+use crate::lang::fx::InputMap;
 use crate::segment::{Kind, Segmented, Sentence};
 
 /// How each term is spread over the story.
@@ -44,7 +43,7 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
     // source, so one pass counts each source once per term.
     let mut last_source = vec![usize::MAX; n];
     let mut previous_source = usize::MAX;
-    for s in &seg.sentences {
+    for (i, s) in seg.sentences.iter().enumerate() {
         if s.source != previous_source {
             stats.source_count += 1;
             previous_source = s.source;
@@ -52,7 +51,7 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
         for &t in &s.terms {
             stats.occurrences[t as usize] += 1;
         }
-        for t in s.distinct_terms() {
+        for &t in seg.distinct_terms(i) {
             let t = t as usize;
             stats.sentences[t] += 1;
             if last_source[t] != s.source {
@@ -72,7 +71,7 @@ pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
         .sources
         .iter()
         .zip(&stats.occurrences)
-        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln(1.0 + f64::from(occurrences)))
+        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln_1p_count(f64::from(occurrences)))
         .collect()
 }
 
@@ -81,7 +80,22 @@ pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
 /// numbers that stand in a few weigh much.
 pub(crate) fn rarity(stats: &TermStats) -> Vec<f64> {
     let total = f64::from(stats.sentence_count.max(1));
-    stats.sentences.iter().map(|&df| ln(1.0 + total / f64::from(df.max(1)))).collect()
+    // Most terms stand in a few sentences: each count's rarity is computed
+    // once (the same number as computing it every time).
+    let mut memo = [f64::NAN; 64];
+    let rarity_of = |df: u32| ln(1.0 + total / f64::from(df.max(1)));
+    stats
+        .sentences
+        .iter()
+        .map(|&df| match memo.get_mut(df as usize) {
+            Some(r) if r.is_nan() => {
+                *r = rarity_of(df);
+                *r
+            }
+            Some(r) => *r,
+            None => rarity_of(df),
+        })
+        .collect()
 }
 
 /// How much of the story's centroid a sentence covers, whatever its place:
@@ -103,11 +117,26 @@ pub(crate) fn content(sentence: &Sentence, centroid: &[f64]) -> f64 {
 /// of the weights of the concepts it covers, each counted once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Concepts {
-    /// Per sentence: its distinct concept ids, ascending. Term `t` is
-    /// concept `t`; pairs come after the vocabulary.
-    pub of: Vec<Vec<u32>>,
+    /// Sentence `i`'s distinct concept ids, ascending, are
+    /// `ids[start[i]..start[i + 1]]`. Term `t` is concept `t`; pairs come
+    /// after the vocabulary.
+    start: Vec<usize>,
+    ids: Vec<u32>,
     /// Per concept: its weight.
     pub weight: Vec<f64>,
+}
+
+impl Concepts {
+    /// Sentence `i`'s distinct concept ids, ascending.
+    pub(crate) fn of(&self, i: usize) -> &[u32] {
+        &self.ids[self.start[i]..self.start[i + 1]]
+    }
+
+    /// The number of sentences.
+    #[cfg(feature = "bench-internals")]
+    pub(crate) fn sentences(&self) -> usize {
+        self.start.len() - 1
+    }
 }
 
 /// Weight of a concept found fewer than `min_occurrences` times, relative to
@@ -123,8 +152,15 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let terms = seg.vocabulary.len();
     // Pair ids in order of first appearance: reproducible, whatever the
     // map's iteration order (which is never used).
-    let mut pair_ids: HashMap<(u32, u32), u32> = HashMap::new();
-    let mut of = Vec::with_capacity(seg.sentences.len());
+    // Never iterated, so its hasher cannot reach the output. Sized for every
+    // adjacent pair being new (most are), up to a bound, so that it rarely
+    // grows by rehashing.
+    let adjacent: usize = seg.sentences.iter().map(|s| s.sequence.len().saturating_sub(1)).sum();
+    let mut pair_ids: InputMap<(u32, u32), u32> =
+        InputMap::with_capacity_and_hasher(adjacent.min(1 << 16), Default::default());
+    let mut start = Vec::with_capacity(seg.sentences.len() + 1);
+    start.push(0);
+    let mut concept_ids: Vec<u32> = Vec::with_capacity(seg.sentences.iter().map(|s| s.terms.len() * 2).sum());
     // Terms' sources and raw counts are already in `stats`; only pairs are
     // counted here. Occurrences are weighted by kind, so they are summed for
     // every concept, in sentence order.
@@ -133,10 +169,14 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let mut occurrences: Vec<f64> = vec![0.0; terms];
     // Per pair (index `id - terms`): the last source it was counted for.
     let mut last_source: Vec<usize> = Vec::new();
-    let mut ids: Vec<u32> = Vec::new();
-    for s in &seg.sentences {
-        ids.clear();
-        ids.extend_from_slice(&s.sequence);
+    // One sentence's pair ids.
+    let mut pairs: Vec<u32> = Vec::new();
+    for (i, s) in seg.sentences.iter().enumerate() {
+        let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
+        for &t in &s.terms {
+            occurrences[t as usize] += counts_as;
+        }
+        pairs.clear();
         for pair in s.sequence.windows(2) {
             if pair[0] == pair[1] {
                 continue;
@@ -149,34 +189,40 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                 found.push(0);
                 last_source.push(usize::MAX);
             }
-            ids.push(id);
-        }
-        let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
-        for &c in &ids {
-            let c = c as usize;
+            let c = id as usize;
             occurrences[c] += counts_as;
-            if c >= terms {
-                found[c] += 1;
-                if last_source[c - terms] != s.source {
-                    last_source[c - terms] = s.source;
-                    sources[c] += 1;
-                }
+            found[c] += 1;
+            if last_source[c - terms] != s.source {
+                last_source[c - terms] = s.source;
+                sources[c] += 1;
             }
+            pairs.push(id);
         }
-        ids.sort_unstable();
-        ids.dedup();
-        of.push(ids.clone());
+        // Terms come before pairs, so the sentence's concepts in ascending
+        // order are its distinct terms, then its distinct pairs sorted.
+        concept_ids.extend_from_slice(seg.distinct_terms(i));
+        pairs.sort_unstable();
+        pairs.dedup();
+        concept_ids.extend_from_slice(&pairs);
+        start.push(concept_ids.len());
     }
     let n = f64::from(stats.source_count.max(1));
+    // `share^agreement_exponent` for every number of sources a concept can
+    // have (at most `source_count`), computed once per story.
+    let agreement: Vec<f64> =
+        (0..=stats.source_count).map(|k| power(f64::from(k) / n, config.agreement_exponent)).collect();
     let weight = (0..sources.len())
         .map(|c| {
-            let share = f64::from(sources[c]) / n;
-            let mut w = power(share, config.agreement_exponent) * ln(1.0 + occurrences[c]);
+            let agreed = match agreement.get(sources[c] as usize) {
+                Some(&a) => a,
+                None => power(f64::from(sources[c]) / n, config.agreement_exponent),
+            };
+            let mut w = agreed * ln_1p_count(occurrences[c]);
             w *= if c < terms { config.term_weight } else { config.pair_weight };
             if (found[c] as usize) < config.min_occurrences { w * TIE_BREAK } else { w }
         })
         .collect();
-    Concepts { of, weight }
+    Concepts { start, ids: concept_ids, weight }
 }
 
 /// `x^e` for `x >= 0` and `e >= 0` through [`ln`] and a series for
@@ -215,6 +261,21 @@ pub(crate) fn prior(s: &Sentence, config: &Config) -> f64 {
         Kind::Heading => 0.0,
     };
     kind * (1.0 + config.position_weight / (1.0 + s.position as f64).sqrt())
+}
+
+/// `ln(1 + x)` as [`ln`] gives it, from a table for the small whole
+/// numbers that counts of occurrences mostly are.
+#[inline]
+pub(crate) fn ln_1p_count(x: f64) -> f64 {
+    const SMALL: usize = 128;
+    static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
+    // `as` saturates (NaN gives 0), so `k` is `x` only when `x` is whole.
+    let k = x as usize;
+    if k < SMALL && k as f64 == x {
+        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k]
+    } else {
+        ln(1.0 + x)
+    }
 }
 
 /// The natural logarithm, computed with `+ - * /` only so that native and
@@ -266,6 +327,13 @@ mod tests {
     }
 
     #[test]
+    fn ln_of_counts_is_ln_to_the_bit() {
+        for x in [0.0, 1.0, 2.0, 3.0, 5.5, 7.0, 126.0, 127.0, 128.0, 129.0, 1e6, 0.25] {
+            assert_eq!(ln_1p_count(x).to_bits(), ln(1.0 + x).to_bits(), "ln(1 + {x})");
+        }
+    }
+
+    #[test]
     fn ln_matches_the_platform_closely() {
         for x in [1e-300, 0.001, 0.5, 1.0, 1.5, 2.0, std::f64::consts::E, 10.0, 12345.678, 1e300] {
             let (ours, std) = (ln(x), x.ln());
@@ -309,10 +377,10 @@ mod tests {
         // 4 terms; pairs: iran-sold, sold-drones, russia-sold.
         assert_eq!(c.weight.len(), terms + 3, "{:?}", seg.vocabulary);
         // sold-drones is in both sources; iran-sold only in the first, once.
-        let shared: Vec<u32> = c.of[0].iter().filter(|id| c.of[1].contains(id)).copied().collect();
+        let shared: Vec<u32> = c.of(0).iter().filter(|id| c.of(1).contains(id)).copied().collect();
         let shared_pairs: Vec<u32> = shared.iter().copied().filter(|&id| id as usize >= terms).collect();
         assert_eq!(shared_pairs.len(), 1, "only sold-drone is in both");
-        let own_pair = c.of[0].iter().copied().find(|&id| id as usize >= terms && !shared.contains(&id)).unwrap();
+        let own_pair = c.of(0).iter().copied().find(|&id| id as usize >= terms && !shared.contains(&id)).unwrap();
         assert!(c.weight[shared_pairs[0] as usize] > 100.0 * c.weight[own_pair as usize]);
     }
 

@@ -79,7 +79,7 @@ pub(crate) fn select(
         let mut best: Option<(f64, usize)> = None;
         for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
             let gain: f64 =
-                concepts.of[m].iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum();
+                concepts.of(m).iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum();
             let worth = gain * priors[m] * support / if per_cost { cost(m) } else { 1.0 };
             if best.is_none_or(|(b, _)| worth > b) {
                 best = Some((worth, m));
@@ -90,7 +90,7 @@ pub(crate) fn select(
     let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
     let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
     let cover = |covered: &mut [bool], m: usize| {
-        for &c in &concepts.of[m] {
+        for &c in concepts.of(m) {
             covered[c as usize] = true;
         }
     };
@@ -281,14 +281,13 @@ impl<'a> Redundancy<'a> {
             self.stamp = 0;
         }
         self.stamp += 1;
-        let sentences = &self.seg.sentences;
-        for t in sentences[x].distinct_terms() {
+        for &t in self.seg.distinct_terms(x) {
             self.mine[t as usize] = self.stamp;
         }
         let wx = self.weight(x);
         for &y in ys {
             let wy = self.weight(y);
-            let terms = sentences[y].distinct_terms();
+            let terms = self.seg.distinct_terms(y).iter().copied();
             if cosine_at_least(terms, &self.mine, self.stamp, self.rarity, wx, wy, self.threshold).is_some() {
                 return true;
             }
@@ -297,7 +296,7 @@ impl<'a> Redundancy<'a> {
     }
 
     fn weight(&mut self, m: usize) -> f64 {
-        *self.weights[m].get_or_insert_with(|| term_weight(&self.seg.sentences[m], self.rarity))
+        *self.weights[m].get_or_insert_with(|| term_weight(self.seg.distinct_terms(m), self.rarity))
     }
 }
 

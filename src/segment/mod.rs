@@ -64,12 +64,23 @@ pub(crate) struct Segmented {
     /// Term strings by id. Ids are given in order of first appearance, so
     /// they depend only on the documents and their order.
     pub vocabulary: Vec<String>,
+    /// Every sentence's [`Sentence::distinct_terms`], in one array: sentence
+    /// `i`'s are `distinct[distinct_start[i]..distinct_start[i + 1]]`.
+    distinct_start: Vec<usize>,
+    distinct: Vec<u32>,
+}
+
+impl Segmented {
+    /// Sentence `i`'s distinct terms, ascending.
+    pub(crate) fn distinct_terms(&self, i: usize) -> &[u32] {
+        &self.distinct[self.distinct_start[i]..self.distinct_start[i + 1]]
+    }
 }
 
 /// Cuts every document into sentences and terms. Documents with no blocks
 /// give no sentences.
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
-    let mut out = Segmented::default();
+    let mut out = Segmented { distinct_start: vec![0], ..Segmented::default() };
     // Neither map is ever iterated, so their hasher cannot reach the output.
     // Sized for about one distinct word in 16 bytes of text (news stories
     // come near that), up to a bound, so that they rarely grow by rehashing.
@@ -81,6 +92,8 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
     type Known<'d> = InputMap<&'d str, Option<u32>>;
     let mut analyzers: HashMap<Option<Language>, (Analyzer, Known)> = HashMap::new();
     out.languages = story_languages(docs);
+    // One sentence's term ids in reading order, reused.
+    let mut sequence: Vec<u32> = Vec::with_capacity(64);
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
         let (analyzer, known) = analyzers.entry(language).or_insert_with(|| {
@@ -90,9 +103,45 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
         let mut position = 0;
         // Blocks that cleaning split already, in order as the blocks are.
         let mut split_before = doc.units.iter().peekable();
+        let mut unit = |span: Range<usize>, kind: Kind| {
+            let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };
+            let text = &doc.text[span.clone()];
+            sequence.clear();
+            // The words as `lang::word_count` counts them.
+            let mut words = 0;
+            lang::for_each_word(text, |word| {
+                words += 1;
+                let id = *known.entry(word).or_insert_with(|| {
+                    let term = analysis.term(word)?;
+                    Some(match ids.get(term) {
+                        Some(&id) => id,
+                        None => {
+                            let id = ids.len() as u32;
+                            ids.insert(term.to_owned(), id);
+                            id
+                        }
+                    })
+                });
+                sequence.extend(id);
+            });
+            let mut terms = sequence.clone();
+            terms.sort_unstable();
+            for (k, &t) in terms.iter().enumerate() {
+                if k == 0 || terms[k - 1] != t {
+                    out.distinct.push(t);
+                }
+            }
+            out.distinct_start.push(out.distinct.len());
+            let this_position = position;
+            if kind != Kind::Heading {
+                position += 1;
+            }
+            let sequence = sequence.clone();
+            out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
+        };
         for block in &doc.blocks {
-            let units = match block.kind {
-                BlockKind::Heading => vec![(block.range.clone(), Kind::Heading)],
+            match block.kind {
+                BlockKind::Heading => unit(block.range.clone(), Kind::Heading),
                 BlockKind::Paragraph | BlockKind::ListItem => {
                     while split_before.next_if(|(range, _)| range.start < block.range.start).is_some() {}
                     let fresh;
@@ -103,43 +152,18 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                             &fresh
                         }
                     };
-                    units
-                        .iter()
-                        .map(|u| (u.range.clone(), if u.terminated { Kind::Sentence } else { Kind::Line }))
-                        .collect()
+                    for u in units {
+                        unit(u.range.clone(), if u.terminated { Kind::Sentence } else { Kind::Line });
+                    }
                 }
-            };
-            for (span, kind) in units {
-                let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };
-                let text = &doc.text[span.clone()];
-                let mut terms = Vec::new();
-                // The words as `lang::word_count` counts them.
-                let mut words = 0;
-                lang::for_each_word(text, |word| {
-                    words += 1;
-                    let id = *known.entry(word).or_insert_with(|| {
-                        let term = analysis.term(word)?;
-                        Some(match ids.get(term) {
-                            Some(&id) => id,
-                            None => {
-                                let id = ids.len() as u32;
-                                ids.insert(term.to_owned(), id);
-                                out.vocabulary.push(term.to_owned());
-                                id
-                            }
-                        })
-                    });
-                    terms.extend(id);
-                });
-                let sequence = terms.clone();
-                terms.sort_unstable();
-                let this_position = position;
-                if kind != Kind::Heading {
-                    position += 1;
-                }
-                out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
             }
         }
+    }
+    // The terms move from the map to their places by id: the order the map
+    // gives them in does not matter.
+    out.vocabulary = vec![String::new(); ids.len()];
+    for (term, id) in ids {
+        out.vocabulary[id as usize] = term;
     }
     out
 }

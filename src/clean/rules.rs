@@ -1056,6 +1056,9 @@ pub(crate) struct ContainsIndex {
     /// Bit [`quad_bit`] of the first four bytes of every longer phrase: with
     /// `pairs`, most positions of a block are ruled out by two tests.
     quads: Box<[u64; 1024]>,
+    /// Whether any phrase has fewer than four bytes (today none has: then
+    /// `pairs` is never asked).
+    short: bool,
 }
 
 /// The bit of [`ContainsIndex::quads`] for four bytes.
@@ -1100,7 +1103,8 @@ impl ContainsIndex {
                     pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
-            ContainsIndex { phrases, by_first, pairs, quads }
+            let short = phrases.iter().any(|(p, _)| p.len() < 4);
+            ContainsIndex { phrases, by_first, pairs, quads, short }
         })
     }
 
@@ -1111,23 +1115,7 @@ impl ContainsIndex {
         let bytes = hay.as_bytes();
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
-        // bytes[at..at + 4], zero-padded past the end, as `quad_bit` reads them.
-        let mut window = u32::from_le_bytes(std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(0)));
-        for at in 0..bytes.len() {
-            let four = window.to_le_bytes();
-            window = (window >> 8) | u32::from(bytes.get(at + 4).copied().unwrap_or(0)) << 24;
-            // Skipped when neither a short phrase (by its first two bytes)
-            // nor a long one (by its first four) can start here.
-            if at + 1 < bytes.len() {
-                let long = at + 4 <= bytes.len() && {
-                    let quad = quad_bit(four);
-                    self.quads[quad / 64] & (1 << (quad % 64)) != 0
-                };
-                let bit = usize::from(four[0]) << 8 | usize::from(four[1]);
-                if !long && self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-            }
+        let mut visit = |at: usize| {
             let (lo, hi) = self.by_first[usize::from(bytes[at])];
             for k in usize::from(lo)..usize::from(hi) {
                 let (p, rule) = self.phrases[k];
@@ -1141,6 +1129,29 @@ impl ContainsIndex {
                     }
                 }
             }
+        };
+        // Where four bytes follow, a position is skipped when neither a long
+        // phrase (by its first four bytes) nor a short one (by its first two)
+        // can start there: one unaligned load and a bit test per byte.
+        let whole = bytes.len().saturating_sub(3);
+        for (at, four) in bytes.windows(4).enumerate() {
+            let four = [four[0], four[1], four[2], four[3]];
+            let quad = quad_bit(four);
+            if self.quads[quad / 64] & (1 << (quad % 64)) != 0 || (self.short && self.pair(four[0], four[1])) {
+                visit(at);
+            }
         }
+        // The last three positions hold only short phrases, if any.
+        for at in whole..bytes.len() {
+            if self.short && (at + 1 == bytes.len() || self.pair(bytes[at], bytes[at + 1])) {
+                visit(at);
+            }
+        }
+    }
+
+    /// Whether a phrase of fewer than four bytes may start with `b0 b1`.
+    fn pair(&self, b0: u8, b1: u8) -> bool {
+        let bit = usize::from(b0) << 8 | usize::from(b1);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 }

@@ -879,6 +879,12 @@ const NAME_PARTICLES: &[&str] =
 
 /// "By Tom O'Connor" -> "Tom O'Connor".
 fn parse_byline(s: &str) -> Option<String> {
+    // Most blocks do not start with "by" and a space: they are answered
+    // without splitting them into tokens.
+    let t = s.trim_start();
+    if t.len() < 3 || !t.as_bytes()[..2].eq_ignore_ascii_case(b"by") || !t[2..].starts_with(char::is_whitespace) {
+        return None;
+    }
     let toks: Vec<&str> = s.split_whitespace().collect();
     if !(2..=8).contains(&toks.len()) || !toks[0].eq_ignore_ascii_case("by") {
         return None;

@@ -971,17 +971,29 @@ const _: () = assert!(STOP_LISTS.len() <= StopMask::BITS as usize);
 /// Which of [`STOP_LISTS`] hold `word`: bit `i` set when `STOP_LISTS[i]`
 /// does. One hash lookup instead of a scan of every list.
 pub(crate) fn stop_mask(word: &str) -> StopMask {
-    static MASKS: OnceLock<HashMap<&'static str, StopMask, FxBuild>> = OnceLock::new();
-    let masks = MASKS.get_or_init(|| {
-        let mut masks: HashMap<&'static str, StopMask, FxBuild> = HashMap::default();
+    word_info(word).0
+}
+
+/// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one hash
+/// lookup for both, which every word of every block asks.
+pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
+    /// The bit of a [`SOCIAL`] name in the values of `INFO`, above the stop masks.
+    const SOCIAL_BIT: u16 = 1 << StopMask::BITS;
+    static INFO: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
+    let info = INFO.get_or_init(|| {
+        let mut info: HashMap<&'static str, u16, FxBuild> = HashMap::default();
         for (i, (_, list)) in STOP_LISTS.iter().enumerate() {
             for w in *list {
-                *masks.entry(w).or_default() |= 1 << i;
+                *info.entry(w).or_default() |= 1 << i;
             }
         }
-        masks
+        for w in SOCIAL {
+            *info.entry(w).or_default() |= SOCIAL_BIT;
+        }
+        info
     });
-    masks.get(word).copied().unwrap_or(0)
+    let v = info.get(word).copied().unwrap_or(0);
+    (v as StopMask, v & SOCIAL_BIT != 0)
 }
 
 /// Index of the stop-word list of the language of ISO 639-1 `code` in

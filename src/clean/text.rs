@@ -29,17 +29,21 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     let ctx = LangCtx::new(&text);
     let feats: Vec<Feat> = cands.iter().map(|c| Feat::new(&text[c.range.clone()], c.kind, &ctx)).collect();
-    // Each block normalized once, for the phrase rules and the related-section pass.
-    let norms: Vec<String> = cands.iter().map(|c| normalize(&text[c.range.clone()])).collect();
-    let mut reasons: Vec<Option<&'static str>> = cands
-        .iter()
-        .zip(&feats)
-        .zip(&norms)
-        .map(|((c, f), norm)| block_rule(&text[c.range.clone()], norm, f, &ctx, &mut meta))
-        .collect();
+    // Each block normalized once, into one reused buffer, for the phrase
+    // rules; the related-section pass only needs to know which are headers.
+    let mut norm = String::new();
+    let mut related = Vec::with_capacity(cands.len());
+    let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(cands.len());
+    for (c, f) in cands.iter().zip(&feats) {
+        let s = &text[c.range.clone()];
+        normalize_into(s, &mut norm);
+        let header = is_related_header(&norm);
+        related.push(header);
+        reasons.push(block_rule(s, &norm, header, f, &ctx, &mut meta));
+    }
 
     mark_caption_labels(&cands, &feats, &mut reasons);
-    mark_related_sections(&text, &cands, &feats, &norms, &mut reasons);
+    mark_related_sections(&text, &cands, &feats, &related, &mut reasons);
     mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
@@ -50,7 +54,7 @@ pub(crate) fn clean_text(text: String) -> Document {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
                 let block = Block { range: c.range, kind: c.kind };
-                cut_widgets(&text, block, &mut blocks, &mut removed, &mut units);
+                cut_widgets(&text, block, &mut blocks, &mut removed, &mut units, &mut norm);
             }
         }
     }
@@ -261,7 +265,12 @@ fn is_domain(s: &str) -> bool {
 
 /// `w` without surrounding punctuation.
 fn bare(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    // Most words start and end with an ASCII letter or digit: nothing to trim.
+    match w.as_bytes() {
+        [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => w,
+        [only] if only.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -313,8 +322,9 @@ impl Feat {
         let mut social = 0;
         let mut time = RelativeTime::default();
         let tokens = for_each_word(s, |w| {
-            masks.push(rules::stop_mask(w));
-            social += usize::from(rules::SOCIAL.contains(&w));
+            let (mask, is_social) = rules::word_info(w);
+            masks.push(mask);
+            social += usize::from(is_social);
             time.push(w);
         });
         let stop = match ctx.stops {
@@ -410,33 +420,46 @@ fn max_stop_ratio(masks: &[StopMask]) -> f32 {
 }
 
 /// Lower case, straight quotes, single spaces.
+#[cfg(test)]
 fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::new();
+    normalize_into(s, &mut out);
+    out
+}
+
+/// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
+/// block and sentence, and ASCII goes byte by byte without decoding.
+fn normalize_into(s: &str, out: &mut String) {
+    // Built as bytes (whole chars only, so always UTF-8): pushing a byte is
+    // cheaper than pushing a char.
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
+    buf.reserve(s.len());
     let mut space = false;
-    let mut rest = s;
-    // ASCII white space as `char::is_whitespace` has it.
-    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    while let Some(&b) = rest.as_bytes().first() {
-        // Runs of ASCII without decoding.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII white space as `char::is_whitespace` has it.
+        let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
         if ascii_space(b) {
+            i += 1;
             space = true;
-            rest = rest.trim_start_matches(|c: char| c.is_ascii() && ascii_space(c as u8));
             continue;
         }
         if b.is_ascii() {
-            let run = rest.bytes().position(|b| !b.is_ascii() || ascii_space(b)).unwrap_or(rest.len());
-            if space && !out.is_empty() {
-                out.push(' ');
+            // A run of other ASCII, lower-cased as it is copied.
+            let run = &bytes[i..];
+            let run = &run[..run.iter().position(|&b| !b.is_ascii() || ascii_space(b)).unwrap_or(run.len())];
+            i += run.len();
+            if space && !buf.is_empty() {
+                buf.push(b' ');
             }
             space = false;
-            let start = out.len();
-            out.push_str(&rest[..run]);
-            out[start..].make_ascii_lowercase();
-            rest = &rest[run..];
+            buf.extend(run.iter().map(u8::to_ascii_lowercase));
             continue;
         }
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
         let c = match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',
@@ -447,17 +470,16 @@ fn normalize(s: &str) -> String {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
-            out.push(' ');
+        if space && !buf.is_empty() {
+            buf.push(b' ');
         }
         space = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+        let mut utf8 = [0; 4];
+        for c in c.to_lowercase() {
+            buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
         }
     }
-    out
+    *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
@@ -539,11 +561,19 @@ fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
 
 /// The rule that drops block `s` on its own, if any. May fill `meta` from
 /// date and byline lines.
-fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
+/// `related_header` is [`is_related_header`] of `norm`.
+fn block_rule(
+    s: &str,
+    norm: &str,
+    related_header: bool,
+    f: &Feat,
+    ctx: &LangCtx,
+    meta: &mut Meta,
+) -> Option<&'static str> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
-    if is_related_header(norm) {
+    if related_header {
         // decided by the related-section pass
         return None;
     }
@@ -588,6 +618,7 @@ fn cut_widgets(
     out: &mut Vec<Block>,
     removed: &mut Vec<Removed>,
     units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
+    norm: &mut String,
 ) {
     // The sentences the digest would pick from: a dropped one never leaves
     // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
@@ -603,8 +634,8 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let norm = normalize(s);
-        let Some(reason) = segment_rule(&norm, normalized_tokens(&norm)) else {
+        normalize_into(s, norm);
+        let Some(reason) = segment_rule(norm, normalized_tokens(norm)) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);
@@ -668,53 +699,58 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
             return Some("comments");
         }
     }
-    // `f.tokens` of them: one allocation
-    let mut tokens: Vec<&str> = Vec::with_capacity(f.tokens);
-    tokens.extend(s.split_whitespace());
+    // The rules below look at the tokens only when the whole block (one
+    // fast substring search) or its token count says they may apply.
+    let n = f.tokens;
+    let tokens = || s.split_whitespace();
     // URLs on their own, or link-dense lines
-    let urls = tokens.iter().filter(|t| is_url(t)).count();
-    if urls > 0 && (tokens.len() <= 2 || urls * 3 >= tokens.len()) {
+    let urls = if may_hold_url(s) { tokens().filter(|t| is_url(t)).count() } else { 0 };
+    if urls > 0 && (n <= 2 || urls * 3 >= n) {
         return Some("url");
     }
-    if tokens.len() == 1 && is_domain(s) {
+    if n == 1 && is_domain(s) {
         return Some("url");
     }
     // photo credit agencies in capitals: "REUTERS/Stephen Lam"
-    if tokens.iter().any(|t| t.starts_with("REUTERS/") || t.starts_with("(REUTERS/")) {
-        return Some(if tokens.len() <= 6 { "credit" } else { "caption" });
+    if s.contains("REUTERS/") && tokens().any(|t| t.starts_with("REUTERS/") || t.starts_with("(REUTERS/")) {
+        return Some(if n <= 6 { "credit" } else { "caption" });
     }
     // "Getty (2)", "Shutterstock"
-    if tokens.len() <= 4 && ["getty", "shutterstock", "istock", "alamy"].iter().any(|w| norm.contains(w)) {
+    if n <= 4 && ["getty", "shutterstock", "istock", "alamy"].iter().any(|w| norm.contains(w)) {
         return Some("credit");
     }
     // "April Baer / OPB", "(Borrini & Garlaschelli/Journal of Forensic Science)"
-    let capitalized = tokens.iter().all(|t| {
-        let b = bare(t);
-        b.is_empty()
-            || b.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-            || NAME_PARTICLES.contains(&b.to_lowercase().as_str())
-            || b == "of"
-    });
-    if !f.ends && tokens.len() <= 6 && slash_between_names(s) && !is_url(s) && capitalized {
+    let capitalized = || {
+        tokens().all(|t| {
+            let b = bare(t);
+            b.is_empty()
+                || b.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                || NAME_PARTICLES.contains(&b.to_lowercase().as_str())
+                || b == "of"
+        })
+    };
+    if !f.ends && n <= 6 && slash_between_names(s) && !is_url(s) && capitalized() {
         return Some("credit");
     }
-    if s.starts_with('(') && s.ends_with(')') && tokens.len() <= 8 && capitalized {
+    if s.starts_with('(') && s.ends_with(')') && n <= 8 && capitalized() {
         return Some("credit");
     }
     // "-- Nicole Santa Cruz and Rick Rojas at City Hall"
-    if (s.starts_with("--") || s.starts_with('—') || s.starts_with('–')) && tokens.len() <= 15 && !f.ends {
+    if (s.starts_with("--") || s.starts_with('—') || s.starts_with('–')) && n <= 15 && !f.ends {
         return Some("credit");
     }
     // hashtags
-    let hash_tokens = tokens.iter().filter(|t| t.starts_with('#')).count();
-    if (hash_tokens >= 2 && hash_tokens * 2 >= tokens.len()) || (s.matches('#').count() >= 3 && !f.ends) {
-        return Some("hashtags");
+    if s.contains('#') {
+        let hash_tokens = tokens().filter(|t| t.starts_with('#')).count();
+        if (hash_tokens >= 2 && hash_tokens * 2 >= n) || (s.matches('#').count() >= 3 && !f.ends) {
+            return Some("hashtags");
+        }
     }
     // share prompts: "Follow X on Twitter", "Twitter @handle", "Facebook Twitter"
     let social = f.social;
-    if social > 0 && tokens.len() <= 25 {
-        let handles = tokens.iter().filter(|t| t.starts_with('@')).count();
-        if norm.starts_with("follow ") || social * 2 >= f.n() || (handles > 0 && tokens.len() <= 6) {
+    if social > 0 && n <= 25 {
+        let handles = || tokens().filter(|t| t.starts_with('@')).count();
+        if norm.starts_with("follow ") || social * 2 >= f.n() || (n <= 6 && handles() > 0) {
             return Some("share");
         }
     }
@@ -723,7 +759,7 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         return Some("metadata");
     }
     // numbers and symbols: "1M+", "108K+"
-    if tokens.len() <= 3 {
+    if n <= 3 {
         let visible = s.chars().filter(|c| !c.is_whitespace());
         let (letters, all) = visible.fold((0, 0), |(l, n), c| (l + usize::from(c.is_alphabetic()), n + 1));
         if letters * 2 < all {
@@ -731,12 +767,20 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         }
     }
     // keyword lists: many words, no stop word, no sentence, separators
-    let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
-    if f.n() >= 6 && f.stop == 0.0 && !f.ends && separators >= 2 && !s.ends_with(':') {
-        return Some("keywords");
+    if f.n() >= 6 && f.stop == 0.0 && !f.ends && !s.ends_with(':') {
+        let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
+        if separators >= 2 {
+            return Some("keywords");
+        }
     }
     // inline teaser: "<headline> Read more"
     None
+}
+
+/// Whether some token of `s` may be a URL ([`is_url`]): each holds one of
+/// these.
+fn may_hold_url(s: &str) -> bool {
+    s.contains("://") || s.contains("www.") || s.contains("pic.twitter.com/")
 }
 
 /// A slash with letters on both sides (spaces allowed): "Carl Court/Getty".
@@ -1070,7 +1114,7 @@ fn mark_related_sections(
     text: &str,
     cands: &[Cand],
     feats: &[Feat],
-    norms: &[String],
+    related: &[bool],
     reasons: &mut [Option<&'static str>],
 ) {
     let article_para = |k: usize, reasons: &[Option<&'static str>]| {
@@ -1083,7 +1127,7 @@ fn mark_related_sections(
     };
     let mut i = 0;
     while i < cands.len() {
-        if reasons[i].is_none() && is_related_header(&norms[i]) {
+        if reasons[i].is_none() && related[i] {
             reasons[i] = Some("related");
             let mut j = i + 1;
             while j < cands.len() {

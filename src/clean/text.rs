@@ -428,34 +428,44 @@ fn normalize(s: &str) -> String {
 }
 
 /// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
-/// block and sentence, and ASCII goes byte by byte without decoding.
+/// block and sentence. Eight bytes at a time where they are plain ASCII
+/// text: no control or non-ASCII byte, no space that a space precedes.
 fn normalize_into(s: &str, out: &mut String) {
-    // Built as bytes (whole chars only, so always UTF-8): pushing a byte is
-    // cheaper than pushing a char.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    // The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
+    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & HIGH;
+    // The high bit of each zero byte of `x`.
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    // Built as bytes, whole chars at a time, so always UTF-8.
     let mut buf = std::mem::take(out).into_bytes();
     buf.clear();
     buf.reserve(s.len());
-    let mut space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII white space as `char::is_whitespace` has it.
-        let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-        if ascii_space(b) {
-            i += 1;
-            space = true;
-            continue;
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x =
+                u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            let spaces = zero(x ^ (ONES * u64::from(b' ')));
+            // A space may stand first only after a word.
+            let after_word = buf.last().is_some_and(|&l| l != b' ');
+            if x & HIGH == 0 && below(x, 0x20) == 0 && spaces & (spaces >> 8) == 0 && (b != b' ' || after_word) {
+                let upper = below(x, b'Z' + 1) & !below(x, b'A');
+                buf.extend_from_slice(&(x | (upper >> 2)).to_le_bytes());
+                i += 8;
+                continue;
+            }
         }
         if b.is_ascii() {
-            // A run of other ASCII, lower-cased as it is copied.
-            let run = &bytes[i..];
-            let run = &run[..run.iter().position(|&b| !b.is_ascii() || ascii_space(b)).unwrap_or(run.len())];
-            i += run.len();
-            if space && !buf.is_empty() {
-                buf.push(b' ');
+            i += 1;
+            // ASCII white space as `char::is_whitespace` has it.
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                push_space(&mut buf);
+            } else {
+                buf.push(b.to_ascii_lowercase());
             }
-            space = false;
-            buf.extend(run.iter().map(u8::to_ascii_lowercase));
             continue;
         }
         let Some(c) = s[i..].chars().next() else { break };
@@ -467,19 +477,25 @@ fn normalize_into(s: &str, out: &mut String) {
             c => c,
         };
         if c == ' ' {
-            space = true;
+            push_space(&mut buf);
             continue;
         }
-        if space && !buf.is_empty() {
-            buf.push(b' ');
-        }
-        space = false;
         let mut utf8 = [0; 4];
         for c in c.to_lowercase() {
             buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
         }
     }
+    if buf.last() == Some(&b' ') {
+        buf.pop();
+    }
     *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// One space between words: none first, none after another.
+fn push_space(buf: &mut Vec<u8>) {
+    if buf.last().is_some_and(|&l| l != b' ') {
+        buf.push(b' ');
+    }
 }
 
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run

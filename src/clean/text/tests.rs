@@ -622,6 +622,13 @@ proptest! {
     fn normalize_agrees_on_any_text(s in "\\PC{0,40}") {
         prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
     }
+
+    /// Word-like runs long enough for its eight-byte steps, with the spaces,
+    /// capitals and quotes that break them.
+    #[test]
+    fn normalize_agrees_on_running_text(s in "([ \t\n]{0,3}([A-Za-z0-9.,@\\[\\]^`{}]{1,11}|[’“ÉΣ\u{a0}]))*") {
+        prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+    }
 }
 
 proptest! {

@@ -28,18 +28,23 @@ pub(crate) fn clean_text(text: String) -> Document {
     strip_date_header(&text, &mut cands, &mut meta, &mut removed);
 
     let ctx = LangCtx::new(&text);
-    let feats: Vec<Feat> = cands.iter().map(|c| Feat::new(&text[c.range.clone()], c.kind, &ctx)).collect();
-    // Each block normalized once, into one reused buffer, for the phrase
-    // rules; the related-section pass only needs to know which are headers.
+    // Each block normalized once, into one reused buffer, for its statistics
+    // and the phrase rules; the related-section pass only needs to know
+    // which are headers.
     let mut norm = String::new();
+    let mut feats = Vec::with_capacity(cands.len());
     let mut related = Vec::with_capacity(cands.len());
     let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(cands.len());
-    for (c, f) in cands.iter().zip(&feats) {
+    for c in &cands {
         let s = &text[c.range.clone()];
-        normalize_into(s, &mut norm);
+        let f = match normalize_into(s, &mut norm) {
+            Words::Same => Feat::from_norm(s, &norm, c.kind, &ctx),
+            Words::Differ => Feat::new(s, c.kind, &ctx),
+        };
         let header = is_related_header(&norm);
         related.push(header);
-        reasons.push(block_rule(s, &norm, header, f, &ctx, &mut meta));
+        reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta));
+        feats.push(f);
     }
 
     mark_caption_labels(&cands, &feats, &mut reasons);
@@ -317,21 +322,37 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        // About one word in six bytes of news text.
-        let mut masks = Vec::with_capacity(s.len() / 6);
-        let mut social = 0;
-        let mut time = RelativeTime::default();
-        let tokens = for_each_word(s, |w| {
-            let (mask, is_social) = rules::word_info(w);
-            masks.push(mask);
-            social += usize::from(is_social);
-            time.push(w);
-        });
-        let stop = match ctx.stops {
-            Some(list) => stop_ratio(&masks, list),
-            None => 0.5,
-        };
-        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
+        let mut words = WordStats::with_capacity(s.len());
+        let tokens = for_each_word(s, |w| words.push(w));
+        words.feat(s, kind, tokens, ctx)
+    }
+
+    /// `Feat::new(s, ..)` from `norm`, `normalize(s)`, when its tokens give
+    /// the same words as those of `s` ([`Words::Same`]): no second split of
+    /// the block at white space, no copy of its words.
+    fn from_norm(s: &str, norm: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
+        let mut words = WordStats::with_capacity(norm.len());
+        let mut tokens = 0;
+        if !norm.is_empty() {
+            // Single spaces between tokens, none first or last.
+            let mut rest = norm;
+            loop {
+                let (token, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                    Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+                    None => (rest, None),
+                };
+                tokens += 1;
+                let w = bare(token);
+                if !w.is_empty() {
+                    words.push(w);
+                }
+                match next {
+                    Some(next) => rest = next,
+                    None => break,
+                }
+            }
+        }
+        words.feat(s, kind, tokens, ctx)
     }
 
     /// The number of [`words`].
@@ -343,6 +364,37 @@ impl Feat {
     fn sentence_like(&self) -> bool {
         self.kind != BlockKind::Heading
             && ((self.n() >= 6 && self.ends && self.stop >= 0.1) || (self.n() >= 10 && self.stop >= 0.35))
+    }
+}
+
+/// What [`Feat`] keeps of a block's words, gathered word by word.
+struct WordStats {
+    masks: Vec<StopMask>,
+    social: usize,
+    time: RelativeTime,
+}
+
+impl WordStats {
+    /// For a block of `len` bytes.
+    fn with_capacity(len: usize) -> WordStats {
+        // About one word in six bytes of news text.
+        WordStats { masks: Vec::with_capacity(len / 6), social: 0, time: RelativeTime::default() }
+    }
+
+    fn push(&mut self, w: &str) {
+        let (mask, is_social) = rules::word_info(w);
+        self.masks.push(mask);
+        self.social += usize::from(is_social);
+        self.time.push(w);
+    }
+
+    fn feat(self, s: &str, kind: BlockKind, tokens: usize, ctx: &LangCtx) -> Feat {
+        let stop = match ctx.stops {
+            Some(list) => stop_ratio(&self.masks, list),
+            None => 0.5,
+        };
+        let WordStats { masks, social, time } = self;
+        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
     }
 }
 
@@ -423,14 +475,14 @@ fn max_stop_ratio(masks: &[StopMask]) -> f32 {
 #[cfg(test)]
 fn normalize(s: &str) -> String {
     let mut out = String::new();
-    normalize_into(s, &mut out);
+    let _ = normalize_into(s, &mut out);
     out
 }
 
 /// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
 /// block and sentence. Eight bytes at a time where they are plain ASCII
 /// text: no control or non-ASCII byte, no space that a space precedes.
-fn normalize_into(s: &str, out: &mut String) {
+fn normalize_into(s: &str, out: &mut String) -> Words {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
@@ -443,6 +495,7 @@ fn normalize_into(s: &str, out: &mut String) {
     buf.clear();
     buf.reserve(s.len());
     let bytes = s.as_bytes();
+    let mut words = Words::Same;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if let Some(chunk) = bytes.get(i..i + 8) {
@@ -471,10 +524,20 @@ fn normalize_into(s: &str, out: &mut String) {
         let Some(c) = s[i..].chars().next() else { break };
         i += c.len_utf8();
         let c = match c {
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
+            '’' => '\'',
+            '‘' => {
+                words = Words::Differ;
+                '\''
+            }
+            '“' | '”' => {
+                words = Words::Differ;
+                '"'
+            }
             c if c.is_whitespace() => ' ',
-            c => c,
+            c => {
+                words = Words::Differ;
+                c
+            }
         };
         if c == ' ' {
             push_space(&mut buf);
@@ -489,6 +552,19 @@ fn normalize_into(s: &str, out: &mut String) {
         buf.pop();
     }
     *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    words
+}
+
+/// Whether the tokens of `normalize(s)` give the words of `s` as
+/// [`for_each_word`] has them: they do when `s` has no other chars outside
+/// ASCII than white space and ’, which both turn the same way (lower case
+/// and ’ as ' keep every char's kind, so trimming the punctuation around a
+/// token commutes with them); ‘ “ ” inside a word and the context of a
+/// final sigma would differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    Same,
+    Differ,
 }
 
 /// One space between words: none first, none after another.
@@ -650,7 +726,7 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        normalize_into(s, norm);
+        let _ = normalize_into(s, norm);
         let Some(reason) = segment_rule(norm, normalized_tokens(norm)) else {
             continue;
         };

@@ -38,9 +38,10 @@ pub(crate) fn clean_text(text: String) -> Document {
     for c in &cands {
         let s = &text[c.range.clone()];
         let f = match normalize_into(s, &mut norm) {
-            Words::Same => Feat::from_norm(s, &norm, c.kind, &ctx),
-            Words::Differ => Feat::new(s, c.kind, &ctx),
+            Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
+            Words::Differ => None,
         };
+        let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
         let header = is_related_header(&norm);
         related.push(header);
         reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta));
@@ -328,9 +329,10 @@ impl Feat {
     }
 
     /// `Feat::new(s, ..)` from `norm`, `normalize(s)`, when its tokens give
-    /// the same words as those of `s` ([`Words::Same`]): no second split of
-    /// the block at white space, no copy of its words.
-    fn from_norm(s: &str, norm: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
+    /// the same words as those of `s` ([`Words::Same`] with its `quotes`): no
+    /// second split of the block at white space, no copy of its words. None
+    /// when a word holds a quote that may stand for another in `s`.
+    fn from_norm(s: &str, norm: &str, quotes: Quotes, kind: BlockKind, ctx: &LangCtx) -> Option<Feat> {
         let mut words = WordStats::with_capacity(norm.len());
         let mut tokens = 0;
         if !norm.is_empty() {
@@ -344,6 +346,9 @@ impl Feat {
                 tokens += 1;
                 let w = bare(token);
                 if !w.is_empty() {
+                    if quotes.in_word(w) {
+                        return None;
+                    }
                     words.push(w);
                 }
                 match next {
@@ -352,7 +357,7 @@ impl Feat {
                 }
             }
         }
-        words.feat(s, kind, tokens, ctx)
+        Some(words.feat(s, kind, tokens, ctx))
     }
 
     /// The number of [`words`].
@@ -495,7 +500,8 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     buf.clear();
     buf.reserve(s.len());
     let bytes = s.as_bytes();
-    let mut words = Words::Same;
+    let mut quotes = Quotes::default();
+    let mut differ = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if let Some(chunk) = bytes.get(i..i + 8) {
@@ -526,16 +532,16 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
         let c = match c {
             '’' => '\'',
             '‘' => {
-                words = Words::Differ;
+                quotes.single = true;
                 '\''
             }
             '“' | '”' => {
-                words = Words::Differ;
+                quotes.double = true;
                 '"'
             }
             c if c.is_whitespace() => ' ',
             c => {
-                words = Words::Differ;
+                differ = true;
                 c
             }
         };
@@ -552,19 +558,37 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
         buf.pop();
     }
     *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    words
+    if differ { Words::Differ } else { Words::Same { quotes } }
 }
 
 /// Whether the tokens of `normalize(s)` give the words of `s` as
 /// [`for_each_word`] has them: they do when `s` has no other chars outside
-/// ASCII than white space and ’, which both turn the same way (lower case
-/// and ’ as ' keep every char's kind, so trimming the punctuation around a
-/// token commutes with them); ‘ “ ” inside a word and the context of a
-/// final sigma would differ.
+/// ASCII than white space and curly quotes, which both turn the same way
+/// (lower case and the quotes straightened keep every char's kind, so
+/// trimming the punctuation around a token commutes with them), except that
+/// [`for_each_word`] straightens only ’: a word that keeps a ' or " inside
+/// may differ when ‘ or “ ” stand in `s` ([`Quotes`]). Other chars may
+/// differ (the context of a final sigma).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Words {
-    Same,
+    Same { quotes: Quotes },
     Differ,
+}
+
+/// The curly quotes of a text that [`for_each_word`] keeps as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Quotes {
+    /// ‘
+    single: bool,
+    /// “ or ”
+    double: bool,
+}
+
+impl Quotes {
+    /// Whether normalized word `w` holds a quote that may stand for one of these.
+    fn in_word(self, w: &str) -> bool {
+        (self.single && w.contains('\'')) || (self.double && w.contains('"'))
+    }
 }
 
 /// One space between words: none first, none after another.

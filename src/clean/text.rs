@@ -35,6 +35,9 @@ pub(crate) fn clean_text(text: String) -> Document {
     let mut feats = Vec::with_capacity(cands.len());
     let mut related = Vec::with_capacity(cands.len());
     let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(cands.len());
+    // Whether each block's text holds a `Contains` phrase anywhere, when
+    // its phrase rules looked.
+    let mut phrases = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = &text[c.range.clone()];
         let f = match normalize_into(s, &mut norm) {
@@ -44,7 +47,9 @@ pub(crate) fn clean_text(text: String) -> Document {
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
         let header = is_related_header(&norm);
         related.push(header);
-        reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta));
+        let mut seen = None;
+        reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta, &mut seen));
+        phrases.push(seen);
         feats.push(f);
     }
 
@@ -55,12 +60,12 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     let mut blocks = Vec::new();
     let mut units = Vec::new();
-    for (c, r) in cands.into_iter().zip(reasons) {
+    for ((c, r), seen) in cands.into_iter().zip(reasons).zip(phrases) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
                 let block = Block { range: c.range, kind: c.kind };
-                cut_widgets(&text, block, &mut blocks, &mut removed, &mut units, &mut norm);
+                cut_widgets(&text, block, seen, &mut blocks, &mut removed, &mut units, &mut norm);
             }
         }
     }
@@ -626,15 +631,24 @@ fn starts_on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
 
 /// The `How::Contains` rules of [`rules::PHRASE_RULES`] with a phrase in
 /// `norm` (as [`phrase_matches`] tells), one bit per rule.
+#[cfg(test)]
 fn contains_rules(norm: &str) -> u64 {
+    contains_scan(norm).0
+}
+
+/// [`contains_rules`], and whether `norm` holds any `Contains` phrase at
+/// all, on a word boundary or not.
+fn contains_scan(norm: &str) -> (u64, bool) {
     const _: () = assert!(rules::PHRASE_RULES.len() <= 64);
     let mut hits = 0u64;
+    let mut seen = false;
     rules::ContainsIndex::get().for_each_match(norm, |rule, at, phrase| {
+        seen = true;
         if starts_on_boundary(norm, at, phrase) {
             hits |= 1 << rule;
         }
     });
-    hits
+    (hits, seen)
 }
 
 /// The `Exact`, `Prefix` and `Suffix` rules of [`rules::PHRASE_RULES`] with
@@ -685,6 +699,7 @@ fn block_rule(
     f: &Feat,
     ctx: &LangCtx,
     meta: &mut Meta,
+    phrases: &mut Option<bool>,
 ) -> Option<&'static str> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some("separator");
@@ -693,7 +708,7 @@ fn block_rule(
         // decided by the related-section pass
         return None;
     }
-    if let Some(reason) = phrase_rule(norm, f.tokens) {
+    if let Some(reason) = phrase_rule(norm, f.tokens, phrases) {
         if reason == "copyright" && meta.site.is_none() {
             meta.site = copyright_holder(s);
         }
@@ -731,6 +746,7 @@ fn block_rule(
 fn cut_widgets(
     text: &str,
     block: Block,
+    phrases: Option<bool>,
     out: &mut Vec<Block>,
     removed: &mut Vec<Removed>,
     units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
@@ -751,7 +767,7 @@ fn cut_widgets(
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
         let _ = normalize_into(s, norm);
-        let Some(reason) = segment_rule(norm, normalized_tokens(norm)) else {
+        let Some(reason) = segment_rule(norm, normalized_tokens(norm), phrases) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);
@@ -773,26 +789,41 @@ fn cut_widgets(
 
 /// The phrase rule that drops segment `norm` (normalized, `tokens` words)
 /// on its own, as [`block_rule`] judges a block by its phrases.
-fn segment_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+///
+/// `phrases` is what the scan of the whole block found (see
+/// [`phrase_rule`]): a sentence's normalized text is a substring of the
+/// block's, so it holds no phrase that the block does not.
+fn segment_rule(norm: &str, tokens: usize, mut phrases: Option<bool>) -> Option<&'static str> {
     if !norm.chars().any(char::is_alphanumeric) {
         return None;
     }
-    phrase_rule(norm, tokens)
+    phrase_rule(norm, tokens, &mut phrases)
 }
 
 /// The first rule of [`rules::PHRASE_RULES`] that drops text `norm`
 /// (normalized, `tokens` words); a short caption is a credit.
-fn phrase_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+///
+/// `phrases` tells whether `norm` holds any `Contains` phrase, on a word
+/// boundary or not: None when unknown, and then set if the scan for them
+/// runs; Some(false) spares it.
+fn phrase_rule(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
     // The `Contains` rules that match, one bit per rule, found in one pass
     // when the first such rule applies; the same for the other rules.
-    let mut contains: Option<u64> = None;
+    let mut contains: Option<u64> = (*phrases == Some(false)).then_some(0);
     let mut anchored: Option<u64> = None;
     for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
         if tokens > r.max_words {
             continue;
         }
         let hit = match r.how {
-            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
+            How::Contains => {
+                *contains.get_or_insert_with(|| {
+                    let (hits, seen) = contains_scan(norm);
+                    *phrases = Some(seen);
+                    hits
+                }) & (1 << i)
+                    != 0
+            }
             How::Exact | How::Prefix | How::Suffix => {
                 *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
             }

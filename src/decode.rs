@@ -85,8 +85,14 @@ pub(crate) fn check_text(text: &str) -> Result<(), String> {
     if let Some(kind) = binary_kind(text.as_bytes()) {
         return Err(format!("binary file ({kind}), not text"));
     }
-    let (mut seen, mut odd) = (0usize, 0usize);
-    for c in text.chars().take(4096) {
+    // The first 4096 chars: their ASCII head byte by byte, the rest decoded.
+    let head = text.bytes().take(4096).take_while(u8::is_ascii).count();
+    let mut odd = text.as_bytes()[..head]
+        .iter()
+        .filter(|&&b| (b < 0x20 || b == 0x7F) && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    let mut seen = head;
+    for c in text[head..].chars().take(4096 - head) {
         seen += 1;
         if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')) {
             odd += 1;
@@ -293,13 +299,15 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Some(kind);
     }
-    // UTF-16 text has NUL bytes by nature; it is recognised by its BOM.
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || bomless_utf16(bytes).is_some() {
+    // UTF-16 text has NUL bytes by nature; it is recognised by its BOM, or
+    // by where they stand (bytes without a NUL are not UTF-16 for
+    // `bomless_utf16`, so it is asked only when there are some).
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
-        return Some("binary data");
+        return if bomless_utf16(bytes).is_some() { None } else { Some("binary data") };
     }
     let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
     if !sample.is_empty() && control * 10 > sample.len() {

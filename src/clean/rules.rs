@@ -971,17 +971,29 @@ const _: () = assert!(STOP_LISTS.len() <= StopMask::BITS as usize);
 /// Which of [`STOP_LISTS`] hold `word`: bit `i` set when `STOP_LISTS[i]`
 /// does. One hash lookup instead of a scan of every list.
 pub(crate) fn stop_mask(word: &str) -> StopMask {
-    static MASKS: OnceLock<HashMap<&'static str, StopMask, FxBuild>> = OnceLock::new();
-    let masks = MASKS.get_or_init(|| {
-        let mut masks: HashMap<&'static str, StopMask, FxBuild> = HashMap::default();
+    word_info(word).0
+}
+
+/// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one hash
+/// lookup for both, which every word of every block asks.
+pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
+    /// The bit of a [`SOCIAL`] name in the values of `INFO`, above the stop masks.
+    const SOCIAL_BIT: u16 = 1 << StopMask::BITS;
+    static INFO: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
+    let info = INFO.get_or_init(|| {
+        let mut info: HashMap<&'static str, u16, FxBuild> = HashMap::default();
         for (i, (_, list)) in STOP_LISTS.iter().enumerate() {
             for w in *list {
-                *masks.entry(w).or_default() |= 1 << i;
+                *info.entry(w).or_default() |= 1 << i;
             }
         }
-        masks
+        for w in SOCIAL {
+            *info.entry(w).or_default() |= SOCIAL_BIT;
+        }
+        info
     });
-    masks.get(word).copied().unwrap_or(0)
+    let v = info.get(word).copied().unwrap_or(0);
+    (v as StopMask, v & SOCIAL_BIT != 0)
 }
 
 /// Index of the stop-word list of the language of ISO 639-1 `code` in
@@ -1056,6 +1068,9 @@ pub(crate) struct ContainsIndex {
     /// Bit [`quad_bit`] of the first four bytes of every longer phrase: with
     /// `pairs`, most positions of a block are ruled out by two tests.
     quads: Box<[u64; 1024]>,
+    /// Whether any phrase has fewer than four bytes (today none has: then
+    /// `pairs` is never asked).
+    short: bool,
 }
 
 /// The bit of [`ContainsIndex::quads`] for four bytes.
@@ -1100,7 +1115,8 @@ impl ContainsIndex {
                     pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
-            ContainsIndex { phrases, by_first, pairs, quads }
+            let short = phrases.iter().any(|(p, _)| p.len() < 4);
+            ContainsIndex { phrases, by_first, pairs, quads, short }
         })
     }
 
@@ -1111,23 +1127,7 @@ impl ContainsIndex {
         let bytes = hay.as_bytes();
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
-        // bytes[at..at + 4], zero-padded past the end, as `quad_bit` reads them.
-        let mut window = u32::from_le_bytes(std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(0)));
-        for at in 0..bytes.len() {
-            let four = window.to_le_bytes();
-            window = (window >> 8) | u32::from(bytes.get(at + 4).copied().unwrap_or(0)) << 24;
-            // Skipped when neither a short phrase (by its first two bytes)
-            // nor a long one (by its first four) can start here.
-            if at + 1 < bytes.len() {
-                let long = at + 4 <= bytes.len() && {
-                    let quad = quad_bit(four);
-                    self.quads[quad / 64] & (1 << (quad % 64)) != 0
-                };
-                let bit = usize::from(four[0]) << 8 | usize::from(four[1]);
-                if !long && self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-            }
+        let mut visit = |at: usize| {
             let (lo, hi) = self.by_first[usize::from(bytes[at])];
             for k in usize::from(lo)..usize::from(hi) {
                 let (p, rule) = self.phrases[k];
@@ -1141,6 +1141,29 @@ impl ContainsIndex {
                     }
                 }
             }
+        };
+        // Where four bytes follow, a position is skipped when neither a long
+        // phrase (by its first four bytes) nor a short one (by its first two)
+        // can start there: one unaligned load and a bit test per byte.
+        let whole = bytes.len().saturating_sub(3);
+        for (at, four) in bytes.windows(4).enumerate() {
+            let four = [four[0], four[1], four[2], four[3]];
+            let quad = quad_bit(four);
+            if self.quads[quad / 64] & (1 << (quad % 64)) != 0 || (self.short && self.pair(four[0], four[1])) {
+                visit(at);
+            }
         }
+        // The last three positions hold only short phrases, if any.
+        for at in whole..bytes.len() {
+            if self.short && (at + 1 == bytes.len() || self.pair(bytes[at], bytes[at + 1])) {
+                visit(at);
+            }
+        }
+    }
+
+    /// Whether a phrase of fewer than four bytes may start with `b0 b1`.
+    fn pair(&self, b0: u8, b1: u8) -> bool {
+        let bit = usize::from(b0) << 8 | usize::from(b1);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 }

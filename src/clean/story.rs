@@ -122,26 +122,51 @@ fn merge_removed(doc: &mut Document, dropped: Vec<(usize, Removed)>) {
 /// Normalized block text: lower-case letter words only (digits dropped so
 /// "Comments / 2" and "Comments / 0" match).
 fn key(s: &str) -> String {
-    // The runs of letters, lower-cased char by char, one space between runs;
-    // one pass, one allocation.
-    let mut out = String::with_capacity(s.len());
+    // The runs of letters, lower-cased, one space between runs; one pass,
+    // one allocation; runs of ASCII letters copied without decoding.
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut gap = false;
-    for c in s.chars() {
-        if !c.is_alphabetic() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            i += 1;
             gap = true;
             continue;
         }
+        let c = if b.is_ascii() {
+            None
+        } else {
+            let Some(c) = s[i..].chars().next() else { break };
+            if !c.is_alphabetic() {
+                i += c.len_utf8();
+                gap = true;
+                continue;
+            }
+            Some(c)
+        };
         if gap && !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         gap = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+        match c {
+            None => {
+                let run = &bytes[i..];
+                let run = &run[..run.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(run.len())];
+                out.extend(run.iter().map(u8::to_ascii_lowercase));
+                i += run.len();
+            }
+            Some(c) => {
+                i += c.len_utf8();
+                let mut utf8 = [0; 4];
+                for c in c.to_lowercase() {
+                    out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
     }
-    out
+    // Whole chars only: always UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// How many words `s` has (split at whitespace, trimmed of anything but

@@ -28,29 +28,44 @@ pub(crate) fn clean_text(text: String) -> Document {
     strip_date_header(&text, &mut cands, &mut meta, &mut removed);
 
     let ctx = LangCtx::new(&text);
-    let feats: Vec<Feat> = cands.iter().map(|c| Feat::new(&text[c.range.clone()], c.kind, &ctx)).collect();
-    // Each block normalized once, for the phrase rules and the related-section pass.
-    let norms: Vec<String> = cands.iter().map(|c| normalize(&text[c.range.clone()])).collect();
-    let mut reasons: Vec<Option<&'static str>> = cands
-        .iter()
-        .zip(&feats)
-        .zip(&norms)
-        .map(|((c, f), norm)| block_rule(&text[c.range.clone()], norm, f, &ctx, &mut meta))
-        .collect();
+    // Each block normalized once, into one reused buffer, for its statistics
+    // and the phrase rules; the related-section pass only needs to know
+    // which are headers.
+    let mut norm = String::new();
+    let mut feats = Vec::with_capacity(cands.len());
+    let mut related = Vec::with_capacity(cands.len());
+    let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(cands.len());
+    // Whether each block's text holds a `Contains` phrase anywhere, when
+    // its phrase rules looked.
+    let mut phrases = Vec::with_capacity(cands.len());
+    for c in &cands {
+        let s = &text[c.range.clone()];
+        let f = match normalize_into(s, &mut norm) {
+            Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
+            Words::Differ => None,
+        };
+        let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
+        let header = is_related_header(&norm);
+        related.push(header);
+        let mut seen = None;
+        reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta, &mut seen));
+        phrases.push(seen);
+        feats.push(f);
+    }
 
     mark_caption_labels(&cands, &feats, &mut reasons);
-    mark_related_sections(&text, &cands, &feats, &norms, &mut reasons);
+    mark_related_sections(&text, &cands, &feats, &related, &mut reasons);
     mark_zones(&text, &cands, &feats, &mut reasons, &mut meta);
     find_site_in_text(&text, &cands, &reasons, &mut meta);
 
     let mut blocks = Vec::new();
     let mut units = Vec::new();
-    for (c, r) in cands.into_iter().zip(reasons) {
+    for ((c, r), seen) in cands.into_iter().zip(reasons).zip(phrases) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
                 let block = Block { range: c.range, kind: c.kind };
-                cut_widgets(&text, block, &mut blocks, &mut removed, &mut units);
+                cut_widgets(&text, block, seen, &mut blocks, &mut removed, &mut units, &mut norm);
             }
         }
     }
@@ -261,7 +276,12 @@ fn is_domain(s: &str) -> bool {
 
 /// `w` without surrounding punctuation.
 fn bare(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    // Most words start and end with an ASCII letter or digit: nothing to trim.
+    match w.as_bytes() {
+        [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => w,
+        [only] if only.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -308,20 +328,41 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        // About one word in six bytes of news text.
-        let mut masks = Vec::with_capacity(s.len() / 6);
-        let mut social = 0;
-        let mut time = RelativeTime::default();
-        let tokens = for_each_word(s, |w| {
-            masks.push(rules::stop_mask(w));
-            social += usize::from(rules::SOCIAL.contains(&w));
-            time.push(w);
-        });
-        let stop = match ctx.stops {
-            Some(list) => stop_ratio(&masks, list),
-            None => 0.5,
-        };
-        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
+        let mut words = WordStats::with_capacity(s.len());
+        let tokens = for_each_word(s, |w| words.push(w));
+        words.feat(s, kind, tokens, ctx)
+    }
+
+    /// `Feat::new(s, ..)` from `norm`, `normalize(s)`, when its tokens give
+    /// the same words as those of `s` ([`Words::Same`] with its `quotes`): no
+    /// second split of the block at white space, no copy of its words. None
+    /// when a word holds a quote that may stand for another in `s`.
+    fn from_norm(s: &str, norm: &str, quotes: Quotes, kind: BlockKind, ctx: &LangCtx) -> Option<Feat> {
+        let mut words = WordStats::with_capacity(norm.len());
+        let mut tokens = 0;
+        if !norm.is_empty() {
+            // Single spaces between tokens, none first or last.
+            let mut rest = norm;
+            loop {
+                let (token, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                    Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+                    None => (rest, None),
+                };
+                tokens += 1;
+                let w = bare(token);
+                if !w.is_empty() {
+                    if quotes.in_word(w) {
+                        return None;
+                    }
+                    words.push(w);
+                }
+                match next {
+                    Some(next) => rest = next,
+                    None => break,
+                }
+            }
+        }
+        Some(words.feat(s, kind, tokens, ctx))
     }
 
     /// The number of [`words`].
@@ -333,6 +374,37 @@ impl Feat {
     fn sentence_like(&self) -> bool {
         self.kind != BlockKind::Heading
             && ((self.n() >= 6 && self.ends && self.stop >= 0.1) || (self.n() >= 10 && self.stop >= 0.35))
+    }
+}
+
+/// What [`Feat`] keeps of a block's words, gathered word by word.
+struct WordStats {
+    masks: Vec<StopMask>,
+    social: usize,
+    time: RelativeTime,
+}
+
+impl WordStats {
+    /// For a block of `len` bytes.
+    fn with_capacity(len: usize) -> WordStats {
+        // About one word in six bytes of news text.
+        WordStats { masks: Vec::with_capacity(len / 6), social: 0, time: RelativeTime::default() }
+    }
+
+    fn push(&mut self, w: &str) {
+        let (mask, is_social) = rules::word_info(w);
+        self.masks.push(mask);
+        self.social += usize::from(is_social);
+        self.time.push(w);
+    }
+
+    fn feat(self, s: &str, kind: BlockKind, tokens: usize, ctx: &LangCtx) -> Feat {
+        let stop = match ctx.stops {
+            Some(list) => stop_ratio(&self.masks, list),
+            None => 0.5,
+        };
+        let WordStats { masks, social, time } = self;
+        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
     }
 }
 
@@ -410,54 +482,125 @@ fn max_stop_ratio(masks: &[StopMask]) -> f32 {
 }
 
 /// Lower case, straight quotes, single spaces.
+#[cfg(test)]
 fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    let mut rest = s;
-    // ASCII white space as `char::is_whitespace` has it.
-    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    while let Some(&b) = rest.as_bytes().first() {
-        // Runs of ASCII without decoding.
-        if ascii_space(b) {
-            space = true;
-            rest = rest.trim_start_matches(|c: char| c.is_ascii() && ascii_space(c as u8));
-            continue;
+    let mut out = String::new();
+    let _ = normalize_into(s, &mut out);
+    out
+}
+
+/// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
+/// block and sentence. Eight bytes at a time where they are plain ASCII
+/// text: no control or non-ASCII byte, no space that a space precedes.
+fn normalize_into(s: &str, out: &mut String) -> Words {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    // The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
+    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & HIGH;
+    // The high bit of each zero byte of `x`.
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    // Built as bytes, whole chars at a time, so always UTF-8.
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
+    buf.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut quotes = Quotes::default();
+    let mut differ = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x =
+                u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            let spaces = zero(x ^ (ONES * u64::from(b' ')));
+            // A space may stand first only after a word.
+            let after_word = buf.last().is_some_and(|&l| l != b' ');
+            if x & HIGH == 0 && below(x, 0x20) == 0 && spaces & (spaces >> 8) == 0 && (b != b' ' || after_word) {
+                let upper = below(x, b'Z' + 1) & !below(x, b'A');
+                buf.extend_from_slice(&(x | (upper >> 2)).to_le_bytes());
+                i += 8;
+                continue;
+            }
         }
         if b.is_ascii() {
-            let run = rest.bytes().position(|b| !b.is_ascii() || ascii_space(b)).unwrap_or(rest.len());
-            if space && !out.is_empty() {
-                out.push(' ');
+            i += 1;
+            // ASCII white space as `char::is_whitespace` has it.
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                push_space(&mut buf);
+            } else {
+                buf.push(b.to_ascii_lowercase());
             }
-            space = false;
-            let start = out.len();
-            out.push_str(&rest[..run]);
-            out[start..].make_ascii_lowercase();
-            rest = &rest[run..];
             continue;
         }
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
         let c = match c {
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
+            '’' => '\'',
+            '‘' => {
+                quotes.single = true;
+                '\''
+            }
+            '“' | '”' => {
+                quotes.double = true;
+                '"'
+            }
             c if c.is_whitespace() => ' ',
-            c => c,
+            c => {
+                differ = true;
+                c
+            }
         };
         if c == ' ' {
-            space = true;
+            push_space(&mut buf);
             continue;
         }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+        let mut utf8 = [0; 4];
+        for c in c.to_lowercase() {
+            buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
         }
     }
-    out
+    if buf.last() == Some(&b' ') {
+        buf.pop();
+    }
+    *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if differ { Words::Differ } else { Words::Same { quotes } }
+}
+
+/// Whether the tokens of `normalize(s)` give the words of `s` as
+/// [`for_each_word`] has them: they do when `s` has no other chars outside
+/// ASCII than white space and curly quotes, which both turn the same way
+/// (lower case and the quotes straightened keep every char's kind, so
+/// trimming the punctuation around a token commutes with them), except that
+/// [`for_each_word`] straightens only ’: a word that keeps a ' or " inside
+/// may differ when ‘ or “ ” stand in `s` ([`Quotes`]). Other chars may
+/// differ (the context of a final sigma).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    Same { quotes: Quotes },
+    Differ,
+}
+
+/// The curly quotes of a text that [`for_each_word`] keeps as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Quotes {
+    /// ‘
+    single: bool,
+    /// “ or ”
+    double: bool,
+}
+
+impl Quotes {
+    /// Whether normalized word `w` holds a quote that may stand for one of these.
+    fn in_word(self, w: &str) -> bool {
+        (self.single && w.contains('\'')) || (self.double && w.contains('"'))
+    }
+}
+
+/// One space between words: none first, none after another.
+fn push_space(buf: &mut Vec<u8>) {
+    if buf.last().is_some_and(|&l| l != b' ') {
+        buf.push(b' ');
+    }
 }
 
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
@@ -488,15 +631,24 @@ fn starts_on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
 
 /// The `How::Contains` rules of [`rules::PHRASE_RULES`] with a phrase in
 /// `norm` (as [`phrase_matches`] tells), one bit per rule.
+#[cfg(test)]
 fn contains_rules(norm: &str) -> u64 {
+    contains_scan(norm).0
+}
+
+/// [`contains_rules`], and whether `norm` holds any `Contains` phrase at
+/// all, on a word boundary or not.
+fn contains_scan(norm: &str) -> (u64, bool) {
     const _: () = assert!(rules::PHRASE_RULES.len() <= 64);
     let mut hits = 0u64;
+    let mut seen = false;
     rules::ContainsIndex::get().for_each_match(norm, |rule, at, phrase| {
+        seen = true;
         if starts_on_boundary(norm, at, phrase) {
             hits |= 1 << rule;
         }
     });
-    hits
+    (hits, seen)
 }
 
 /// The `Exact`, `Prefix` and `Suffix` rules of [`rules::PHRASE_RULES`] with
@@ -539,15 +691,24 @@ fn phrase_matches(how: How, norm: &str, phrase: &str) -> bool {
 
 /// The rule that drops block `s` on its own, if any. May fill `meta` from
 /// date and byline lines.
-fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> Option<&'static str> {
+/// `related_header` is [`is_related_header`] of `norm`.
+fn block_rule(
+    s: &str,
+    norm: &str,
+    related_header: bool,
+    f: &Feat,
+    ctx: &LangCtx,
+    meta: &mut Meta,
+    phrases: &mut Option<bool>,
+) -> Option<&'static str> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
-    if is_related_header(norm) {
+    if related_header {
         // decided by the related-section pass
         return None;
     }
-    if let Some(reason) = phrase_rule(norm, f.tokens) {
+    if let Some(reason) = phrase_rule(norm, f.tokens, phrases) {
         if reason == "copyright" && meta.site.is_none() {
             meta.site = copyright_holder(s);
         }
@@ -585,9 +746,11 @@ fn block_rule(s: &str, norm: &str, f: &Feat, ctx: &LangCtx, meta: &mut Meta) -> 
 fn cut_widgets(
     text: &str,
     block: Block,
+    phrases: Option<bool>,
     out: &mut Vec<Block>,
     removed: &mut Vec<Removed>,
     units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
+    norm: &mut String,
 ) {
     // The sentences the digest would pick from: a dropped one never leaves
     // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
@@ -603,8 +766,8 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let norm = normalize(s);
-        let Some(reason) = segment_rule(&norm, normalized_tokens(&norm)) else {
+        let _ = normalize_into(s, norm);
+        let Some(reason) = segment_rule(norm, normalized_tokens(norm), phrases) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);
@@ -626,26 +789,41 @@ fn cut_widgets(
 
 /// The phrase rule that drops segment `norm` (normalized, `tokens` words)
 /// on its own, as [`block_rule`] judges a block by its phrases.
-fn segment_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+///
+/// `phrases` is what the scan of the whole block found (see
+/// [`phrase_rule`]): a sentence's normalized text is a substring of the
+/// block's, so it holds no phrase that the block does not.
+fn segment_rule(norm: &str, tokens: usize, mut phrases: Option<bool>) -> Option<&'static str> {
     if !norm.chars().any(char::is_alphanumeric) {
         return None;
     }
-    phrase_rule(norm, tokens)
+    phrase_rule(norm, tokens, &mut phrases)
 }
 
 /// The first rule of [`rules::PHRASE_RULES`] that drops text `norm`
 /// (normalized, `tokens` words); a short caption is a credit.
-fn phrase_rule(norm: &str, tokens: usize) -> Option<&'static str> {
+///
+/// `phrases` tells whether `norm` holds any `Contains` phrase, on a word
+/// boundary or not: None when unknown, and then set if the scan for them
+/// runs; Some(false) spares it.
+fn phrase_rule(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
     // The `Contains` rules that match, one bit per rule, found in one pass
     // when the first such rule applies; the same for the other rules.
-    let mut contains: Option<u64> = None;
+    let mut contains: Option<u64> = (*phrases == Some(false)).then_some(0);
     let mut anchored: Option<u64> = None;
     for (i, r) in rules::PHRASE_RULES.iter().enumerate() {
         if tokens > r.max_words {
             continue;
         }
         let hit = match r.how {
-            How::Contains => *contains.get_or_insert_with(|| contains_rules(norm)) & (1 << i) != 0,
+            How::Contains => {
+                *contains.get_or_insert_with(|| {
+                    let (hits, seen) = contains_scan(norm);
+                    *phrases = Some(seen);
+                    hits
+                }) & (1 << i)
+                    != 0
+            }
             How::Exact | How::Prefix | How::Suffix => {
                 *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
             }
@@ -668,53 +846,58 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
             return Some("comments");
         }
     }
-    // `f.tokens` of them: one allocation
-    let mut tokens: Vec<&str> = Vec::with_capacity(f.tokens);
-    tokens.extend(s.split_whitespace());
+    // The rules below look at the tokens only when the whole block (one
+    // fast substring search) or its token count says they may apply.
+    let n = f.tokens;
+    let tokens = || s.split_whitespace();
     // URLs on their own, or link-dense lines
-    let urls = tokens.iter().filter(|t| is_url(t)).count();
-    if urls > 0 && (tokens.len() <= 2 || urls * 3 >= tokens.len()) {
+    let urls = if may_hold_url(s) { tokens().filter(|t| is_url(t)).count() } else { 0 };
+    if urls > 0 && (n <= 2 || urls * 3 >= n) {
         return Some("url");
     }
-    if tokens.len() == 1 && is_domain(s) {
+    if n == 1 && is_domain(s) {
         return Some("url");
     }
     // photo credit agencies in capitals: "REUTERS/Stephen Lam"
-    if tokens.iter().any(|t| t.starts_with("REUTERS/") || t.starts_with("(REUTERS/")) {
-        return Some(if tokens.len() <= 6 { "credit" } else { "caption" });
+    if s.contains("REUTERS/") && tokens().any(|t| t.starts_with("REUTERS/") || t.starts_with("(REUTERS/")) {
+        return Some(if n <= 6 { "credit" } else { "caption" });
     }
     // "Getty (2)", "Shutterstock"
-    if tokens.len() <= 4 && ["getty", "shutterstock", "istock", "alamy"].iter().any(|w| norm.contains(w)) {
+    if n <= 4 && ["getty", "shutterstock", "istock", "alamy"].iter().any(|w| norm.contains(w)) {
         return Some("credit");
     }
     // "April Baer / OPB", "(Borrini & Garlaschelli/Journal of Forensic Science)"
-    let capitalized = tokens.iter().all(|t| {
-        let b = bare(t);
-        b.is_empty()
-            || b.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-            || NAME_PARTICLES.contains(&b.to_lowercase().as_str())
-            || b == "of"
-    });
-    if !f.ends && tokens.len() <= 6 && slash_between_names(s) && !is_url(s) && capitalized {
+    let capitalized = || {
+        tokens().all(|t| {
+            let b = bare(t);
+            b.is_empty()
+                || b.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                || NAME_PARTICLES.contains(&b.to_lowercase().as_str())
+                || b == "of"
+        })
+    };
+    if !f.ends && n <= 6 && slash_between_names(s) && !is_url(s) && capitalized() {
         return Some("credit");
     }
-    if s.starts_with('(') && s.ends_with(')') && tokens.len() <= 8 && capitalized {
+    if s.starts_with('(') && s.ends_with(')') && n <= 8 && capitalized() {
         return Some("credit");
     }
     // "-- Nicole Santa Cruz and Rick Rojas at City Hall"
-    if (s.starts_with("--") || s.starts_with('—') || s.starts_with('–')) && tokens.len() <= 15 && !f.ends {
+    if (s.starts_with("--") || s.starts_with('—') || s.starts_with('–')) && n <= 15 && !f.ends {
         return Some("credit");
     }
     // hashtags
-    let hash_tokens = tokens.iter().filter(|t| t.starts_with('#')).count();
-    if (hash_tokens >= 2 && hash_tokens * 2 >= tokens.len()) || (s.matches('#').count() >= 3 && !f.ends) {
-        return Some("hashtags");
+    if s.contains('#') {
+        let hash_tokens = tokens().filter(|t| t.starts_with('#')).count();
+        if (hash_tokens >= 2 && hash_tokens * 2 >= n) || (s.matches('#').count() >= 3 && !f.ends) {
+            return Some("hashtags");
+        }
     }
     // share prompts: "Follow X on Twitter", "Twitter @handle", "Facebook Twitter"
     let social = f.social;
-    if social > 0 && tokens.len() <= 25 {
-        let handles = tokens.iter().filter(|t| t.starts_with('@')).count();
-        if norm.starts_with("follow ") || social * 2 >= f.n() || (handles > 0 && tokens.len() <= 6) {
+    if social > 0 && n <= 25 {
+        let handles = || tokens().filter(|t| t.starts_with('@')).count();
+        if norm.starts_with("follow ") || social * 2 >= f.n() || (n <= 6 && handles() > 0) {
             return Some("share");
         }
     }
@@ -723,7 +906,7 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         return Some("metadata");
     }
     // numbers and symbols: "1M+", "108K+"
-    if tokens.len() <= 3 {
+    if n <= 3 {
         let visible = s.chars().filter(|c| !c.is_whitespace());
         let (letters, all) = visible.fold((0, 0), |(l, n), c| (l + usize::from(c.is_alphabetic()), n + 1));
         if letters * 2 < all {
@@ -731,12 +914,20 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         }
     }
     // keyword lists: many words, no stop word, no sentence, separators
-    let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
-    if f.n() >= 6 && f.stop == 0.0 && !f.ends && separators >= 2 && !s.ends_with(':') {
-        return Some("keywords");
+    if f.n() >= 6 && f.stop == 0.0 && !f.ends && !s.ends_with(':') {
+        let separators = s.matches([',', '|', '·', '•', ';', '#']).count();
+        if separators >= 2 {
+            return Some("keywords");
+        }
     }
     // inline teaser: "<headline> Read more"
     None
+}
+
+/// Whether some token of `s` may be a URL ([`is_url`]): each holds one of
+/// these.
+fn may_hold_url(s: &str) -> bool {
+    s.contains("://") || s.contains("www.") || s.contains("pic.twitter.com/")
 }
 
 /// A slash with letters on both sides (spaces allowed): "Carl Court/Getty".
@@ -879,6 +1070,12 @@ const NAME_PARTICLES: &[&str] =
 
 /// "By Tom O'Connor" -> "Tom O'Connor".
 fn parse_byline(s: &str) -> Option<String> {
+    // Most blocks do not start with "by" and a space: they are answered
+    // without splitting them into tokens.
+    let t = s.trim_start();
+    if t.len() < 3 || !t.as_bytes()[..2].eq_ignore_ascii_case(b"by") || !t[2..].starts_with(char::is_whitespace) {
+        return None;
+    }
     let toks: Vec<&str> = s.split_whitespace().collect();
     if !(2..=8).contains(&toks.len()) || !toks[0].eq_ignore_ascii_case("by") {
         return None;
@@ -1064,7 +1261,7 @@ fn mark_related_sections(
     text: &str,
     cands: &[Cand],
     feats: &[Feat],
-    norms: &[String],
+    related: &[bool],
     reasons: &mut [Option<&'static str>],
 ) {
     let article_para = |k: usize, reasons: &[Option<&'static str>]| {
@@ -1077,7 +1274,7 @@ fn mark_related_sections(
     };
     let mut i = 0;
     while i < cands.len() {
-        if reasons[i].is_none() && is_related_header(&norms[i]) {
+        if reasons[i].is_none() && related[i] {
             reasons[i] = Some("related");
             let mut j = i + 1;
             while j < cands.len() {

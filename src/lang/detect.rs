@@ -298,8 +298,9 @@ struct Tally {
 /// The word being read.
 #[derive(Default)]
 struct Word {
-    bytes: [u8; WORD_BYTES],
-    len: usize,
+    /// Its lower-case letters, up to [`WORD_BYTES`] (a reused buffer: a
+    /// `&str` for the stop-word lookup without validating bytes again).
+    text: String,
     /// Longer than [`WORD_BYTES`].
     long: bool,
     /// Cyrillic (else Latin).
@@ -316,50 +317,74 @@ struct Word {
 
 impl Word {
     fn clear(&mut self) {
-        *self = Word { ours: u16::MAX, ..Word::default() };
+        self.text.clear();
+        self.long = false;
+        self.cyrillic = false;
+        self.ours = u16::MAX;
+        self.typical = 0;
+        self.other = 0;
+        self.hard_sign = false;
+        self.yery = false;
+    }
+
+    /// Whether a letter has been read (kept or not).
+    fn started(&self) -> bool {
+        !self.text.is_empty() || self.long
+    }
+
+    /// `push` of an ASCII letter.
+    fn push_ascii(&mut self, b: u8) {
+        if self.text.len() < WORD_BYTES {
+            self.text.push(char::from(b));
+        } else {
+            self.long = true;
+        }
     }
 
     fn push(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        if self.len + s.len() > WORD_BYTES {
+        if self.text.len() + c.len_utf8() > WORD_BYTES {
             self.long = true;
         } else {
-            self.bytes[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
-            self.len += s.len();
+            self.text.push(c);
         }
     }
 }
 
 impl Tally {
     fn scan(&mut self, text: &str) {
-        let mut word = Word::default();
+        let mut word = Word { text: String::with_capacity(WORD_BYTES), ..Word::default() };
         word.clear();
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
             if self.words[0] + self.words[1] >= MAX_WORDS {
                 return;
             }
-            if c.is_ascii() {
-                if c.is_ascii_alphabetic() {
-                    if word.len > 0 && word.cyrillic {
+            // ASCII without decoding.
+            if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_alphabetic() {
+                    if !word.text.is_empty() && word.cyrillic {
                         self.end_word(&mut word);
                     }
                     self.scripts[0] += 1;
                     word.ours &= LATIN_LANGUAGES;
-                    word.push(c.to_ascii_lowercase());
-                } else if word.len > 0 || word.long {
+                    word.push_ascii(b.to_ascii_lowercase());
+                } else if word.started() {
                     self.end_word(&mut word);
                 }
                 continue;
             }
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
             if !c.is_alphabetic() {
-                if word.len > 0 || word.long {
+                if word.started() {
                     self.end_word(&mut word);
                 }
                 continue;
             }
             let Some(script) = script_of(c) else {
-                if word.len > 0 || word.long {
+                if word.started() {
                     self.end_word(&mut word);
                 }
                 continue;
@@ -368,7 +393,7 @@ impl Tally {
             match script {
                 0 | 1 => {
                     let cyrillic = script == 1;
-                    if (word.len > 0 || word.long) && word.cyrillic != cyrillic {
+                    if word.started() && word.cyrillic != cyrillic {
                         self.end_word(&mut word);
                     }
                     word.cyrillic = cyrillic;
@@ -397,7 +422,7 @@ impl Tally {
                     word.push(lower);
                 }
                 2 => {
-                    if word.len > 0 || word.long {
+                    if word.started() {
                         self.end_word(&mut word);
                     }
                     for (i, letters) in ARABIC_MARKERS.iter().enumerate() {
@@ -405,26 +430,21 @@ impl Tally {
                     }
                 }
                 _ => {
-                    if word.len > 0 || word.long {
+                    if word.started() {
                         self.end_word(&mut word);
                     }
                     self.yiddish += u32::from(matches!(c, '\u{05F0}'..='\u{05F2}'));
                 }
             }
         }
-        if word.len > 0 || word.long {
+        if word.started() {
             self.end_word(&mut word);
         }
     }
 
     fn end_word(&mut self, word: &mut Word) {
         self.words[usize::from(word.cyrillic)] += 1;
-        let stop = if word.long {
-            0
-        } else {
-            // Built from whole chars: always UTF-8.
-            std::str::from_utf8(&word.bytes[..word.len]).ok().and_then(|w| stop_masks().get(w).copied()).unwrap_or(0)
-        };
+        let stop = if word.long { 0 } else { stop_masks().get(word.text.as_str()).copied().unwrap_or(0) };
         // Counted bit by bit over the set bits only: most words set none of
         // `typical` and `other`, and few of the others.
         const LANGUAGES: u32 = (1 << Language::ALL.len()) - 1;

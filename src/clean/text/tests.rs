@@ -540,7 +540,7 @@ fn widget_phrases_in_news_sentences_are_kept() {
         let text = format!("The fire started shortly after midnight. {sentence} Nobody was hurt.");
         let doc = clean_text(text.clone());
         assert!(kept(&doc).iter().any(|b| b.contains(sentence)), "lost {sentence:?}: {:?}", doc.removed);
-        assert_eq!(segment_rule(&normalize(sentence), sentence.split_whitespace().count()), None, "{sentence}");
+        assert_eq!(segment_rule(&normalize(sentence), sentence.split_whitespace().count(), None), None, "{sentence}");
     }
 }
 
@@ -556,7 +556,7 @@ fn segment_rules_name_the_widget() {
         ("Advertisement", "advertisement"),
         ("The goal is to fix all broken links on the web.", "archive-notice"),
     ] {
-        assert_eq!(segment_rule(&normalize(s), s.split_whitespace().count()), Some(reason), "{s}");
+        assert_eq!(segment_rule(&normalize(s), s.split_whitespace().count(), None), Some(reason), "{s}");
     }
 }
 
@@ -622,6 +622,13 @@ proptest! {
     fn normalize_agrees_on_any_text(s in "\\PC{0,40}") {
         prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
     }
+
+    /// Word-like runs long enough for its eight-byte steps, with the spaces,
+    /// capitals and quotes that break them.
+    #[test]
+    fn normalize_agrees_on_running_text(s in "([ \t\n]{0,3}([A-Za-z0-9.,@\\[\\]^`{}]{1,11}|[’“ÉΣ\u{a0}]))*") {
+        prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+    }
 }
 
 proptest! {
@@ -633,5 +640,41 @@ proptest! {
     #[test]
     fn normalized_tokens_count_the_whitespace_tokens_around_spaces(s in "[a’“ \t-\r\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}İ]{0,30}") {
         prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
+}
+
+proptest! {
+    /// A block's statistics from its normalized text are those from its own
+    /// words whenever `normalize_into` says they may be.
+    #[test]
+    fn feat_from_norm_agrees_with_feat_new(s in "([ \t\n\u{a0}]{0,2}([A-Za-z0-9.,@#'\"()\\-’‘“”é]{1,9}|4 days ago|The|Twitter|of|and|don‘t|don’t|don\"t|don“t))*") {
+        let mut norm = String::new();
+        let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
+        if let Words::Same { quotes } = normalize_into(&s, &mut norm)
+            && let Some(by_norm) = Feat::from_norm(&s, &norm, quotes, BlockKind::Paragraph, &ctx)
+        {
+            let by_words = Feat::new(&s, BlockKind::Paragraph, &ctx);
+            prop_assert_eq!(format!("{by_norm:?}"), format!("{by_words:?}"));
+        }
+    }
+}
+
+proptest! {
+    /// What `cut_widgets` relies on to skip a sentence's phrase scan: the
+    /// normalized text of a piece of a block is a substring of the block's,
+    /// so a block without any `Contains` phrase has none in its pieces.
+    #[test]
+    fn a_piece_of_a_block_normalizes_to_a_substring(
+        s in "([ \t\n\u{a0}]{0,2}([A-Za-z.,’“Σé]{1,8}|all rights reserved|see gallery|click here to))*",
+        cut in (0usize..200, 0usize..200),
+    ) {
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+        let piece = &s[a.min(b)..a.max(b)];
+        let (whole, part) = (normalize(&s), normalize(piece));
+        prop_assert!(whole.contains(&part), "{whole:?} / {part:?}");
+        if !contains_scan(&whole).1 {
+            prop_assert_eq!(contains_scan(&part), (0, false));
+        }
     }
 }

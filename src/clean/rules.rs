@@ -979,8 +979,11 @@ pub(crate) fn stop_mask(word: &str) -> StopMask {
 pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
     /// The bit of a [`SOCIAL`] name in the values of `INFO`, above the stop masks.
     const SOCIAL_BIT: u16 = 1 << StopMask::BITS;
-    static INFO: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
-    let info = INFO.get_or_init(|| {
+    /// The words, and a filter of 64 K bits by [`shape_bit`] that rules
+    /// out most other words (content words) without hashing them.
+    type Info = (HashMap<&'static str, u16, FxBuild>, Box<[u64; 1024]>);
+    static INFO: OnceLock<Info> = OnceLock::new();
+    let (info, shapes) = INFO.get_or_init(|| {
         let mut info: HashMap<&'static str, u16, FxBuild> = HashMap::default();
         for (i, (_, list)) in STOP_LISTS.iter().enumerate() {
             for w in *list {
@@ -990,10 +993,27 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
         for w in SOCIAL {
             *info.entry(w).or_default() |= SOCIAL_BIT;
         }
-        info
+        let mut shapes = Box::new([0u64; 1024]);
+        for w in info.keys() {
+            let bit = shape_bit(w.as_bytes());
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        (info, shapes)
     });
+    let bit = shape_bit(word.as_bytes());
+    if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+        return (0, false);
+    }
     let v = info.get(word).copied().unwrap_or(0);
     (v as StopMask, v & SOCIAL_BIT != 0)
+}
+
+/// A word's bit in [`word_info`]'s filter: a hash of its length and its
+/// first and last bytes.
+fn shape_bit(w: &[u8]) -> usize {
+    let (first, last) = (w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    let shape = u32::from(first) | u32::from(last) << 8 | (w.len().min(255) as u32) << 16;
+    (shape.wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 /// Index of the stop-word list of the language of ISO 639-1 `code` in
@@ -1062,20 +1082,18 @@ pub(crate) struct ContainsIndex {
     phrases: Vec<(&'static str, usize)>,
     /// For each first byte, the range of `phrases` starting with it.
     by_first: [(u16, u16); 256],
-    /// Bit `b0 << 8 | b1` is set when a phrase of fewer than four bytes
-    /// starts with bytes `b0 b1`, or is `b0` alone.
-    pairs: Box<[u64; 1024]>,
-    /// Bit [`quad_bit`] of the first four bytes of every longer phrase: with
-    /// `pairs`, most positions of a block are ruled out by two tests.
-    quads: Box<[u64; 1024]>,
-    /// Whether any phrase has fewer than four bytes (today none has: then
-    /// `pairs` is never asked).
-    short: bool,
+    /// The length of the shortest phrase (at most 255): the scan's window.
+    window: usize,
+    /// Wu-Manber shifts: for the hash ([`tri_hash`]) of the three bytes
+    /// that end a window, how far the window can move without passing the
+    /// start of any phrase (0: a phrase may start at the window's start).
+    /// Running text moves some `window - 2` bytes a step.
+    shift: Box<[u8; 4096]>,
 }
 
-/// The bit of [`ContainsIndex::quads`] for four bytes.
-fn quad_bit(four: [u8; 4]) -> usize {
-    (u32::from_le_bytes(four).wrapping_mul(0x9e37_79b1) >> 16) as usize
+/// The slot of [`ContainsIndex::shift`] for three bytes.
+fn tri_hash(b0: u8, b1: u8, b2: u8) -> usize {
+    (u32::from_le_bytes([b0, b1, b2, 0]).wrapping_mul(0x9e37_79b1) >> 20) as usize
 }
 
 impl ContainsIndex {
@@ -1097,26 +1115,18 @@ impl ContainsIndex {
                 }
                 slot.1 = k as u16 + 1;
             }
-            let mut pairs = Box::new([0u64; 1024]);
-            let mut quads = Box::new([0u64; 1024]);
+            let window = phrases.iter().map(|(p, _)| p.len()).min().unwrap_or(0).min(255);
+            // Each phrase's first `window` bytes: a three-byte block ending
+            // at offset `j` allows a shift of `window - 1 - j` at most.
+            let mut shift = Box::new([window.saturating_sub(2) as u8; 4096]);
             for (p, _) in &phrases {
-                let b = p.as_bytes();
-                if let &[b0, b1, b2, b3, ..] = b {
-                    let bit = quad_bit([b0, b1, b2, b3]);
-                    quads[bit / 64] |= 1 << (bit % 64);
-                    continue;
-                }
-                let first = usize::from(b[0]) << 8;
-                let range = match b.get(1) {
-                    Some(&second) => first + usize::from(second)..first + usize::from(second) + 1,
-                    None => first..first + 256,
-                };
-                for bit in range {
-                    pairs[bit / 64] |= 1 << (bit % 64);
+                let b = &p.as_bytes()[..window];
+                for j in 2..window {
+                    let slot = &mut shift[tri_hash(b[j - 2], b[j - 1], b[j])];
+                    *slot = (*slot).min((window - 1 - j) as u8);
                 }
             }
-            let short = phrases.iter().any(|(p, _)| p.len() < 4);
-            ContainsIndex { phrases, by_first, pairs, quads, short }
+            ContainsIndex { phrases, by_first, window, shift }
         })
     }
 
@@ -1142,28 +1152,24 @@ impl ContainsIndex {
                 }
             }
         };
-        // Where four bytes follow, a position is skipped when neither a long
-        // phrase (by its first four bytes) nor a short one (by its first two)
-        // can start there: one unaligned load and a bit test per byte.
-        let whole = bytes.len().saturating_sub(3);
-        for (at, four) in bytes.windows(4).enumerate() {
-            let four = [four[0], four[1], four[2], four[3]];
-            let quad = quad_bit(four);
-            if self.quads[quad / 64] & (1 << (quad % 64)) != 0 || (self.short && self.pair(four[0], four[1])) {
-                visit(at);
+        let m = self.window;
+        if m < 3 {
+            // (No phrase is this short today.)
+            (0..bytes.len()).for_each(visit);
+            return;
+        }
+        // A window at `at` ends with three bytes whose shift is 0 only if a
+        // phrase may start at `at`; else no phrase starts before
+        // `at + shift` (hash collisions only make shifts smaller).
+        let mut at = 0;
+        while let Some(end) = bytes.get(at + m - 3..at + m) {
+            match self.shift[tri_hash(end[0], end[1], end[2])] {
+                0 => {
+                    visit(at);
+                    at += 1;
+                }
+                step => at += usize::from(step),
             }
         }
-        // The last three positions hold only short phrases, if any.
-        for at in whole..bytes.len() {
-            if self.short && (at + 1 == bytes.len() || self.pair(bytes[at], bytes[at + 1])) {
-                visit(at);
-            }
-        }
-    }
-
-    /// Whether a phrase of fewer than four bytes may start with `b0 b1`.
-    fn pair(&self, b0: u8, b1: u8) -> bool {
-        let bit = usize::from(b0) << 8 | usize::from(b1);
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 }

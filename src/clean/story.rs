@@ -129,40 +129,33 @@ fn key(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() && !b.is_ascii_alphabetic() {
+        if b.is_ascii() {
+            // ASCII: one test a byte; a letter is lower-cased by its 0x20 bit.
+            if b.is_ascii_alphabetic() {
+                if gap && !out.is_empty() {
+                    out.push(b' ');
+                }
+                gap = false;
+                out.push(b | 0x20);
+            } else {
+                gap = true;
+            }
             i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
+        if !c.is_alphabetic() {
             gap = true;
             continue;
         }
-        let c = if b.is_ascii() {
-            None
-        } else {
-            let Some(c) = s[i..].chars().next() else { break };
-            if !c.is_alphabetic() {
-                i += c.len_utf8();
-                gap = true;
-                continue;
-            }
-            Some(c)
-        };
         if gap && !out.is_empty() {
             out.push(b' ');
         }
         gap = false;
-        match c {
-            None => {
-                let run = &bytes[i..];
-                let run = &run[..run.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(run.len())];
-                out.extend(run.iter().map(u8::to_ascii_lowercase));
-                i += run.len();
-            }
-            Some(c) => {
-                i += c.len_utf8();
-                let mut utf8 = [0; 4];
-                for c in c.to_lowercase() {
-                    out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-                }
-            }
+        let mut utf8 = [0; 4];
+        for c in c.to_lowercase() {
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
         }
     }
     // Whole chars only: always UTF-8.

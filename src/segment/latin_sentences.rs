@@ -53,6 +53,18 @@ const ASCII: [Cat; 128] = {
     table
 };
 
+/// Bytes that may start a terminator or a paragraph separator: `.`, `!`,
+/// `?`, CR, LF, and every byte outside ASCII.
+const MAY_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || matches!(b as u8, b'.' | b'!' | b'?' | b'\n' | b'\r');
+        b += 1;
+    }
+    table
+};
+
 /// Sentence_Break property of a character, for the characters this module
 /// handles; None for any other.
 fn category(c: char) -> Option<Cat> {
@@ -179,6 +191,30 @@ pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
             }
             if pos == bytes.len() {
                 break;
+            }
+        }
+        // With no terminator, paragraph separator or text start among the
+        // parts, no rule can give a boundary until one of those comes: skip
+        // to the next byte that may be one (or a char outside ASCII). Only
+        // the latest part is then needed exactly (SB7 reads the part just
+        // before an ATerm; every other look-back stops at a terminator),
+        // and the others stay quiet ones. (Native only: the .wasm's size
+        // budget binds.)
+        if cfg!(not(target_arch = "wasm32"))
+            && state.iter().all(|p| matches!(p, Part::Other | Part::UpperLower | Part::ClosePlus | Part::SpPlus))
+        {
+            let quiet = bytes[pos..].iter().position(|&b| MAY_BREAK[usize::from(b)]).unwrap_or(bytes.len() - pos);
+            if quiet > 0 {
+                pos += quiet;
+                state[3] = match ASCII[usize::from(bytes[pos - 1])] {
+                    Cat::Upper | Cat::Lower => Part::UpperLower,
+                    Cat::Close => Part::ClosePlus,
+                    Cat::Sp => Part::SpPlus,
+                    _ => Part::Other,
+                };
+                if pos == bytes.len() {
+                    break;
+                }
             }
         }
         let b = bytes[pos];

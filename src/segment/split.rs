@@ -465,7 +465,18 @@ fn uax_copy(s: &str) -> Cow<'_, str> {
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
     // only differs from the copy by newlines (which end a run either way).
-    for (i, aterm) in find_chars(s, &ATERMS) {
+    // In ASCII, the only ATerm is the period, found by a byte search
+    // (native only: the .wasm's size budget binds).
+    #[cfg(not(target_arch = "wasm32"))]
+    let aterms = {
+        let ascii = s.is_ascii();
+        let periods = ascii.then(|| s.match_indices('.').map(|(i, _)| (i, '.')));
+        let others = (!ascii).then(|| find_chars(s, &ATERMS));
+        periods.into_iter().flatten().chain(others.into_iter().flatten())
+    };
+    #[cfg(target_arch = "wasm32")]
+    let aterms = find_chars(s, &ATERMS);
+    for (i, aterm) in aterms {
         let (at, replacement): (usize, &[u8]) = match aterm {
             '.' => (i, b"!"),
             '…' => (i + 2, b"!"),
@@ -617,8 +628,13 @@ fn attaches(c: char) -> bool {
 fn soft_newlines(s: &str) -> Vec<Range<usize>> {
     // Newlines: "\n", "\r\n" or "\r".
     let bytes = s.as_bytes();
-    // Most blocks have none (a fold without early exit, which vectorizes).
-    if !bytes.iter().fold(false, |any, &b| any | (b == b'\n') | (b == b'\r')) {
+    // Most blocks have none: two byte searches natively, a fold without
+    // early exit (which vectorizes) in the .wasm, where it is smaller.
+    #[cfg(not(target_arch = "wasm32"))]
+    let none = !bytes.contains(&b'\n') && !bytes.contains(&b'\r');
+    #[cfg(target_arch = "wasm32")]
+    let none = !bytes.iter().fold(false, |any, &b| any | (b == b'\n') | (b == b'\r'));
+    if none {
         return Vec::new();
     }
     let mut newlines = Vec::new();
@@ -839,10 +855,67 @@ fn last_token(before: &str) -> Option<&str> {
     (token.len() > 1 && token.len() <= MAX_ABBR_LEN).then_some(token)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+/// Indices of [`ABBREVIATIONS`] sorted by the entries' byte lengths, in
+/// table order within a length (a stable sort).
+const ABBR_ORDER: [u8; ABBREVIATIONS.len()] = {
+    assert!(ABBREVIATIONS.len() <= 256);
+    let mut order = [0u8; ABBREVIATIONS.len()];
+    let mut n = 0;
+    let mut len = 0;
+    while len <= MAX_ABBR_LEN {
+        let mut k = 0;
+        while k < ABBREVIATIONS.len() {
+            if ABBREVIATIONS[k].0.len() == len {
+                order[n] = k as u8;
+                n += 1;
+            }
+            k += 1;
+        }
+        len += 1;
+    }
+    assert!(n == ABBREVIATIONS.len());
+    order
+};
+
+#[cfg(not(target_arch = "wasm32"))]
+/// For each byte length, its range in [`ABBR_ORDER`].
+const ABBR_BY_LEN: [(usize, usize); MAX_ABBR_LEN + 1] = {
+    let mut ranges = [(0, 0); MAX_ABBR_LEN + 1];
+    let mut n = 0;
+    let mut len = 0;
+    while len <= MAX_ABBR_LEN {
+        let from = n;
+        let mut k = 0;
+        while k < ABBREVIATIONS.len() {
+            if ABBREVIATIONS[k].0.len() == len {
+                n += 1;
+            }
+            k += 1;
+        }
+        ranges[len] = (from, n);
+        len += 1;
+    }
+    ranges
+};
+
 /// How the period-final `token` behaves, if it is an abbreviation.
 fn abbreviation(token: &str) -> Option<Abbr> {
     let lowercase = token.to_lowercase();
-    for &(entry, kind) in ABBREVIATIONS {
+    // An ASCII token and its lowercase have the same length: only the
+    // entries of that length can match, in their order in the table
+    // (native only: the .wasm's size budget binds).
+    #[cfg(not(target_arch = "wasm32"))]
+    let entries = {
+        let order = match ABBR_BY_LEN.get(token.len()) {
+            Some(&(from, to)) if token.is_ascii() => &ABBR_ORDER[from..to],
+            _ => &ABBR_ORDER[..],
+        };
+        order.iter().map(|&k| ABBREVIATIONS[usize::from(k)])
+    };
+    #[cfg(target_arch = "wasm32")]
+    let entries = ABBREVIATIONS.iter().copied();
+    for (entry, kind) in entries {
         if entry.len() != token.len() && entry.len() != lowercase.len() {
             continue;
         }
@@ -937,6 +1010,11 @@ const QUOTE_MARKS: CharSet =
 /// [`MAX_QUOTE_UNIT`] bytes long; sorted, nested ones already joined.
 /// A hard line break (one left in `copy`) forgets all open quotations.
 fn quote_spans(s: &str, copy: &str) -> Vec<Range<usize>> {
+    // In ASCII, a block without a straight quote has no quotation (native
+    // only: the .wasm's size budget binds).
+    if cfg!(not(target_arch = "wasm32")) && !s.as_bytes().contains(&b'"') && s.is_ascii() {
+        return Vec::new();
+    }
     let bytes = copy.as_bytes();
     let mut open: Vec<(Quote, usize)> = Vec::new();
     let mut spans: Vec<Range<usize>> = Vec::new();

@@ -85,6 +85,18 @@ pub(crate) fn check_text(text: &str) -> Result<(), String> {
     if let Some(kind) = binary_kind(text.as_bytes()) {
         return Err(format!("binary file ({kind}), not text"));
     }
+    let (odd, seen) = odd_chars(text);
+    if odd * 10 > seen {
+        return Err(format!(
+            "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
+        ));
+    }
+    Ok(())
+}
+
+/// Of the first 4096 chars of `text`: how many are control characters
+/// (other than white space) or U+FFFD, and how many were read.
+fn odd_chars(text: &str) -> (usize, usize) {
     // The first 4096 chars: runs of ASCII counted without branches (so in
     // vector registers), the chars between them decoded.
     let (mut odd, mut seen) = (0, 0);
@@ -102,12 +114,7 @@ pub(crate) fn check_text(text: &str) -> Result<(), String> {
         }
         rest = &rest[c.len_utf8()..];
     }
-    if odd * 10 > seen {
-        return Err(format!(
-            "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
-        ));
-    }
-    Ok(())
+    (odd, seen)
 }
 
 fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
@@ -487,6 +494,7 @@ mod tests {
             let text = "x".repeat(pad) + &s;
             proptest::prop_assume!(binary_kind(text.as_bytes()).is_none());
             let (odd, seen) = odd_by_chars(&text);
+            proptest::prop_assert_eq!(odd_chars(&text), (odd, seen));
             match check_text(&text) {
                 Ok(()) => proptest::prop_assert!(odd * 10 <= seen),
                 Err(e) => {

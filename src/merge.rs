@@ -117,10 +117,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
             keyed_by.allot();
         }
     }
-    // The weight of each sentence's terms, computed once per sentence, in
-    // term order as `term_weight` sums it.
-    let weights: Vec<f64> =
-        (0..sentences.len()).map(|i| terms(i).iter().fold(0.0, |sum, &t| sum + rarity[t as usize])).collect();
+    // The weight of each sentence's terms, computed once per sentence.
+    let weights: Vec<f64> = (0..sentences.len()).map(|i| term_weight(terms(i), rarity)).collect();
     // Each sentence's source, compact: the candidate loop below reads it for
     // hundreds of candidates per sentence on large stories.
     let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();

@@ -23,8 +23,6 @@ use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array}
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use std::collections::HashMap;
-
 use crate::lang::fx::InputMap;
 use crate::{Budget, Config, Digest, Entry, Prepared, Source, WordLimit};
 
@@ -102,7 +100,7 @@ fn cleaned_js(prepared: &Prepared) -> Result<JsValue, JsError> {
 /// The digest is `summarize`'s for the same sources.
 #[wasm_bindgen]
 pub struct Story {
-    kept: HashMap<String, Prepared>,
+    kept: InputMap<String, Prepared>,
 }
 
 #[wasm_bindgen]
@@ -112,7 +110,7 @@ impl Story {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Story {
         debug_hook();
-        Story { kept: HashMap::new() }
+        Story { kept: InputMap::default() }
     }
 
     /// `clean(source)`, keeping the source and its cleaning under `key` in

@@ -342,24 +342,16 @@ impl Feat {
         let mut tokens = 0;
         if !norm.is_empty() {
             // Single spaces between tokens, none first or last.
-            let mut rest = norm;
-            loop {
-                let (token, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-                    Some(at) => (&rest[..at], Some(&rest[at + 1..])),
-                    None => (rest, None),
-                };
+            for token in norm.split(' ') {
                 tokens += 1;
                 let w = bare(token);
-                if !w.is_empty() {
-                    if quotes.in_word(w) {
-                        return None;
-                    }
-                    words.push(w);
+                if w.is_empty() {
+                    continue;
                 }
-                match next {
-                    Some(next) => rest = next,
-                    None => break,
+                if quotes.in_word(w) {
+                    return None;
                 }
+                words.push(w);
             }
         }
         Some(words.feat(s, kind, tokens, ctx))

@@ -316,15 +316,11 @@ struct Word {
 }
 
 impl Word {
+    /// Ready for the next word: every field as new, the buffer kept.
     fn clear(&mut self) {
-        self.text.clear();
-        self.long = false;
-        self.cyrillic = false;
-        self.ours = u16::MAX;
-        self.typical = 0;
-        self.other = 0;
-        self.hard_sign = false;
-        self.yery = false;
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        *self = Word { text, ours: u16::MAX, ..Word::default() };
     }
 
     /// Whether a letter has been read (kept or not).

@@ -341,17 +341,27 @@ impl Feat {
         let mut words = WordStats::with_capacity(norm.len());
         let mut tokens = 0;
         if !norm.is_empty() {
-            // Single spaces between tokens, none first or last.
-            for token in norm.split(' ') {
+            // Single spaces between tokens, none first or last. Found by
+            // `position`, not `str::split(' ')`, whose char searcher costs
+            // 2% of all instructions here (s60: 432 M -> 442 M).
+            let mut rest = norm;
+            loop {
+                let (token, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                    Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+                    None => (rest, None),
+                };
                 tokens += 1;
                 let w = bare(token);
-                if w.is_empty() {
-                    continue;
+                if !w.is_empty() {
+                    if quotes.in_word(w) {
+                        return None;
+                    }
+                    words.push(w);
                 }
-                if quotes.in_word(w) {
-                    return None;
+                match next {
+                    Some(next) => rest = next,
+                    None => break,
                 }
-                words.push(w);
             }
         }
         Some(words.feat(s, kind, tokens, ctx))

@@ -126,15 +126,18 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
             });
             let mut terms = sequence.clone();
             terms.sort_unstable();
+            for (k, &t) in terms.iter().enumerate() {
+                if k == 0 || terms[k - 1] != t {
+                    out.distinct.push(t);
+                }
+            }
+            out.distinct_start.push(out.distinct.len());
             let this_position = position;
             if kind != Kind::Heading {
                 position += 1;
             }
             let sequence = sequence.clone();
-            let sentence = Sentence { source, span, position: this_position, kind, terms, sequence, words };
-            out.distinct.extend(sentence.distinct_terms());
-            out.distinct_start.push(out.distinct.len());
-            out.sentences.push(sentence);
+            out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
         };
         for block in &doc.blocks {
             match block.kind {

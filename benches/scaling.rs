@@ -85,7 +85,10 @@ fn row(label: &str, story: &common::Story, config: &Config, base: Option<(f64, u
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; nothing else is taken.
+    // `cargo bench` passes `--bench`; any other argument names the rows to
+    // run (`cargo bench --bench scaling -- 1x 5MB`), all of them by default.
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let wanted = |label: &str| only.is_empty() || only.iter().any(|o| o.replace(' ', "") == label.replace(' ', ""));
     let Some(dir) = common::data_dir("the scaling benchmark") else {
         return;
     };
@@ -98,15 +101,20 @@ fn main() {
             "| input | articles | size | time | MB/s | time per byte vs 1x | peak heap over input | peak / input | entries |"
         );
         println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        // The 1x row is the others' baseline, so it always runs.
         let one = common::concat(&stories, 1);
         let base = row("1x", &one, &config, None, 3);
         drop(one);
-        let five = common::first_bytes(&stories, 5_000_000);
-        row("5 MB", &five, &config, Some(base), 2);
-        drop(five);
+        if wanted("5 MB") {
+            let five = common::first_bytes(&stories, 5_000_000);
+            row("5 MB", &five, &config, Some(base), 2);
+        }
         for n in [4, 16] {
-            let story = common::concat(&stories, n);
-            row(&format!("{n}x"), &story, &config, Some(base), if n > 4 { 1 } else { 2 });
+            let label = format!("{n}x");
+            if wanted(&label) {
+                let story = common::concat(&stories, n);
+                row(&label, &story, &config, Some(base), if n > 4 { 1 } else { 2 });
+            }
         }
     }
 }

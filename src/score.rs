@@ -11,7 +11,6 @@
 //! adds. ARCHITECTURE.md says why.
 
 use crate::config::Config;
-use crate::lang::fx::InputMap;
 use crate::segment::{Kind, Segmented, Sentence};
 
 /// How each term is spread over the story.
@@ -150,25 +149,31 @@ const TIE_BREAK: f64 = 1e-3;
 /// units that may be entries (not headings) are given them.
 pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> Concepts {
     let terms = seg.vocabulary.len();
-    // Pair ids in order of first appearance: reproducible, whatever the
-    // map's iteration order (which is never used).
-    // Never iterated, so its hasher cannot reach the output. Sized for every
-    // adjacent pair being new (most are), up to a bound, so that it rarely
-    // grows by rehashing.
-    let adjacent: usize = seg.sentences.iter().map(|s| s.sequence.len().saturating_sub(1)).sum();
-    let mut pair_ids: InputMap<(u32, u32), u32> =
-        InputMap::with_capacity_and_hasher(adjacent.min(1 << 16), Default::default());
+    // The story's distinct pairs are known before any is counted, so every
+    // per-concept array below is allocated once at its final size: no map
+    // growing by rehashing and no vector by doubling while the story's
+    // sentences are alive (that was this stage's peak of memory).
+    let index = PairIndex::new(seg, terms);
+    let count = terms + index.len();
+    // Pair ids in order of first appearance (`u32::MAX`: not seen yet), so
+    // that they depend only on the sentences and their order.
+    let mut pair_id: Vec<u32> = vec![u32::MAX; index.len()];
+    let mut next_id = terms as u32;
     let mut start = Vec::with_capacity(seg.sentences.len() + 1);
     start.push(0);
     let mut concept_ids: Vec<u32> = Vec::with_capacity(seg.sentences.iter().map(|s| s.terms.len() * 2).sum());
     // Terms' sources and raw counts are already in `stats`; only pairs are
     // counted here. Occurrences are weighted by kind, so they are summed for
     // every concept, in sentence order.
-    let mut sources: Vec<u32> = stats.sources.clone();
-    let mut found: Vec<u32> = stats.occurrences.clone();
-    let mut occurrences: Vec<f64> = vec![0.0; terms];
+    let mut sources: Vec<u32> = Vec::with_capacity(count);
+    sources.extend_from_slice(&stats.sources);
+    sources.resize(count, 0);
+    let mut found: Vec<u32> = Vec::with_capacity(count);
+    found.extend_from_slice(&stats.occurrences);
+    found.resize(count, 0);
+    let mut occurrences: Vec<f64> = vec![0.0; count];
     // Per pair (index `id - terms`): the last source it was counted for.
-    let mut last_source: Vec<usize> = Vec::new();
+    let mut last_source: Vec<u32> = vec![u32::MAX; index.len()];
     // One sentence's pair ids.
     let mut pairs: Vec<u32> = Vec::new();
     for (i, s) in seg.sentences.iter().enumerate() {
@@ -181,19 +186,19 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
             if pair[0] == pair[1] {
                 continue;
             }
-            let next = (terms + pair_ids.len()) as u32;
-            let id = *pair_ids.entry((pair[0], pair[1])).or_insert(next);
-            if id == next {
-                sources.push(0);
-                occurrences.push(0.0);
-                found.push(0);
-                last_source.push(usize::MAX);
+            let slot = &mut pair_id[index.slot(pair[0], pair[1])];
+            if *slot == u32::MAX {
+                *slot = next_id;
+                next_id += 1;
             }
+            let id = *slot;
             let c = id as usize;
             occurrences[c] += counts_as;
             found[c] += 1;
-            if last_source[c - terms] != s.source {
-                last_source[c - terms] = s.source;
+            // Sources number fewer than concepts, whose ids are u32.
+            let source = s.source as u32;
+            if last_source[c - terms] != source {
+                last_source[c - terms] = source;
                 sources[c] += 1;
             }
             pairs.push(id);
@@ -206,23 +211,99 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
         concept_ids.extend_from_slice(&pairs);
         start.push(concept_ids.len());
     }
+    debug_assert_eq!(next_id as usize, count, "every distinct pair is met");
+    drop((index, pair_id, last_source, pairs));
     let n = f64::from(stats.source_count.max(1));
     // `share^agreement_exponent` for every number of sources a concept can
     // have (at most `source_count`), computed once per story.
     let agreement: Vec<f64> =
         (0..=stats.source_count).map(|k| power(f64::from(k) / n, config.agreement_exponent)).collect();
-    let weight = (0..sources.len())
-        .map(|c| {
-            let agreed = match agreement.get(sources[c] as usize) {
-                Some(&a) => a,
-                None => power(f64::from(sources[c]) / n, config.agreement_exponent),
-            };
-            let mut w = agreed * ln_1p_count(occurrences[c]);
-            w *= if c < terms { config.term_weight } else { config.pair_weight };
-            if (found[c] as usize) < config.min_occurrences { w * TIE_BREAK } else { w }
-        })
-        .collect();
+    // Each concept's weight takes the place of its weighted occurrences,
+    // which nothing needs after it.
+    let mut weight = occurrences;
+    for (c, w) in weight.iter_mut().enumerate() {
+        let agreed = match agreement.get(sources[c] as usize) {
+            Some(&a) => a,
+            None => power(f64::from(sources[c]) / n, config.agreement_exponent),
+        };
+        let mut value = agreed * ln_1p_count(*w);
+        value *= if c < terms { config.term_weight } else { config.pair_weight };
+        *w = if (found[c] as usize) < config.min_occurrences { value * TIE_BREAK } else { value };
+    }
     Concepts { start, ids: concept_ids, weight }
+}
+
+/// The story's distinct pairs of adjacent terms (two different terms next
+/// to each other in a sentence's sequence), grouped by their first term:
+/// pair `(a, b)` has a slot in `right[start[a]..start[a + 1]]`, where the
+/// `b`s are sorted. Built by a counting sort of every adjacent pair, so it
+/// holds 4 bytes per distinct pair and per term, where a hash map of pairs
+/// held 13 per bucket and twice that while growing.
+struct PairIndex {
+    start: Vec<usize>,
+    right: Vec<u32>,
+}
+
+impl PairIndex {
+    fn new(seg: &Segmented, terms: usize) -> PairIndex {
+        let adjacent = || seg.sentences.iter().flat_map(|s| s.sequence.windows(2)).filter(|p| p[0] != p[1]);
+        // Occurrences per first term, then each first term's place.
+        let mut start = vec![0usize; terms + 1];
+        for p in adjacent() {
+            start[p[0] as usize] += 1;
+        }
+        let mut total = 0;
+        for s in &mut start {
+            let n = *s;
+            *s = total;
+            total += n;
+        }
+        // Every occurrence's second term in its first term's run; each
+        // run's cursor is its start, which ends as the next run's start.
+        let mut right = vec![0u32; total];
+        for p in adjacent() {
+            let at = &mut start[p[0] as usize];
+            right[*at] = p[1];
+            *at += 1;
+        }
+        // Each run sorted and its repeats dropped, moved down in place; the
+        // starts become the distinct runs' starts.
+        let mut kept = 0;
+        let mut from = 0;
+        for a in 0..terms {
+            let end = start[a];
+            let run = &mut right[from..end];
+            run.sort_unstable();
+            let mut distinct = 0;
+            for k in 0..run.len() {
+                if k == 0 || run[k] != run[k - 1] {
+                    run[distinct] = run[k];
+                    distinct += 1;
+                }
+            }
+            right.copy_within(from..from + distinct, kept);
+            start[a] = kept;
+            kept += distinct;
+            from = end;
+        }
+        start[terms] = kept;
+        right.truncate(kept);
+        right.shrink_to_fit();
+        PairIndex { start, right }
+    }
+
+    /// The number of distinct pairs.
+    fn len(&self) -> usize {
+        self.right.len()
+    }
+
+    /// The slot of pair `(a, b)`, which must be one of the story's.
+    fn slot(&self, a: u32, b: u32) -> usize {
+        let (from, to) = (self.start[a as usize], self.start[a as usize + 1]);
+        let found = self.right[from..to].binary_search(&b);
+        debug_assert!(found.is_ok(), "pair ({a}, {b}) is not one of the story's");
+        from + found.unwrap_or_else(|k| k)
+    }
 }
 
 /// `x^e` for `x >= 0` and `e >= 0` through [`ln`] and a series for
@@ -407,6 +488,69 @@ mod tests {
         assert_eq!(power(0.5, 0.0), 1.0);
         assert!((power(0.25, 0.5) - 0.5).abs() < 1e-15);
         assert!((power(0.5, 2.0) - 0.25).abs() < 1e-15);
+    }
+
+    /// Pair ids by first appearance through a map, and each pair's
+    /// weighted occurrences, raw count and sources: what `concepts` gives,
+    /// spelled out.
+    fn concepts_by_map(seg: &Segmented, config: &Config) -> (Vec<Vec<u32>>, Vec<(f64, u32, u32)>) {
+        let terms = seg.vocabulary.len() as u32;
+        let mut ids: std::collections::HashMap<(u32, u32), u32> = Default::default();
+        let mut counts: Vec<(f64, u32, Vec<usize>)> = Vec::new();
+        let mut per_sentence = Vec::new();
+        for s in &seg.sentences {
+            let weight = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
+            let mut mine: Vec<u32> = s.terms.clone();
+            for p in s.sequence.windows(2).filter(|p| p[0] != p[1]) {
+                let next = terms + ids.len() as u32;
+                let id = *ids.entry((p[0], p[1])).or_insert(next);
+                if id == next {
+                    counts.push((0.0, 0, Vec::new()));
+                }
+                let c = &mut counts[(id - terms) as usize];
+                c.0 += weight;
+                c.1 += 1;
+                c.2.push(s.source);
+                mine.push(id);
+            }
+            mine.sort_unstable();
+            mine.dedup();
+            per_sentence.push(mine);
+        }
+        let counts = counts
+            .into_iter()
+            .map(|(w, n, mut sources)| {
+                sources.dedup();
+                (w, n, sources.len() as u32)
+            })
+            .collect();
+        (per_sentence, counts)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pair_concepts_are_numbered_and_counted_as_a_map_would(
+            texts in proptest::collection::vec("((alpha|beta|gamma|delta|omega|kappa|sigma)[ .]){1,40}", 1..6),
+        ) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let seg = story(&texts);
+            let config = Config::default();
+            let stats = term_stats(&seg);
+            let c = concepts(&seg, &stats, &config);
+            let (per_sentence, counts) = concepts_by_map(&seg, &config);
+            let terms = seg.vocabulary.len();
+            proptest::prop_assert_eq!(c.weight.len(), terms + counts.len());
+            for (i, ids) in per_sentence.iter().enumerate() {
+                proptest::prop_assert_eq!(c.of(i), ids.as_slice());
+            }
+            let n = f64::from(stats.source_count.max(1));
+            for (k, &(occurrences, found, sources)) in counts.iter().enumerate() {
+                let w = power(f64::from(sources) / n, config.agreement_exponent) * ln_1p_count(occurrences)
+                    * config.pair_weight;
+                let w = if (found as usize) < config.min_occurrences { w * TIE_BREAK } else { w };
+                proptest::prop_assert_eq!(c.weight[terms + k].to_bits(), w.to_bits(), "pair {}", k);
+            }
+        }
     }
 
     #[test]

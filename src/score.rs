@@ -244,46 +244,48 @@ struct PairIndex {
     right: Vec<u32>,
 }
 
+/// Calls `f` with every pair of adjacent different terms of the story's
+/// sentences, in order.
+fn for_each_pair(seg: &Segmented, mut f: impl FnMut(u32, u32)) {
+    for s in &seg.sentences {
+        for p in s.sequence.windows(2) {
+            if p[0] != p[1] {
+                f(p[0], p[1]);
+            }
+        }
+    }
+}
+
 impl PairIndex {
     fn new(seg: &Segmented, terms: usize) -> PairIndex {
-        let adjacent = || seg.sentences.iter().flat_map(|s| s.sequence.windows(2)).filter(|p| p[0] != p[1]);
         // Occurrences per first term, then each first term's place.
         let mut start = vec![0usize; terms + 1];
-        for p in adjacent() {
-            start[p[0] as usize] += 1;
-        }
+        for_each_pair(seg, |a, _| start[a as usize] += 1);
         let mut total = 0;
         for s in &mut start {
-            let n = *s;
-            *s = total;
-            total += n;
+            total += std::mem::replace(s, total);
         }
         // Every occurrence's second term in its first term's run; each
         // run's cursor is its start, which ends as the next run's start.
         let mut right = vec![0u32; total];
-        for p in adjacent() {
-            let at = &mut start[p[0] as usize];
-            right[*at] = p[1];
+        for_each_pair(seg, |a, b| {
+            let at = &mut start[a as usize];
+            right[*at] = b;
             *at += 1;
-        }
+        });
         // Each run sorted and its repeats dropped, moved down in place; the
         // starts become the distinct runs' starts.
-        let mut kept = 0;
-        let mut from = 0;
+        let (mut kept, mut from) = (0, 0);
         for a in 0..terms {
             let end = start[a];
-            let run = &mut right[from..end];
-            run.sort_unstable();
-            let mut distinct = 0;
-            for k in 0..run.len() {
-                if k == 0 || run[k] != run[k - 1] {
-                    run[distinct] = run[k];
-                    distinct += 1;
+            right[from..end].sort_unstable();
+            start[a] = kept;
+            for k in from..end {
+                if k == from || right[k] != right[k - 1] {
+                    right[kept] = right[k];
+                    kept += 1;
                 }
             }
-            right.copy_within(from..from + distinct, kept);
-            start[a] = kept;
-            kept += distinct;
             from = end;
         }
         start[terms] = kept;
@@ -300,9 +302,9 @@ impl PairIndex {
     /// The slot of pair `(a, b)`, which must be one of the story's.
     fn slot(&self, a: u32, b: u32) -> usize {
         let (from, to) = (self.start[a as usize], self.start[a as usize + 1]);
-        let found = self.right[from..to].binary_search(&b);
-        debug_assert!(found.is_ok(), "pair ({a}, {b}) is not one of the story's");
-        from + found.unwrap_or_else(|k| k)
+        match self.right[from..to].binary_search(&b) {
+            Ok(k) | Err(k) => from + k,
+        }
     }
 }
 

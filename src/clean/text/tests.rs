@@ -357,6 +357,35 @@ fn drop_repeated_boilerplate_keeps_wire_sentences() {
 }
 
 #[test]
+fn drop_repeated_judges_each_text_whatever_its_copies() {
+    // Verdicts are computed once per distinct text: texts that share a key
+    // but not their words are each judged, and copies in every source get
+    // the same verdict.
+    let wire = "The Associated Press independently verified that the cargo ship stopped at the naval base for at least three days.";
+    let counters =
+        ["Get our free mobile app for the latest 12 updates", "Get our free mobile app for the latest 3 updates"];
+    let follows = [
+        "More officials are expected to testify next week, the committee chairman said.",
+        "The ministry declined to comment on the report when reached by phone.",
+        "A spokesman for the port authority said the ship had left on Friday.",
+    ];
+    let mut docs: Vec<Document> = follows
+        .iter()
+        .zip([counters[0], counters[1], counters[0]])
+        .map(|(follow, counter)| {
+            doc_of(&["Officials said on Monday that the investigation was continuing.", wire, counter, follow])
+        })
+        .collect();
+    drop_repeated(&mut docs);
+    for (d, counter) in docs.iter().zip([counters[0], counters[1], counters[0]]) {
+        let blocks = kept(d);
+        assert!(blocks.contains(&wire), "{blocks:?}");
+        assert_eq!(reason_of(d, counter), Some("repeated"), "{counter}: {blocks:?}");
+        check_invariants(d);
+    }
+}
+
+#[test]
 fn drop_repeated_keeps_source_order_of_removed() {
     let promo = "Download our app";
     let mut docs = vec![

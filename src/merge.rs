@@ -34,6 +34,9 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     // Word-for-word repeats first: same terms, same number of times.
     // Never iterated, so its hasher cannot reach the output.
     let mut by_terms: InputMap<&[u32], usize> = InputMap::with_capacity_and_hasher(sentences.len(), Default::default());
+    // Each sentence's first word-for-word repeat (itself if none): the two
+    // have the same terms, so the same cosine with any other sentence.
+    let mut same_terms: Vec<u32> = (0..sentences.len() as u32).collect();
     for (i, s) in sentences.iter().enumerate() {
         if s.kind == Kind::Heading || s.terms.is_empty() {
             continue;
@@ -41,16 +44,18 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
         match by_terms.get(s.terms.as_slice()) {
             Some(&first) => {
                 groups.union(first, i);
+                same_terms[i] = first as u32;
             }
             None => {
                 by_terms.insert(&s.terms, i);
             }
         }
     }
+    drop(by_terms);
 
     // Then near-duplicates, most alike first, so that a sentence joins the
     // group it fits best before a weaker match can claim its source.
-    let mut pairs = alike_pairs(seg, rarity, threshold);
+    let mut pairs = alike_pairs(seg, rarity, threshold, &same_terms);
     crate::sort::sort_by(&mut pairs, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, a, b) in pairs {
         groups.union(a, b);
@@ -82,7 +87,11 @@ pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
 /// every candidate (hundreds per sentence in a large story). Most candidates
 /// fall far short of the threshold, so each is first bounded, and its
 /// cosine is only finished when the bound allows it to reach the threshold.
-fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usize, usize)> {
+///
+/// `same_terms[b]` is the first sentence with b's very terms: a sentence
+/// meets each of those once, and its copies (wire copy in other sources)
+/// take that cosine instead of computing it again.
+fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u32]) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
     let terms = |i: usize| seg.distinct_terms(i);
     let vocabulary = seg.vocabulary.len();
@@ -126,6 +135,10 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
     // one of a's terms. Stamps, so neither is ever cleared.
     let mut met: Vec<u32> = vec![u32::MAX; sentences.len()];
     let mut mine: Vec<u32> = vec![u32::MAX; seg.vocabulary.len()];
+    // `done[f] == a`: the cosine of a with the sentences whose first
+    // repeat is f is `cosines[f]`, NaN when it is under the threshold.
+    let mut done: Vec<u32> = vec![u32::MAX; sentences.len()];
+    let mut cosines: Vec<f64> = vec![0.0; sentences.len()];
     let mut pairs = Vec::new();
     let mut others: Vec<u32> = Vec::new();
     for (a, s) in sentences.iter().enumerate() {
@@ -166,8 +179,14 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<(f64, usi
             if lo < hi * threshold * threshold * (1.0 - 1e-9) {
                 continue;
             }
-            if let Some(sim) = cosine_at_least(terms(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold) {
-                pairs.push((sim, a, b));
+            let f = same_terms[b] as usize;
+            if done[f] != stamp {
+                done[f] = stamp;
+                cosines[f] = cosine_at_least(terms(b).iter().copied(), &mine, stamp, rarity, wa, wb, threshold)
+                    .unwrap_or(f64::NAN);
+            }
+            if !cosines[f].is_nan() {
+                pairs.push((cosines[f], a, b));
             }
         }
     }

@@ -513,6 +513,40 @@ mod tests {
     }
 
     #[test]
+    fn copies_of_a_source_merge_as_the_source_does() {
+        // b and its verbatim copy c meet each sentence of a through one
+        // shared cosine per sentence: the copies must land where b's do.
+        let a = [
+            "The White House on Monday said Russia is looking to buy additional advanced attack drones from Iran for use in its war against Ukraine after using up most of the 400 drones it had previously purchased from Tehran.",
+            "\"Russia has expended most of these UAVs, using them to target Ukrainian critical infrastructure inside Ukraine,\" Kirby told reporters at the White House.",
+            FILLER[0],
+        ];
+        let b = [
+            "“Russia has expended most of these UAVs, using them to target Ukrainian critical infrastructure inside Ukraine,” Kirby said.",
+            "The White House said on Monday that Russia is seeking to purchase additional advanced attack drones from Iran to aid its ongoing war against Ukraine.",
+            FILLER[1],
+        ];
+        // and a sentence that shares a's rare terms without saying the same,
+        // met after b's: it must not take b's cosine.
+        let d = [
+            "Tehran said on Monday that it had purchased 400 tractors and additional farm equipment from Ukraine for use in its agriculture programs across the country.",
+        ];
+        let (seg, groups) = groups_of(&[&a, &b, &b, &d]);
+        let of = |source: usize, k: usize| {
+            seg.sentences.iter().enumerate().filter(|(_, s)| s.source == source).nth(k).map(|(i, _)| i).unwrap()
+        };
+        for (x, y) in [(0, 1), (1, 0)] {
+            assert!(merged(&seg, &groups, of(0, x), of(1, y)), "{groups:?}");
+            assert!(merged(&seg, &groups, of(0, x), of(2, y)), "{groups:?}");
+        }
+        assert!(!merged(&seg, &groups, of(0, 2), of(1, 2)), "{groups:?}");
+        assert!(merged(&seg, &groups, of(1, 2), of(2, 2)), "{groups:?}");
+        let r = rarity(&term_stats(&seg));
+        assert!(similarity(&seg.sentences[of(0, 0)], &seg.sentences[of(3, 0)], &r) < 0.6);
+        assert!(groups.iter().any(|g| g == &[of(3, 0)]), "{groups:?}");
+    }
+
+    #[test]
     fn a_thousand_identical_sources_form_one_group() {
         let text = ["Iran has provided Russia with more than 400 UAVs primarily of the Shahed variety."];
         let sources: Vec<&[&str]> = vec![&text[..]; 1000];

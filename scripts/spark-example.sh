@@ -62,7 +62,8 @@ if ! "$venv/bin/python" "$root/scripts/spark_pipe.py" --bin "$bin" "$@" "$input"
 fi
 end=$(date +%s.%N)
 grep '^spark_pipe.py:' "$out/spark.log"
-echo "spark-example: $(grep -c '^newsdigest: ' "$out/spark.log" || true) messages of newsdigest on the executors' stderr (in $out/spark.log)"
+echo "spark-example: $(grep -c '^newsdigest: ' "$out/spark.log" || true) lines of newsdigest's stderr in $out/spark.log" \
+    "(with executors in the driver's JVM; in their own, they are in the executors' logs)"
 echo "spark-example: the job took $(awk "BEGIN { printf \"%.1f\", $end - $start }") s in all, Python's and Spark's start included"
 
 # The reference: the same binary directly on the whole input. Status 1 (some

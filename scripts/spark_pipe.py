@@ -14,9 +14,10 @@ How the job goes:
 1. The binary is shipped with SparkContext.addFile, the way a cluster gets
    it (as `spark-submit --files` does): every executor fetches a copy. Where
    the copy lands is asked of an executor (SparkFiles.get in a task): on a
-   cluster it is the executor's working directory (`./newsdigest`); in local
-   mode the executor is the driver's JVM and the file is in the driver's
-   userFiles directory.
+   cluster it is the executor's working directory, its own on each executor,
+   so the command names it `./newsdigest`, right on all of them; in local
+   mode the executor is the driver's JVM and the one copy is in the driver's
+   userFiles directory: its absolute path.
 2. A first pass counts each partition's lines and stories (non-blank lines:
    `batch` skips blank lines without an output line). This is what
    zipWithIndex does before numbering; it reads the input once more.
@@ -53,6 +54,8 @@ import sys
 import tempfile
 import time
 
+from pyspark import SparkConf, SparkContext, SparkFiles
+
 # What Rust's str::trim removes (Unicode White_Space): a line of only these is
 # blank to `batch`. Python's str.strip() also removes \x1c-\x1f, so it is not
 # used for the count.
@@ -66,6 +69,14 @@ RUST_WHITESPACE = (
 # non-zero code of the command it runs, and this wrapper exits 0 only for
 # those three. "$@" is the binary and its arguments.
 WRAPPER = '"$@"; c=$?; case $c in 0|1|3) exit 0;; *) echo "newsdigest batch exited with $c" >&2; exit $c;; esac'
+
+
+def where(name):
+    """The command for the shipped binary, as an executor sees it."""
+    path = SparkFiles.get(name)
+    if os.path.dirname(os.path.relpath(path)) == "":
+        return "./" + name  # in the task's working directory: each executor's own copy
+    return path  # local mode: the driver's userFiles directory
 
 
 def count_partition(lines):
@@ -119,7 +130,6 @@ def main():
 
     # The executors' Python is the driver's (the venv with pyspark).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark import SparkConf, SparkContext, SparkFiles
 
     started = time.perf_counter()
     conf = (
@@ -135,7 +145,7 @@ def main():
         # 1. Ship the binary; ask an executor where its copy is.
         sc.addFile(os.path.abspath(args.bin))
         name = os.path.basename(args.bin)
-        exe = sc.parallelize([name], 1).map(SparkFiles.get).first()
+        exe = sc.parallelize([name], 1).map(where).first()
         ready = time.perf_counter()
 
         lines = sc.textFile(os.path.abspath(args.input), minPartitions=partitions)

@@ -5,7 +5,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build bench eval wasm-pkg wasm-test www page-test
+.PHONY: serve test setup lint unit build bench eval spark-example wasm-pkg wasm-test www page-test
 
 ## Build the web page and serve it on http://127.0.0.1:$(PORT)/ (it prints the URL).
 serve: setup wasm-pkg www
@@ -64,3 +64,10 @@ bench: setup wasm-pkg www
 ## Digest quality against classic summarizers on ../shared/data (not part of test).
 eval:
 	eval/run.sh
+
+## `newsdigest batch` on Spark: RDD.pipe in local mode over the stories of
+## ../shared/data (or the seeds), its output checked identical to `newsdigest
+## batch` (not part of test; pyspark goes into bench/.venv-spark). Options of
+## scripts/spark_pipe.py in SPARK_ARGS, e.g. SPARK_ARGS="--partitions 8".
+spark-example:
+	scripts/spark-example.sh $(SPARK_ARGS)

@@ -31,25 +31,6 @@ const extensionOf = (name) => {
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 };
 
-// Magic numbers of the files people drop by mistake; the engine names them
-// too, this only makes the message the same in every build.
-const SIGNATURES = [
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or a Word/OpenDocument file)'],
-  [[0x1f, 0x8b], 'a gzip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file'],
-];
-function binaryKind(bytes) {
-  for (const [magic, kind] of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) return kind;
-  if (bytes.length >= 12 && String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'a WebP image';
-  return null;
-}
-
 // ---------------------------------------------------------------- state
 
 const state = {
@@ -77,8 +58,7 @@ const state = {
  * @property {number} id
  * @property {string} name
  * @property {number} color
- * @property {File|null} file
- * @property {Uint8Array|null} bytes
+ * @property {File|null} file  the file (a pasted article is made one): a handle, read by the engine worker, never on this thread
  * @property {number} size
  * @property {'queued'|'reading'|'ready'|'error'} status
  * @property {string|null} error
@@ -103,7 +83,7 @@ function listedKeys() {
 }
 
 /** Adds one source unless `listed` (from listedKeys(), kept up to date here) has it. */
-function addSource({ name, file = null, bytes = null, size }, listed = listedKeys()) {
+function addSource({ name, file, size }, listed = listedKeys()) {
   const key = duplicateKey(name, size);
   if (listed.has(key)) return { duplicate: true };
   const source = {
@@ -111,7 +91,6 @@ function addSource({ name, file = null, bytes = null, size }, listed = listedKey
     name,
     color: state.nextColor++ % PALETTE_SIZE,
     file,
-    bytes,
     size,
     status: 'queued',
     error: null,
@@ -132,7 +111,6 @@ function addSource({ name, file = null, bytes = null, size }, listed = listedKey
 function fail(source, message) {
   source.status = 'error';
   source.error = message;
-  source.bytes = null;
   source.file = null;
 }
 
@@ -189,8 +167,9 @@ function addPasted() {
   pasted++;
   const label = $('paste-name').value.trim().replace(/[\\/:*?"<>|]+/g, ' ') || `Pasted article ${pasted}`;
   const isHtml = /^\s*(<!doctype|<html|<head|<body|<article|<div|<p[\s>])/i.test(text);
-  const bytes = new TextEncoder().encode(text);
-  const { source } = addSource({ name: `${label}${isHtml ? '.html' : '.txt'}`, bytes, size: bytes.length });
+  const name = `${label}${isHtml ? '.html' : '.txt'}`;
+  const file = new File([text], name, { type: isHtml ? 'text/html' : 'text/plain' }); // UTF-8, as TextEncoder
+  const { source } = addSource({ name, file, size: file.size });
   if (!source) {
     setInputNote('That article is already in the list.');
     return;
@@ -281,36 +260,23 @@ function hideProgress() {
 }
 
 async function cleanQueued(queued) {
-  // Read the files (asynchronous: the page stays responsive), catch the
-  // binary ones early, then hand the rest to the engine.
-  const files = [];
-  for (const [i, source] of queued.entries()) {
-    showProgress(`Opening ${source.name} (${i + 1} of ${queued.length})`, 0, queued.length);
-    try {
-      source.bytes ??= new Uint8Array(await source.file.arrayBuffer());
-    } catch (e) {
-      fail(source, `This file could not be read (${e.message}).`);
-      continue;
-    }
-    const kind = binaryKind(source.bytes);
-    if (kind) {
-      fail(source, `This is ${kind}, not an article. Add articles as text (.txt, .md) or saved web pages (.html, .htm).`);
-      continue;
-    }
+  // The engine worker reads the files (the page hands it each File, a
+  // handle: no bytes are read or copied on this thread) and cleans them.
+  const files = queued.map((source) => {
     source.status = 'reading';
-    files.push({ key: source.id, name: source.name, bytes: source.bytes });
-  }
-  renderSources();
-  if (files.length === 0) return;
+    return { key: source.id, name: source.name, file: source.file };
+  });
   const total = files.length;
   const byKey = new Map(queued.map((s) => [s.id, s]));
   const { id, promise } = engine.request(REQUEST.clean, { files }, {
-    onProgress: ({ key, done, cleaned, counts, error }) => {
+    onProgress: ({ key, done, cleaned, counts, error, binary, unreadable }) => {
       state.readingKey = files[done]?.key ?? null;
       // (A source removed from the list meanwhile is updated and not drawn.)
       const source = byKey.get(key);
       if (source) {
-        if (error) fail(source, friendlyError(error, source.name));
+        if (binary) fail(source, `This is ${binary}, not an article. Add articles as text (.txt, .md) or saved web pages (.html, .htm).`);
+        else if (unreadable) fail(source, `This file could not be read (${unreadable}).`);
+        else if (error) fail(source, friendlyError(error, source.name));
         else {
           source.status = 'ready';
           source.cleaned = cleaned;
@@ -361,7 +327,9 @@ async function summarize() {
   const started = performance.now();
   showProgress(`Making the digest of ${plural(usable.length, 'article')}…`, 1, 1);
   const { id, promise } = engine.request(REQUEST.summarize, {
-    sources: usable.map((s) => ({ key: s.id, name: s.name, bytes: s.bytes })),
+    sources: usable.map((s) => ({ key: s.id, name: s.name, file: s.file })),
+    // The articles read, switched on or off: the worker keeps their bytes.
+    keep: state.sources.filter((s) => s.status === 'ready').map((s) => s.id),
     options: options(),
   });
   state.current = { id, kind: 'summarize' };

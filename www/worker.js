@@ -2,7 +2,7 @@
 // thread. Started by protocol.js (EngineClient) as a module worker; the
 // package is loaded on the first request, once. Messages: see protocol.js.
 
-import { cleanedCounts } from './protocol.js';
+import { binaryKind, cleanedCounts } from './protocol.js';
 
 const CLEAN_UNAVAILABLE = 'clean() is not in this build of the package';
 
@@ -28,6 +28,36 @@ function storyOf(nd) {
   return story;
 }
 
+// The bytes of each file read so far, under the page's key: a digest
+// request names its files by key (with each File, a handle), and only a file
+// not held here (in a fresh worker after a crash) is read again. Let go when
+// the page no longer lists the file (a digest request's `keep`).
+const held = new Map();
+
+/** Reads a File (or Blob): { bytes } or { unreadable: why }; never rejects. */
+function read(file) {
+  return file.arrayBuffer().then(
+    (buffer) => ({ bytes: new Uint8Array(buffer) }),
+    (e) => ({ unreadable: messageOf(e) }),
+  );
+}
+
+/** The bytes of a digest request's source: held, else read from its File (and held). */
+async function bytesOf({ key, file }) {
+  let bytes = held.get(key);
+  if (!bytes) {
+    const r = await read(file);
+    if (r.unreadable) throw new Error(`${file.name ?? 'a file'} could not be read (${r.unreadable})`);
+    bytes = r.bytes;
+    held.set(key, bytes);
+  }
+  return bytes;
+}
+
+// Files read ahead of the one being cleaned, so that reading (a round trip
+// to the browser's file storage for each) overlaps cleaning.
+const READ_AHEAD = 8;
+
 // A WebAssembly trap (a panic, out of memory) may leave the module's memory
 // inconsistent: the page must start a fresh worker.
 function isFatal(error) {
@@ -51,16 +81,21 @@ const nextTask = () =>
 
 // Without clean() in the package, the article text is the decoded file:
 // enough to find a sentence in a text source.
-function fallbackClean(file) {
-  const text = new TextDecoder('utf-8').decode(file.bytes);
-  return { name: file.name, title: null, date: null, site: null, byline: null, text, removed: null };
+function fallbackClean(name, bytes) {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return { name, title: null, date: null, site: null, byline: null, text, removed: null };
 }
 
 // Each file's result goes to the page in its 'progress' message; the final
 // result is only the count (sending every text again would copy the whole
 // story across threads a second time, for nothing).
 async function cleanFiles(id, files, nd) {
+  const reads = [];
+  const readAhead = (upTo) => {
+    for (let j = reads.length; j < Math.min(upTo, files.length); j++) reads.push(read(files[j].file));
+  };
   for (let i = 0; i < files.length; i++) {
+    readAhead(i + 1 + READ_AHEAD);
     // Between two files, let a 'cancel' message in.
     await nextTask();
     if (cancelled.has(id)) {
@@ -69,23 +104,47 @@ async function cleanFiles(id, files, nd) {
       return null;
     }
     const file = files[i];
+    const { bytes, unreadable } = await reads[i];
+    reads[i] = null;
+    const done = { id, type: 'progress', done: i + 1, total: files.length, key: file.key };
+    if (unreadable) {
+      postMessage({ ...done, unreadable });
+      continue;
+    }
+    const binary = binaryKind(bytes);
+    if (binary) {
+      postMessage({ ...done, binary });
+      continue;
+    }
     let cleaned = null;
     let error = null;
     try {
       const kept = storyOf(nd);
-      const source = { name: file.name, bytes: file.bytes };
+      const source = { name: file.name, bytes };
       if (kept) cleaned = kept.clean(String(file.key), source);
-      else cleaned = typeof nd.clean === 'function' ? nd.clean(source) : fallbackClean(file);
+      else cleaned = typeof nd.clean === 'function' ? nd.clean(source) : fallbackClean(file.name, bytes);
     } catch (e) {
       if (isFatal(e)) throw e;
       error = messageOf(e);
-      if (error.includes(CLEAN_UNAVAILABLE)) cleaned = fallbackClean(file);
+      if (error.includes(CLEAN_UNAVAILABLE)) cleaned = fallbackClean(file.name, bytes);
     }
+    if (cleaned) held.set(file.key, bytes);
     // Counted here, once per file, off the page's thread.
     const counts = cleaned ? cleanedCounts(cleaned) : null;
-    postMessage({ id, type: 'progress', done: i + 1, total: files.length, key: file.key, cleaned, counts, error });
+    postMessage({ ...done, cleaned, counts, error });
   }
   return { files: files.length };
+}
+
+/** The sources of a digest request with their bytes (held, or read now); lets go of the bytes of keys not in `keep`. */
+async function sourcesOf({ sources, keep }) {
+  const withBytes = await Promise.all(sources.map(async (s) => ({ key: s.key, name: s.name, bytes: await bytesOf(s) })));
+  if (Array.isArray(keep)) {
+    const kept = new Set(keep);
+    for (const s of sources) kept.add(s.key);
+    for (const key of held.keys()) if (!kept.has(key)) held.delete(key);
+  }
+  return withBytes;
 }
 
 async function handle(message) {
@@ -113,11 +172,13 @@ async function handle(message) {
         if (value === null) return;
         break;
       case 'summarize': {
+        const sources = await sourcesOf(message);
+        if (cancelled.has(id)) break; // (answered below)
         // The same digest either way; the story's reuses each file's cleaning.
         const kept = storyOf(nd);
         value = kept
-          ? kept.summarize(message.sources.map(({ key, name, bytes }) => ({ key: String(key), name, bytes })), message.options)
-          : nd.summarize(message.sources.map(({ name, bytes }) => ({ name, bytes })), message.options);
+          ? kept.summarize(sources.map(({ key, name, bytes }) => ({ key: String(key), name, bytes })), message.options)
+          : nd.summarize(sources.map(({ name, bytes }) => ({ name, bytes })), message.options);
         break;
       }
       default:

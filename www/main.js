@@ -9,6 +9,11 @@ const MAX_BYTES = 10 * 1000 * 1000; // the engine's limit for one source (Config
 const ACCEPTED = ['.txt', '.md', '.html', '.htm'];
 const PALETTE_SIZE = 8;
 const PROGRESS_DELAY_MS = 150;
+// While files are read, the rows and the progress they change are drawn at
+// most this often: each drawing restyles and lays out the list, and a story
+// of a thousand files read in two seconds would otherwise be drawn at every
+// frame, on the thread the engine's worker shares the machine with.
+const DRAW_INTERVAL_MS = 100;
 
 const $ = (id) => document.getElementById(id);
 
@@ -243,6 +248,7 @@ async function pump() {
 
 let progressTimer = 0;
 function showProgress(label, done, total) {
+  pendingProgress = null;
   $('progress-label').textContent = label;
   $('progress-bar').max = Math.max(total, 1);
   $('progress-bar').value = done;
@@ -254,6 +260,7 @@ function showProgress(label, done, total) {
   }
 }
 function hideProgress() {
+  pendingProgress = null;
   clearTimeout(progressTimer);
   progressTimer = 0;
   $('progress').hidden = true;
@@ -285,9 +292,8 @@ async function cleanQueued(queued) {
       }
       // Only the rows that changed, once per frame: this one, and the next
       // one, now "Reading…".
-      redrawRows([source, byKey.get(state.readingKey)]);
       const next = files[done];
-      showProgress(next ? `Reading ${next.name} (${done + 1} of ${total})` : 'Making the digest…', done, total);
+      redrawRows([source, byKey.get(state.readingKey)], [next ? `Reading ${next.name} (${done + 1} of ${total})` : 'Making the digest…', done, total]);
     },
   });
   state.current = { id, kind: 'clean' };
@@ -455,13 +461,20 @@ function keepFocus(draw) {
 }
 
 let pendingRows = new Set();
+/** The latest progress (showProgress's arguments) not drawn yet. */
+let pendingProgress = null;
 let rowsFrame = 0;
+let rowsTimer = 0;
+let rowsDrawn = -Infinity; // when redrawRows last drew
 
 /** The whole list, now: after adding, removing or switching sources, and with the digest. */
 function renderSources() {
   cancelAnimationFrame(rowsFrame);
+  clearTimeout(rowsTimer);
   rowsFrame = 0;
+  rowsTimer = 0;
   pendingRows = new Set();
+  if (pendingProgress) showProgress(...pendingProgress);
   numbers = new Map(state.sources.map((s, i) => [s, i + 1]));
   const list = $('sources');
   keepFocus(() => {
@@ -470,22 +483,29 @@ function renderSources() {
     // The same rows in the same places, some of them new: swap those in.
     // Anything else (rows added, removed, moved): the whole list.
     const inPlace = shown.length === wanted.length && wanted.every((row, i) => shown[i] === row || !row.isConnected);
-    if (inPlace) wanted.forEach((row, i) => shown[i] !== row && shown[i].replaceWith(row));
+    // (Most rows new, as with the digest: one change to the list, not one per row.)
+    const swaps = inPlace ? wanted.filter((row, i) => shown[i] !== row).length : 0;
+    if (inPlace && swaps <= wanted.length / 2) wanted.forEach((row, i) => shown[i] !== row && shown[i].replaceWith(row));
     else list.replaceChildren(...wanted);
   });
   $('sources-empty').hidden = state.sources.length > 0;
 }
 
 /**
- * Redraws the rows of `sources` (nulls ignored) at the next frame, however
- * many calls come before it: the list's order has not changed since it was
- * last drawn (adding and removing draw it at once), so each row stays at its
- * place and keeps its number.
+ * Redraws the rows of `sources` (nulls ignored), and shows `progress`
+ * (showProgress's arguments) if given, at an animation frame at least
+ * DRAW_INTERVAL_MS after the last one, however many calls come before it:
+ * the list's order has not changed since it was last drawn (adding and
+ * removing draw it at once), so each row stays at its place and keeps its
+ * number.
  */
-function redrawRows(sources) {
+function redrawRows(sources, progress = null) {
   for (const source of sources) if (source) pendingRows.add(source);
-  rowsFrame ||= requestAnimationFrame(() => {
+  if (progress) pendingProgress = progress;
+  if (rowsFrame || rowsTimer) return;
+  const draw = () => {
     rowsFrame = 0;
+    rowsDrawn = performance.now();
     const due = pendingRows;
     pendingRows = new Set();
     keepFocus(() => {
@@ -496,7 +516,15 @@ function redrawRows(sources) {
         if (row !== kept.row) kept.row.replaceWith(row);
       }
     });
-  });
+    if (pendingProgress) showProgress(...pendingProgress);
+  };
+  const wait = rowsDrawn + DRAW_INTERVAL_MS - performance.now();
+  if (wait <= 0) rowsFrame = requestAnimationFrame(draw);
+  else
+    rowsTimer = setTimeout(() => {
+      rowsTimer = 0;
+      rowsFrame = requestAnimationFrame(draw);
+    }, wait);
 }
 
 function sourceRow(source, number) {

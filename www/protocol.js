@@ -4,7 +4,7 @@
 // Page -> worker, every request with a fresh numeric `id`:
 //   { id, type: 'clean', files: [{ key, name, file }] }
 //       `file` is the File (or Blob): a handle, cloned without its bytes;
-//       the worker reads it (a few files ahead of the one it cleans) and
+//       the worker reads it (32 files ahead of the one it cleans) and
 //       cleans each file in turn; one 'progress' message per file (with its
 //       result), then 'result' with { files } (the number of files)
 //   { id, type: 'summarize', sources: [{ key, name, file }], keep, options }

@@ -1020,6 +1020,9 @@ function warmUp() {
   if (warm) return;
   warm = true;
   showVersion();
+  // And run it once over the sample story, so that the reader's files run
+  // on fully compiled code (worker.js, warmUp); it gives way to any request.
+  engine.request(REQUEST.warm, { options: options() }).promise.catch(() => {});
 }
 for (const type of ['pointerover', 'focusin', 'touchstart']) $('input').addEventListener(type, warmUp, { once: true, passive: true });
 document.addEventListener('dragenter', warmUp, { once: true });

@@ -16,6 +16,13 @@
 //       ask for (every article read); the worker lets the bytes of any
 //       other key go
 //   { id, type: 'version' }
+//   { id, type: 'warm', options }
+//       runs the engine once over the sample story (samples/, if there):
+//       the browser compiles WebAssembly first quickly, then again, better,
+//       the code that has run a while; a first story then runs at the
+//       engine's full speed. Sent when the page expects files (warmUp in
+//       main.js). Stops early when another request comes; then 'result'
+//       with { warmed } (false: stopped early, or no samples)
 //   { id, type: 'cancel' }              stop request `id` at the next file
 //
 // Worker -> page, always with the `id` of the request it answers:
@@ -43,6 +50,7 @@ export const REQUEST = Object.freeze({
   clean: 'clean',
   summarize: 'summarize',
   version: 'version',
+  warm: 'warm',
   cancel: 'cancel',
 });
 

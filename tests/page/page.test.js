@@ -305,6 +305,43 @@ test('no file\'s bytes are copied to the engine: the page hands it each File, an
   await context.close();
 });
 
+test('the engine is warmed once over the sample story when the pointer comes, and a warm-up gives way to the reader\'s files', async () => {
+  const { context, page, errors, requests: own } = await open();
+  await page.evaluate(() => {
+    window.warms = [];
+    const { engine } = window.newsdigest;
+    const request = engine.request.bind(engine);
+    engine.request = (type, ...rest) => {
+      const r = request(type, ...rest);
+      if (type === 'warm') r.promise.then((value) => window.warms.push(value));
+      return r;
+    };
+  });
+  await page.locator('#input').hover();
+  await page.waitForFunction(() => window.warms.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.warms), [{ warmed: true }]);
+  const samples = own.filter((url) => url.includes('/samples/'));
+  assert.equal(samples.filter((url) => url.endsWith('index.json')).length, 1, 'the worker fetched the sample story');
+  await page.locator('#sample').hover();
+  await page.locator('#file-input').setInputFiles(seeds);
+  await waitForDigest(page, 5);
+  assert.equal(await page.evaluate(() => window.warms.length), 1, 'warmed once');
+
+  // A warm-up while files are being read stops before its first step.
+  await page.evaluate(async () => {
+    const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
+    const dataTransfer = new DataTransfer();
+    for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([`${base}\n\n`.repeat(40)], `long-${i}.txt`, { type: 'text/plain' }));
+    document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  });
+  await page.waitForFunction(() => window.newsdigest.state.current?.kind === 'clean');
+  const during = await page.evaluate(() => window.newsdigest.engine.request('warm', { options: { length: 'medium' } }).promise);
+  assert.deepEqual(during, { warmed: false });
+  await waitForDigest(page, 25);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a story of many files is summarized: reading them stays linear in their number', async () => {
   // The list of articles used to be redrawn whole after each file read:
   // about count²/2 rows made (20,000 for 200 files). Drawn row by row, a

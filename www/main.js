@@ -445,6 +445,14 @@ function rowOf(source, number) {
   const shown = rowShows(source, number);
   const kept = rows.get(source);
   if (kept?.shown.every((value, i) => value === shown[i])) return kept.row;
+  // Queued, then handed to the engine: a waiting row looks the same but for
+  // its class; changed in place (all the rows of a story, each time it is read).
+  const waiting = (status) => status === 'queued' || status === 'reading';
+  if (kept && waiting(kept.shown[1]) && waiting(shown[1]) && kept.shown.every((value, i) => i === 1 || value === shown[i])) {
+    kept.row.classList.replace(`status-${kept.shown[1]}`, `status-${shown[1]}`);
+    kept.shown = shown;
+    return kept.row;
+  }
   const row = sourceRow(source, number);
   rows.set(source, { shown, number, row });
   return row;

@@ -5,7 +5,7 @@
 //   { id, type: 'clean', files: [{ key, name, file }] }
 //       `file` is the File (or Blob): a handle, cloned without its bytes;
 //       the worker reads it (32 files ahead of the one it cleans) and
-//       cleans each file in turn; one 'progress' message per file (with its
+//       cleans each file in turn; a 'progress' for each file (with its
 //       result), then 'result' with { files } (the number of files)
 //   { id, type: 'summarize', sources: [{ key, name, file }], keep, options }
 //       one digest of the sources; then 'result' with the digest. The
@@ -27,6 +27,10 @@
 //
 // Worker -> page, always with the `id` of the request it answers:
 //   { id, type: 'progress', done, total, key, cleaned?, counts?, error?, binary?, unreadable? }
+//   { id, type: 'progress', batch: [{ done, total, key, ... }, ...] }
+//       the progress of several files in one message (those cleaned since
+//       the worker last let messages in); EngineClient hands each one to
+//       onProgress as if it had come alone
 //       counts: { words, removedWords } of `cleaned` (cleanedCounts below),
 //       counted in the worker, once, so the page never counts them again;
 //       binary: the kind of a file that is not text (binaryKind below), not
@@ -246,7 +250,8 @@ export class EngineClient {
     if (!entry) return;
     switch (type) {
       case RESPONSE.progress:
-        entry.onProgress?.(message);
+        if (Array.isArray(message.batch)) for (const one of message.batch) entry.onProgress?.({ id, type, ...one });
+        else entry.onProgress?.(message);
         break;
       case RESPONSE.result:
         this.pending.delete(id);

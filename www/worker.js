@@ -140,11 +140,21 @@ async function cleanFiles(id, files, nd) {
   const readAhead = (upTo) => {
     for (let j = reads.length; j < Math.min(upTo, files.length); j++) reads.push(read(files[j].file));
   };
+  // The files' results go to the page in one message each time the worker
+  // yields, not one message per file.
+  let batch = [];
+  const report = (progress) => batch.push(progress);
+  const flush = () => {
+    if (batch.length === 1) postMessage({ id, type: 'progress', ...batch[0] });
+    else if (batch.length > 1) postMessage({ id, type: 'progress', batch });
+    batch = [];
+  };
   let yielded = -Infinity;
   for (let i = 0; i < files.length; i++) {
     readAhead(i + 1 + READ_AHEAD);
     // Between two files, now and then, let a 'cancel' message in.
     if (performance.now() - yielded >= YIELD_MS) {
+      flush();
       await nextTask();
       yielded = performance.now();
     }
@@ -156,14 +166,14 @@ async function cleanFiles(id, files, nd) {
     const file = files[i];
     const { bytes, unreadable } = await reads[i];
     reads[i] = null;
-    const done = { id, type: 'progress', done: i + 1, total: files.length, key: file.key };
+    const done = { done: i + 1, total: files.length, key: file.key };
     if (unreadable) {
-      postMessage({ ...done, unreadable });
+      report({ ...done, unreadable });
       continue;
     }
     const binary = binaryKind(bytes);
     if (binary) {
-      postMessage({ ...done, binary });
+      report({ ...done, binary });
       continue;
     }
     let cleaned = null;
@@ -181,8 +191,9 @@ async function cleanFiles(id, files, nd) {
     if (cleaned) held.set(file.key, bytes);
     // Counted here, once per file, off the page's thread.
     const counts = cleaned ? cleanedCounts(cleaned) : null;
-    postMessage({ ...done, cleaned, counts, error });
+    report({ ...done, cleaned, counts, error });
   }
+  flush();
   return { files: files.length };
 }
 

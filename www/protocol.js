@@ -4,7 +4,8 @@
 // Page -> worker, every request with a fresh numeric `id`:
 //   { id, type: 'clean', files: [{ key, name, file }] }
 //       `file` is the File (or Blob): a handle, cloned without its bytes;
-//       the worker reads it (32 files ahead of the one it cleans) and
+//       the worker reads it (32 files ahead of the one it cleans, small
+//       files together, as one Blob of up to 1 MB made of them) and
 //       cleans each file in turn; a 'progress' for each file (with its
 //       result), then 'result' with { files } (the number of files)
 //   { id, type: 'summarize', sources: [{ key, name, file }], keep, options }

@@ -22,7 +22,8 @@
 // reported as such; --engine-only-many runs only the engine on the 1,296 files, not the page; --big-only
 // leaves out the first-load transfer and the seeds; --compare DIR also runs each story through another
 // built www/ (e.g. a copy of an older one), its runs alternating with this one's, in the same browser,
-// and reports it in a row of its own: before and after under the same load.)
+// and reports it in a row of its own: before and after under the same load; --settle MS waits MS after the
+// engine has loaded before setting the files, as a reader takes a moment to pick them: default 0.)
 // Needs www/ built (make www) and tests/page/node_modules (npm ci there).
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -44,6 +45,7 @@ if (compareAt >= 0 && !(compareDir && existsSync(join(compareDir, 'pkg', 'newsdi
   process.exit(2);
 }
 const bigOnly = argv.includes('--big-only');
+const settle = argv.includes('--settle') ? option('--settle', 1) : 0;
 if (!existsSync(join(www, 'pkg', 'newsdigest_bg.wasm'))) {
   console.error('bench-page: www/pkg is missing: run `make www`');
   process.exit(1);
@@ -266,6 +268,7 @@ async function throughPageOnce(files, cap, origin, what) {
   const { context, page, errors } = await openPage();
   await page.goto(`${origin}/`);
   await warmEngine(page);
+  if (settle) await page.waitForTimeout(settle);
   await page.evaluate(instrument);
   const started = performance.now();
   let finished = true;
@@ -323,7 +326,7 @@ async function story(label, files, cap) {
 
 function storyTable(stories) {
   const s3 = (x) => `${x.toFixed(3)} s`;
-  console.log(`\n### Stories through the page (median of ${runs} runs, each in a fresh page with the engine already loaded)\n`);
+  console.log(`\n### Stories through the page (median of ${runs} runs, each in a fresh page with the engine already loaded${settle ? `, the files set ${settle} ms after` : ''})\n`);
   console.log(`Page options, as the page sends them: ${JSON.stringify(pageOptions ?? PAGE_OPTIONS_FALLBACK)}\n`);
   console.log('| story | files | size | input to digest drawn | reading files (main thread) | clean requests (worker + messages + list drawn) | summarize request | drawing | engine alone in the page\'s worker: clean each + summarize all | the same, kept cleaned: Story#clean each + Story#summarize |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

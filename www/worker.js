@@ -160,9 +160,10 @@ function fallbackClean(name, bytes) {
   return { name, title: null, date: null, site: null, byline: null, text, removed: null };
 }
 
-// Each file's result goes to the page in its 'progress' message; the final
-// result is only the count (sending every text again would copy the whole
-// story across threads a second time, for nothing).
+// Each file's result goes to the page in a 'progress' message (those of the
+// files cleaned since the last yield together, in a batch); the final result
+// is only the count (sending every text again would copy the whole story
+// across threads a second time, for nothing).
 async function cleanFiles(id, files, nd) {
   const reads = [];
   const readAhead = (upTo) => {

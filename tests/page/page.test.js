@@ -68,6 +68,9 @@ async function waitForDigest(page, sources) {
   if (sources) await page.waitForFunction((n) => window.newsdigest.state.digestSources.length === n && !window.newsdigest.state.running, sources);
 }
 
+// (Rows of the list far below the viewport may be blank in these full-page
+// shots: the page skips drawing rows off screen, content-visibility: auto,
+// until they are scrolled to.)
 async function shot(page, name) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }

@@ -17,9 +17,13 @@
 //    with the page's options, and the same kept cleaned as the page now does it
 //    (Story#clean of each file, Story#summarize of all; checked to give the same digest).
 //
-// Usage: node scripts/bench-page.mjs [--runs N] [--cap SECONDS] [--engine-only-many]   (default 3 runs per story,
-// median; a run of a 5 MB story is stopped after --cap seconds, default 120, and reported as such;
-// --engine-only-many runs only the engine on the 1,296 files, not the page)
+// Usage: node scripts/bench-page.mjs [--runs N] [--cap SECONDS] [--engine-only-many] [--big-only] [--compare DIR]
+// (default 3 runs per story, median; a run of a 5 MB story is stopped after --cap seconds, default 120, and
+// reported as such; --engine-only-many runs only the engine on the 1,296 files, not the page; --big-only
+// leaves out the first-load transfer and the seeds; --compare DIR also runs each story through another
+// built www/ (e.g. a copy of an older one), its runs alternating with this one's, in the same browser,
+// and reports it in a row of its own: before and after under the same load; --settle MS waits MS after the
+// engine has loaded before setting the files, as a reader takes a moment to pick them: default 0.)
 // Needs www/ built (make www) and tests/page/node_modules (npm ci there).
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +38,14 @@ const runs = option('--runs', 3);
 // A run of a 5 MB story still going after this long is stopped (and reported so).
 const cap = option('--cap', 120) * 1000;
 const www = join(root, 'www');
+const compareAt = argv.indexOf('--compare');
+const compareDir = compareAt >= 0 ? argv[compareAt + 1] : null;
+if (compareAt >= 0 && !(compareDir && existsSync(join(compareDir, 'pkg', 'newsdigest_bg.wasm')))) {
+  console.error('bench-page: --compare takes a built www/ folder (with pkg/)');
+  process.exit(2);
+}
+const bigOnly = argv.includes('--big-only');
+const settle = argv.includes('--settle') ? option('--settle', 1) : 0;
 if (!existsSync(join(www, 'pkg', 'newsdigest_bg.wasm'))) {
   console.error('bench-page: www/pkg is missing: run `make www`');
   process.exit(1);
@@ -45,6 +57,7 @@ const BUDGET_WASM = 250 * KB;
 const TIMEOUT = 10 * 60_000;
 
 const server = await serve(www);
+const other = compareDir ? await serve(compareDir) : null;
 const browser = await chromium();
 const loads = [load()];
 
@@ -236,63 +249,68 @@ async function engineOnly(files, options) {
  * in a fresh page with the engine loaded; a run that has not drawn the
  * digest after `cap` ms is stopped and reported with how far it got.
  */
-async function throughPage(files, cap) {
-  const results = [];
+async function throughPage(files, cap, origins = [server.origin]) {
+  const all = origins.map(() => []);
+  // Alternating: this www first in odd runs, the other first in even runs.
   for (let run = 0; run < runs; run++) {
-    console.error(`bench-page: ${files.length} files through the page, run ${run + 1} of ${runs} (${new Date().toISOString().slice(11, 19)})`);
-    const { context, page, errors } = await openPage();
-    await page.goto(`${server.origin}/`);
-    await warmEngine(page);
-    await page.evaluate(instrument);
-    const started = performance.now();
-    let finished = true;
-    try {
-      await page.locator('#file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })), { timeout: cap });
-      await page.waitForFunction(
-        (n) => {
-          const s = window.newsdigest.state;
-          return s.digestSources.length === n && !s.running && window.__bench.painted !== null;
-        },
-        files.length,
-        { polling: 100, timeout: Math.max(1, cap - (performance.now() - started)) },
-      );
-    } catch (e) {
-      if (!/Timeout/i.test(e.message)) throw e;
-      finished = false;
+    const order = run % 2 ? [...origins.keys()].reverse() : [...origins.keys()];
+    for (const at of order) {
+      if (all[at].some((r) => !r.finished)) continue; // one capped run says enough
+      all[at].push(await throughPageOnce(files, cap, origins[at], `run ${run + 1} of ${runs}${origins.length > 1 ? ` (${at ? compareDir : 'www'})` : ''}`));
     }
-    // A page stuck in one long task answers nothing: give it 10 s.
-    const marks = await Promise.race([
-      page.evaluate(() => ({
-        ...window.__bench,
-        now: performance.now(),
-        read: window.newsdigest.state.sources.filter((s) => s.status === 'ready' || s.status === 'error').length,
-      })),
-      new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
-    ]);
-    await context.close();
-    if (!marks) {
-      results.push({ finished: false, elapsed: cap / 1000, read: null });
-      break;
-    }
-    loads.push(load());
-    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
-    if (!finished) {
-      results.push({ finished, elapsed: (marks.now - marks.input) / 1000, read: marks.read });
-      break; // one capped run says enough
-    }
-    const clean = marks.requests.find((r) => r.type === 'clean');
-    const sum = marks.requests.filter((r) => r.type === 'summarize').at(-1);
-    results.push({
-      finished,
-      options: sum.options,
-      total: (marks.painted - marks.input) / 1000,
-      reading: (clean.sent - marks.input) / 1000,
-      cleaning: (clean.settled - clean.sent) / 1000,
-      summarizing: (sum.settled - sum.sent) / 1000,
-      drawing: (marks.painted - sum.settled) / 1000,
-    });
   }
-  return results;
+  return all;
+}
+
+/** One run of `files` through the page at `origin`: its timings, or how far it got before `cap`. */
+async function throughPageOnce(files, cap, origin, what) {
+  console.error(`bench-page: ${files.length} files through the page, ${what} (${new Date().toISOString().slice(11, 19)})`);
+  const { context, page, errors } = await openPage();
+  await page.goto(`${origin}/`);
+  await warmEngine(page);
+  if (settle) await page.waitForTimeout(settle);
+  await page.evaluate(instrument);
+  const started = performance.now();
+  let finished = true;
+  try {
+    await page.locator('#file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })), { timeout: cap });
+    await page.waitForFunction(
+      (n) => {
+        const s = window.newsdigest.state;
+        return s.digestSources.length === n && !s.running && window.__bench.painted !== null;
+      },
+      files.length,
+      { polling: 100, timeout: Math.max(1, cap - (performance.now() - started)) },
+    );
+  } catch (e) {
+    if (!/Timeout/i.test(e.message)) throw e;
+    finished = false;
+  }
+  // A page stuck in one long task answers nothing: give it 10 s.
+  const marks = await Promise.race([
+    page.evaluate(() => ({
+      ...window.__bench,
+      now: performance.now(),
+      read: window.newsdigest.state.sources.filter((s) => s.status === 'ready' || s.status === 'error').length,
+    })),
+    new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
+  ]);
+  await context.close();
+  if (!marks) return { finished: false, elapsed: cap / 1000, read: null };
+  loads.push(load());
+  if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+  if (!finished) return { finished, elapsed: (marks.now - marks.input) / 1000, read: marks.read };
+  const clean = marks.requests.find((r) => r.type === 'clean');
+  const sum = marks.requests.filter((r) => r.type === 'summarize').at(-1);
+  return {
+    finished,
+    options: sum.options,
+    total: (marks.painted - marks.input) / 1000,
+    reading: (clean.sent - marks.input) / 1000,
+    cleaning: (clean.settled - clean.sent) / 1000,
+    summarizing: (sum.settled - sum.sent) / 1000,
+    drawing: (marks.painted - sum.settled) / 1000,
+  };
 }
 
 const PAGE_OPTIONS_FALLBACK = { length: 'medium', type: 'key-points', format: 'markdown' };
@@ -300,19 +318,19 @@ let pageOptions = null;
 
 async function story(label, files, cap) {
   const { bytes } = storyOf(label, files);
-  const page = await throughPage(files, cap);
+  const [page, before] = await throughPage(files, cap, other ? [server.origin, other.origin] : [server.origin]);
   pageOptions ??= page.find((r) => r.finished)?.options ?? null;
   const engine = await engineOnly(files, pageOptions ?? PAGE_OPTIONS_FALLBACK);
-  return { label, files: files.length, bytes, page, engine };
+  return { label, files: files.length, bytes, page, before, engine };
 }
 
 function storyTable(stories) {
   const s3 = (x) => `${x.toFixed(3)} s`;
-  console.log(`\n### Stories through the page (median of ${runs} runs, each in a fresh page with the engine already loaded)\n`);
+  console.log(`\n### Stories through the page (median of ${runs} runs, each in a fresh page with the engine already loaded${settle ? `, the files set ${settle} ms after` : ''})\n`);
   console.log(`Page options, as the page sends them: ${JSON.stringify(pageOptions ?? PAGE_OPTIONS_FALLBACK)}\n`);
   console.log('| story | files | size | input to digest drawn | reading files (main thread) | clean requests (worker + messages + list drawn) | summarize request | drawing | engine alone in the page\'s worker: clean each + summarize all | the same, kept cleaned: Story#clean each + Story#summarize |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const s of stories) {
+  for (const s of stories.flatMap((s) => (s.before ? [{ ...s, label: `${s.label} (this www)` }, { ...s, label: `${s.label} (${compareDir})`, page: s.before }] : [s]))) {
     const done = s.page.filter((r) => r.finished);
     const m = (list, key) => median(list.map((r) => r[key]));
     const eng = s.engine.map((r) => r.engine);
@@ -335,10 +353,10 @@ function storyTable(stories) {
 }
 
 try {
-  await transfer();
+  if (!bigOnly) await transfer();
   const all = inputs();
   const asFiles = (docs) => docs.map((d, k) => ({ name: `${String(k).padStart(4, '0')}-${d.name.replace(/[^\w.-]+/g, '_')}.txt`, text: d.text }));
-  const stories = [await story('seeds', asFiles(all.seeds[0].docs), TIMEOUT)];
+  const stories = bigOnly ? [] : [await story('seeds', asFiles(all.seeds[0].docs), TIMEOUT)];
   if (all.big) {
     const docs = all.big[0].docs;
     // The same 5 MB as ten long files (articles k, k + 10, ... joined by blank lines).
@@ -361,4 +379,5 @@ try {
 } finally {
   await browser.close();
   server.stop();
+  other?.stop();
 }

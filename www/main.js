@@ -9,6 +9,11 @@ const MAX_BYTES = 10 * 1000 * 1000; // the engine's limit for one source (Config
 const ACCEPTED = ['.txt', '.md', '.html', '.htm'];
 const PALETTE_SIZE = 8;
 const PROGRESS_DELAY_MS = 150;
+// While files are read, the rows and the progress they change are drawn at
+// most this often: each drawing restyles and lays out the list, and a story
+// of a thousand files read in two seconds would otherwise be drawn at every
+// frame, on the thread the engine's worker shares the machine with.
+const DRAW_INTERVAL_MS = 100;
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,25 +35,6 @@ const extensionOf = (name) => {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 };
-
-// Magic numbers of the files people drop by mistake; the engine names them
-// too, this only makes the message the same in every build.
-const SIGNATURES = [
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or a Word/OpenDocument file)'],
-  [[0x1f, 0x8b], 'a gzip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file'],
-];
-function binaryKind(bytes) {
-  for (const [magic, kind] of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) return kind;
-  if (bytes.length >= 12 && String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'a WebP image';
-  return null;
-}
 
 // ---------------------------------------------------------------- state
 
@@ -77,8 +63,7 @@ const state = {
  * @property {number} id
  * @property {string} name
  * @property {number} color
- * @property {File|null} file
- * @property {Uint8Array|null} bytes
+ * @property {File|null} file  the file (a pasted article is made one): a handle, read by the engine worker, never on this thread
  * @property {number} size
  * @property {'queued'|'reading'|'ready'|'error'} status
  * @property {string|null} error
@@ -103,7 +88,7 @@ function listedKeys() {
 }
 
 /** Adds one source unless `listed` (from listedKeys(), kept up to date here) has it. */
-function addSource({ name, file = null, bytes = null, size }, listed = listedKeys()) {
+function addSource({ name, file, size }, listed = listedKeys()) {
   const key = duplicateKey(name, size);
   if (listed.has(key)) return { duplicate: true };
   const source = {
@@ -111,7 +96,6 @@ function addSource({ name, file = null, bytes = null, size }, listed = listedKey
     name,
     color: state.nextColor++ % PALETTE_SIZE,
     file,
-    bytes,
     size,
     status: 'queued',
     error: null,
@@ -132,7 +116,6 @@ function addSource({ name, file = null, bytes = null, size }, listed = listedKey
 function fail(source, message) {
   source.status = 'error';
   source.error = message;
-  source.bytes = null;
   source.file = null;
 }
 
@@ -189,8 +172,9 @@ function addPasted() {
   pasted++;
   const label = $('paste-name').value.trim().replace(/[\\/:*?"<>|]+/g, ' ') || `Pasted article ${pasted}`;
   const isHtml = /^\s*(<!doctype|<html|<head|<body|<article|<div|<p[\s>])/i.test(text);
-  const bytes = new TextEncoder().encode(text);
-  const { source } = addSource({ name: `${label}${isHtml ? '.html' : '.txt'}`, bytes, size: bytes.length });
+  const name = `${label}${isHtml ? '.html' : '.txt'}`;
+  const file = new File([text], name, { type: isHtml ? 'text/html' : 'text/plain' }); // UTF-8, as TextEncoder
+  const { source } = addSource({ name, file, size: file.size });
   if (!source) {
     setInputNote('That article is already in the list.');
     return;
@@ -264,6 +248,7 @@ async function pump() {
 
 let progressTimer = 0;
 function showProgress(label, done, total) {
+  pendingProgress = null;
   $('progress-label').textContent = label;
   $('progress-bar').max = Math.max(total, 1);
   $('progress-bar').value = done;
@@ -275,42 +260,30 @@ function showProgress(label, done, total) {
   }
 }
 function hideProgress() {
+  pendingProgress = null;
   clearTimeout(progressTimer);
   progressTimer = 0;
   $('progress').hidden = true;
 }
 
 async function cleanQueued(queued) {
-  // Read the files (asynchronous: the page stays responsive), catch the
-  // binary ones early, then hand the rest to the engine.
-  const files = [];
-  for (const [i, source] of queued.entries()) {
-    showProgress(`Opening ${source.name} (${i + 1} of ${queued.length})`, 0, queued.length);
-    try {
-      source.bytes ??= new Uint8Array(await source.file.arrayBuffer());
-    } catch (e) {
-      fail(source, `This file could not be read (${e.message}).`);
-      continue;
-    }
-    const kind = binaryKind(source.bytes);
-    if (kind) {
-      fail(source, `This is ${kind}, not an article. Add articles as text (.txt, .md) or saved web pages (.html, .htm).`);
-      continue;
-    }
+  // The engine worker reads the files (the page hands it each File, a
+  // handle: no bytes are read or copied on this thread) and cleans them.
+  const files = queued.map((source) => {
     source.status = 'reading';
-    files.push({ key: source.id, name: source.name, bytes: source.bytes });
-  }
-  renderSources();
-  if (files.length === 0) return;
+    return { key: source.id, name: source.name, file: source.file };
+  });
   const total = files.length;
   const byKey = new Map(queued.map((s) => [s.id, s]));
   const { id, promise } = engine.request(REQUEST.clean, { files }, {
-    onProgress: ({ key, done, cleaned, counts, error }) => {
+    onProgress: ({ key, done, cleaned, counts, error, binary, unreadable }) => {
       state.readingKey = files[done]?.key ?? null;
       // (A source removed from the list meanwhile is updated and not drawn.)
       const source = byKey.get(key);
       if (source) {
-        if (error) fail(source, friendlyError(error, source.name));
+        if (binary) fail(source, `This is ${binary}, not an article. Add articles as text (.txt, .md) or saved web pages (.html, .htm).`);
+        else if (unreadable) fail(source, `This file could not be read (${unreadable}).`);
+        else if (error) fail(source, friendlyError(error, source.name));
         else {
           source.status = 'ready';
           source.cleaned = cleaned;
@@ -319,9 +292,8 @@ async function cleanQueued(queued) {
       }
       // Only the rows that changed, once per frame: this one, and the next
       // one, now "Reading…".
-      redrawRows([source, byKey.get(state.readingKey)]);
       const next = files[done];
-      showProgress(next ? `Reading ${next.name} (${done + 1} of ${total})` : 'Making the digest…', done, total);
+      redrawRows([source, byKey.get(state.readingKey)], [next ? `Reading ${next.name} (${done + 1} of ${total})` : 'Making the digest…', done, total]);
     },
   });
   state.current = { id, kind: 'clean' };
@@ -361,7 +333,9 @@ async function summarize() {
   const started = performance.now();
   showProgress(`Making the digest of ${plural(usable.length, 'article')}…`, 1, 1);
   const { id, promise } = engine.request(REQUEST.summarize, {
-    sources: usable.map((s) => ({ key: s.id, name: s.name, bytes: s.bytes })),
+    sources: usable.map((s) => ({ key: s.id, name: s.name, file: s.file })),
+    // The articles read, switched on or off: the worker keeps their bytes.
+    keep: state.sources.filter((s) => s.status === 'ready').map((s) => s.id),
     options: options(),
   });
   state.current = { id, kind: 'summarize' };
@@ -471,6 +445,14 @@ function rowOf(source, number) {
   const shown = rowShows(source, number);
   const kept = rows.get(source);
   if (kept?.shown.every((value, i) => value === shown[i])) return kept.row;
+  // Queued, then handed to the engine: a waiting row looks the same but for
+  // its class; changed in place (all the rows of a story, each time it is read).
+  const waiting = (status) => status === 'queued' || status === 'reading';
+  if (kept && waiting(kept.shown[1]) && waiting(shown[1]) && kept.shown.every((value, i) => i === 1 || value === shown[i])) {
+    kept.row.classList.replace(`status-${kept.shown[1]}`, `status-${shown[1]}`);
+    kept.shown = shown;
+    return kept.row;
+  }
   const row = sourceRow(source, number);
   rows.set(source, { shown, number, row });
   return row;
@@ -487,13 +469,20 @@ function keepFocus(draw) {
 }
 
 let pendingRows = new Set();
+/** The latest progress (showProgress's arguments) not drawn yet. */
+let pendingProgress = null;
 let rowsFrame = 0;
+let rowsTimer = 0;
+let rowsDrawn = -Infinity; // when redrawRows last drew
 
 /** The whole list, now: after adding, removing or switching sources, and with the digest. */
 function renderSources() {
   cancelAnimationFrame(rowsFrame);
+  clearTimeout(rowsTimer);
   rowsFrame = 0;
+  rowsTimer = 0;
   pendingRows = new Set();
+  if (pendingProgress) showProgress(...pendingProgress);
   numbers = new Map(state.sources.map((s, i) => [s, i + 1]));
   const list = $('sources');
   keepFocus(() => {
@@ -502,22 +491,29 @@ function renderSources() {
     // The same rows in the same places, some of them new: swap those in.
     // Anything else (rows added, removed, moved): the whole list.
     const inPlace = shown.length === wanted.length && wanted.every((row, i) => shown[i] === row || !row.isConnected);
-    if (inPlace) wanted.forEach((row, i) => shown[i] !== row && shown[i].replaceWith(row));
+    // (Most rows new, as with the digest: one change to the list, not one per row.)
+    const swaps = inPlace ? wanted.filter((row, i) => shown[i] !== row).length : 0;
+    if (inPlace && swaps <= wanted.length / 2) wanted.forEach((row, i) => shown[i] !== row && shown[i].replaceWith(row));
     else list.replaceChildren(...wanted);
   });
   $('sources-empty').hidden = state.sources.length > 0;
 }
 
 /**
- * Redraws the rows of `sources` (nulls ignored) at the next frame, however
- * many calls come before it: the list's order has not changed since it was
- * last drawn (adding and removing draw it at once), so each row stays at its
- * place and keeps its number.
+ * Redraws the rows of `sources` (nulls ignored), and shows `progress`
+ * (showProgress's arguments) if given, at an animation frame at least
+ * DRAW_INTERVAL_MS after the last one, however many calls come before it:
+ * the list's order has not changed since it was last drawn (adding and
+ * removing draw it at once), so each row stays at its place and keeps its
+ * number.
  */
-function redrawRows(sources) {
+function redrawRows(sources, progress = null) {
   for (const source of sources) if (source) pendingRows.add(source);
-  rowsFrame ||= requestAnimationFrame(() => {
+  if (progress) pendingProgress = progress;
+  if (rowsFrame || rowsTimer) return;
+  const draw = () => {
     rowsFrame = 0;
+    rowsDrawn = performance.now();
     const due = pendingRows;
     pendingRows = new Set();
     keepFocus(() => {
@@ -528,7 +524,15 @@ function redrawRows(sources) {
         if (row !== kept.row) kept.row.replaceWith(row);
       }
     });
-  });
+    if (pendingProgress) showProgress(...pendingProgress);
+  };
+  const wait = rowsDrawn + DRAW_INTERVAL_MS - performance.now();
+  if (wait <= 0) rowsFrame = requestAnimationFrame(draw);
+  else
+    rowsTimer = setTimeout(() => {
+      rowsTimer = 0;
+      rowsFrame = requestAnimationFrame(draw);
+    }, wait);
 }
 
 function sourceRow(source, number) {
@@ -1024,6 +1028,9 @@ function warmUp() {
   if (warm) return;
   warm = true;
   showVersion();
+  // And run it once over the sample story, so that the reader's files run
+  // on fully compiled code (worker.js, warmUp); it gives way to any request.
+  engine.request(REQUEST.warm, { options: options() }).promise.catch(() => {});
 }
 for (const type of ['pointerover', 'focusin', 'touchstart']) $('input').addEventListener(type, warmUp, { once: true, passive: true });
 document.addEventListener('dragenter', warmUp, { once: true });

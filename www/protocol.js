@@ -2,23 +2,46 @@
 // and the page's side of it: EngineClient.
 //
 // Page -> worker, every request with a fresh numeric `id`:
-//   { id, type: 'clean', files: [{ key, name, bytes }] }
-//       cleans each file in turn; one 'progress' message per file (with its
+//   { id, type: 'clean', files: [{ key, name, file }] }
+//       `file` is the File (or Blob): a handle, cloned without its bytes;
+//       the worker reads it (32 files ahead of the one it cleans, small
+//       files together, as one Blob of up to 1 MB made of them) and
+//       cleans each file in turn; a 'progress' for each file (with its
 //       result), then 'result' with { files } (the number of files)
-//   { id, type: 'summarize', sources: [{ key, name, bytes }], options }
-//       one digest of the sources; then 'result' with the digest. A file
-//       cleaned by a 'clean' request under the same key is not cleaned
-//       again (the worker keeps it cleaned, until a digest leaves it out)
+//   { id, type: 'summarize', sources: [{ key, name, file }], keep, options }
+//       one digest of the sources; then 'result' with the digest. The
+//       worker keeps the bytes of each file it has read, and its cleaning
+//       (until a digest leaves it out), under its key: a file it holds is
+//       neither read nor cleaned again; it reads the others from `file` (a
+//       fresh worker after a crash). `keep`: the keys the page may still
+//       ask for (every article read); the worker lets the bytes of any
+//       other key go
 //   { id, type: 'version' }
+//   { id, type: 'warm', options }
+//       runs the engine once over the sample story (samples/, if there):
+//       the browser compiles WebAssembly first quickly, then again, better,
+//       the code that has run a while; a first story then runs at the
+//       engine's full speed. Sent when the page expects files (warmUp in
+//       main.js). Stops early when another request comes; then 'result'
+//       with { warmed } (false: stopped early, or no samples)
 //   { id, type: 'cancel' }              stop request `id` at the next file
 //
 // Worker -> page, always with the `id` of the request it answers:
-//   { id, type: 'progress', done, total, key, cleaned?, counts?, error? }
+//   { id, type: 'progress', done, total, key, cleaned?, counts?, error?, binary?, unreadable? }
+//   { id, type: 'progress', batch: [{ done, total, key, ... }, ...] }
+//       the progress of several files in one message (those cleaned since
+//       the worker last let messages in); EngineClient hands each one to
+//       onProgress as if it had come alone
 //       counts: { words, removedWords } of `cleaned` (cleanedCounts below),
-//       counted in the worker, once, so the page never counts them again
+//       counted in the worker, once, so the page never counts them again;
+//       binary: the kind of a file that is not text (binaryKind below), not
+//       cleaned; unreadable: why the file could not be read
 //   { id, type: 'result', value }
 //   { id, type: 'error', message, fatal }   fatal: the engine must be restarted
 //   { id, type: 'cancelled' }
+//
+// No request carries a file's bytes: a File is cloned as a handle, so
+// neither thread copies the story's megabytes to hand them over.
 //
 // The page never waits on a worker that has stopped answering: a request it
 // cancels is settled at once (CancelledError), and when the worker does not
@@ -32,6 +55,7 @@ export const REQUEST = Object.freeze({
   clean: 'clean',
   summarize: 'summarize',
   version: 'version',
+  warm: 'warm',
   cancel: 'cancel',
 });
 
@@ -99,6 +123,26 @@ export function cleanedCounts(cleaned) {
     words: countWords(cleaned?.text ?? ''),
     removedWords: removed.reduce((sum, r) => sum + countWords(r.text), 0),
   };
+}
+
+// Magic numbers of the files people drop by mistake; the engine names them
+// too, this only makes the message the same in every build.
+const SIGNATURES = [
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or a Word/OpenDocument file)'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file'],
+];
+/** What kind of file `bytes` (a Uint8Array) is, when it is a known binary format: 'a PNG image'; else null. */
+export function binaryKind(bytes) {
+  for (const [magic, kind] of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) return kind;
+  if (bytes.length >= 12 && String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'a WebP image';
+  return null;
 }
 
 export class CancelledError extends Error {
@@ -207,7 +251,8 @@ export class EngineClient {
     if (!entry) return;
     switch (type) {
       case RESPONSE.progress:
-        entry.onProgress?.(message);
+        if (Array.isArray(message.batch)) for (const one of message.batch) entry.onProgress?.({ id, type, ...one });
+        else entry.onProgress?.(message);
         break;
       case RESPONSE.result:
         this.pending.delete(id);

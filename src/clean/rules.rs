@@ -748,181 +748,32 @@ pub(crate) const OUTLETS: &[&str] = &[
 
 /// Stop words per language: the ratio of them in a block tells running
 /// text from labels and keyword lists, and one language from another.
-pub(crate) const STOP_EN: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "even",
-    "few",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "it's",
-    "just",
-    "last",
-    "may",
-    "me",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "own",
-    "said",
-    "same",
-    "say",
-    "says",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "that's",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "told",
-    "according",
-    "still",
-    "already",
-    "there's",
-    "we're",
-    "they're",
-    "i'm",
-    "don't",
-    "didn't",
-    "won't",
-    "can't",
-    "isn't",
-    "wasn't",
-    "don’t",
-    "it’s",
-];
+pub(crate) const STOP_EN: &str = "a about after again against all also an and any are as at be because been before being between both \
+    but by can could did do does during each even few for from had has have he her here him his how i if \
+    in into is it its it's just last may me more most much must my no nor not now of off on once one \
+    only or other our out over own said same say says she should since so some such than that that's the \
+    their them then there these they this those though through to too under until up us very was we were \
+    what when where whether which while who whom why will with would yet you your told according still \
+    already there's we're they're i'm don't didn't won't can't isn't wasn't don’t it’s";
 
-pub(crate) const STOP_ES: &[&str] = &[
-    "el", "la", "los", "las", "un", "una", "unos", "y", "o", "de", "del", "al", "a", "en", "con", "por", "para", "que",
-    "qué", "se", "su", "sus", "tu", "tus", "te", "mi", "es", "está", "están", "estás", "este", "esta", "esto", "como",
-    "cómo", "pero", "si", "sí", "no", "lo", "le", "les", "otro", "otra", "muy", "más", "ya", "también", "cuando",
-    "puedes", "quieres", "desde", "sin", "sobre", "hay", "fue", "ser", "son", "yo", "nos", "os", "así", "aquí",
-];
+pub(crate) const STOP_ES: &str = "el la los las un una unos y o de del al a en con por para que qué se su sus tu tus te mi es está \
+    están estás este esta esto como cómo pero si sí no lo le les otro otra muy más ya también cuando \
+    puedes quieres desde sin sobre hay fue ser son yo nos os así aquí";
 
-pub(crate) const STOP_FR: &[&str] = &[
-    "le", "la", "les", "un", "une", "des", "et", "ou", "de", "du", "au", "aux", "en", "dans", "pour", "par", "sur",
-    "avec", "que", "qui", "ne", "pas", "se", "sa", "son", "ses", "est", "sont", "ce", "cette", "il", "elle", "ils",
-    "nous", "vous", "je", "tu", "mais", "plus", "a", "été", "être", "leur", "comme", "aussi",
-];
+pub(crate) const STOP_FR: &str = "le la les un une des et ou de du au aux en dans pour par sur avec que qui ne pas se sa son ses est \
+    sont ce cette il elle ils nous vous je tu mais plus a été être leur comme aussi";
 
-pub(crate) const STOP_DE: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder", "zu", "in", "im", "mit", "von",
-    "vom", "auf", "für", "ist", "sind", "nicht", "sich", "es", "er", "sie", "wir", "ich", "auch", "dass", "aber",
-    "als", "wie", "bei", "nach", "noch", "wird", "werden", "hat", "haben", "zum", "zur",
-];
+pub(crate) const STOP_DE: &str = "der die das den dem des ein eine einen und oder zu in im mit von vom auf für ist sind nicht sich es \
+    er sie wir ich auch dass aber als wie bei nach noch wird werden hat haben zum zur";
 
-pub(crate) const STOP_IT: &[&str] = &[
-    "il", "lo", "la", "i", "gli", "le", "un", "una", "e", "o", "di", "da", "del", "della", "in", "con", "per", "su",
-    "che", "non", "si", "è", "sono", "come", "ma", "anche", "più", "al", "alla", "nel", "nella", "questo", "questa",
-];
+pub(crate) const STOP_IT: &str = "il lo la i gli le un una e o di da del della in con per su che non si è sono come ma anche più al \
+    alla nel nella questo questa";
 
-pub(crate) const STOP_PT: &[&str] = &[
-    "o", "a", "os", "as", "um", "uma", "e", "ou", "de", "do", "da", "dos", "das", "em", "no", "na", "com", "por",
-    "para", "que", "se", "seu", "sua", "é", "são", "não", "como", "mas", "mais", "também", "ao", "aos", "foi", "ser",
-    "este", "esta", "isso",
-];
+pub(crate) const STOP_PT: &str = "o a os as um uma e ou de do da dos das em no na com por para que se seu sua é são não como mas mais \
+    também ao aos foi ser este esta isso";
 
 /// The stop words of the languages we have lists for.
-pub(crate) const STOP_LISTS: &[(Language, &[&str])] = &[
+pub(crate) const STOP_LISTS: &[(Language, &str)] = &[
     (Language::English, STOP_EN),
     (Language::Spanish, STOP_ES),
     (Language::French, STOP_FR),
@@ -986,7 +837,7 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
     let (info, shapes) = INFO.get_or_init(|| {
         let mut info: HashMap<&'static str, u16, FxBuild> = HashMap::default();
         for (i, (_, list)) in STOP_LISTS.iter().enumerate() {
-            for w in *list {
+            for w in list.split_ascii_whitespace() {
                 *info.entry(w).or_default() |= 1 << i;
             }
         }

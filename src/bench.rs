@@ -12,8 +12,9 @@ use crate::segment::Segmented;
 use crate::source::Source;
 use crate::{clean as cleaning, merge as merging, score as scoring, segment as segmenting, select as selecting};
 
-/// Stage 1's output: the cleaned documents of a story.
-pub struct Docs(Vec<Document>);
+/// Stage 1's output: the cleaned documents of a story, and which of their
+/// blocks hold the same text.
+pub struct Docs(Vec<Document>, cleaning::story::SameText);
 
 impl Docs {
     /// Number of usable documents.
@@ -70,8 +71,8 @@ impl Groups {
 /// the story-level pass over repeated blocks.
 pub fn clean(sources: &[Source]) -> Docs {
     let mut docs: Vec<Document> = sources.iter().filter_map(|s| cleaning::prepare(s).ok()).collect();
-    cleaning::story::drop_repeated(&mut docs);
-    Docs(docs)
+    let same = cleaning::story::drop_repeated(&mut docs);
+    Docs(docs, same)
 }
 
 /// Sentence splitting alone (no terms): the number of units.
@@ -87,7 +88,7 @@ pub fn split(docs: &Docs) -> usize {
 
 /// Segmentation: language detection, sentence splitting, terms.
 pub fn segment(docs: &Docs) -> Segments {
-    Segments(segmenting::segment(&docs.0))
+    Segments(segmenting::segment_with(&docs.0, Some(&docs.1)))
 }
 
 /// Scoring: term statistics, rarity, concepts and their weights (what

@@ -215,8 +215,8 @@ fn story(
         }
     }
 
-    clean::story::drop_repeated(&mut docs);
-    let seg = segment::segment(&docs);
+    let same = clean::story::drop_repeated(&mut docs);
+    let seg = segment::segment_with(&docs, Some(&same));
     for s in &seg.sentences {
         if s.kind != Kind::Heading {
             let info = &mut infos[input_index[s.source]];

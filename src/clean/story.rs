@@ -13,7 +13,10 @@ use crate::lang::fx::InputMap;
 /// (wire copy republished by several outlets) — only drop repeated blocks that also look like
 /// boilerplate (short, no final punctuation, or few stop words / high link-ish density), never a full
 /// article sentence.
-pub(crate) fn drop_repeated(docs: &mut [Document]) {
+///
+/// Returns which of the blocks left hold the same text ([`SameText`]), so
+/// that segmentation need not cut and analyze a verbatim repeat again.
+pub(crate) fn drop_repeated(docs: &mut [Document]) -> SameText {
     // Every block's text by id, each distinct text once: wire copy repeats
     // whole articles verbatim, and on such a story this pass asked every
     // block for its key and its verdict (a fifth of cleaning's time on the
@@ -23,7 +26,7 @@ pub(crate) fn drop_repeated(docs: &mut [Document]) {
     // fewer in the .wasm, 0.4 KB gzipped.)
     let mut ids: InputMap<&str, Option<u32>> = InputMap::default();
     let mut keys: Vec<String> = Vec::new();
-    let text_ids: Vec<Vec<u32>> = docs
+    let mut text_ids: Vec<Vec<u32>> = docs
         .iter()
         .map(|doc| {
             doc.blocks
@@ -64,7 +67,7 @@ pub(crate) fn drop_repeated(docs: &mut [Document]) {
     // Per text id: whether it looks like a sentence, and like boilerplate.
     let mut sentence: Vec<Option<bool>> = vec![None; keys.len()];
     let mut boilerplate: Vec<Option<bool>> = vec![None; keys.len()];
-    let mut drop: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    let mut to_drop: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for (doc, ids) in docs.iter().zip(&text_ids) {
         let title = doc.meta.title.as_deref().map(key);
         let text = &doc.text;
@@ -91,9 +94,13 @@ pub(crate) fn drop_repeated(docs: &mut [Document]) {
             }
             dropped.push(i);
         }
-        drop.push(dropped);
+        to_drop.push(dropped);
     }
-    for (doc, dropped) in docs.iter_mut().zip(drop) {
+    let count = keys.len();
+    drop(seen);
+    drop(pairs);
+    drop(keys);
+    for ((doc, dropped), ids) in docs.iter_mut().zip(to_drop).zip(&mut text_ids) {
         if dropped.is_empty() {
             continue;
         }
@@ -110,8 +117,20 @@ pub(crate) fn drop_repeated(docs: &mut [Document]) {
         }
         let mut it = keep.iter();
         doc.blocks.retain(|_| *it.next().unwrap_or(&true));
+        let mut it = keep.iter();
+        ids.retain(|_| *it.next().unwrap_or(&true));
         merge_removed(doc, removed);
     }
+    SameText { of: text_ids, count }
+}
+
+/// Which blocks hold the very same text: `of[d][j]` numbers the text of
+/// block `j` of document `d`, the same number for the same text, from 0 to
+/// `count - 1`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SameText {
+    pub of: Vec<Vec<u32>>,
+    pub count: usize,
 }
 
 /// How many documents hold a key; documents are visited in order, so one

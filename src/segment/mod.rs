@@ -11,6 +11,7 @@ pub(crate) mod split;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::clean::story::SameText;
 use crate::document::{BlockKind, Document};
 use crate::lang::fx::InputMap;
 use crate::lang::{self, Analyzer, Language};
@@ -79,7 +80,18 @@ impl Segmented {
 
 /// Cuts every document into sentences and terms. Documents with no blocks
 /// give no sentences.
+#[cfg(test)]
 pub(crate) fn segment(docs: &[Document]) -> Segmented {
+    segment_with(docs, None)
+}
+
+/// [`segment`], told which blocks hold the same text (`same`, from
+/// story-level cleaning): a block whose text an earlier block of a document
+/// in the same language holds takes that block's sentences, shifted to its
+/// place, instead of being cut and analyzed again. Wire copy repeats whole
+/// articles verbatim; the sentences are the same either way, since cutting
+/// and analyzing a block depend on its text and language only.
+pub(crate) fn segment_with(docs: &[Document], same: Option<&SameText>) -> Segmented {
     let mut out = Segmented { distinct_start: vec![0], ..Segmented::default() };
     // Neither map is ever iterated, so their hasher cannot reach the output.
     // Sized for about one distinct word in 16 bytes of text (news stories
@@ -94,6 +106,10 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
     out.languages = story_languages(docs);
     // One sentence's term ids in reading order, reused.
     let mut sequence: Vec<u32> = Vec::with_capacity(64);
+    // Per text number `t`: the first block that held it, as its document,
+    // the start of its text and its sentences' range, in
+    // `first[4 * t..4 * t + 4]` (`usize::MAX`: none yet).
+    let mut first: Vec<usize> = vec![usize::MAX; 4 * same.map_or(0, |same| same.count)];
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
         let (analyzer, known) = analyzers.entry(language).or_insert_with(|| {
@@ -103,7 +119,7 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
         let mut position = 0;
         // Blocks that cleaning split already, in order as the blocks are.
         let mut split_before = doc.units.iter().peekable();
-        let mut unit = |span: Range<usize>, kind: Kind| {
+        let mut unit = |out: &mut Segmented, position: &mut usize, span: Range<usize>, kind: Kind| {
             let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };
             let text = &doc.text[span.clone()];
             sequence.clear();
@@ -132,16 +148,49 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                 }
             }
             out.distinct_start.push(out.distinct.len());
-            let this_position = position;
+            let this_position = *position;
             if kind != Kind::Heading {
-                position += 1;
+                *position += 1;
             }
             let sequence = sequence.clone();
             out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
         };
-        for block in &doc.blocks {
+        for (j, block) in doc.blocks.iter().enumerate() {
+            let text_id = same.map(|same| same.of[source][j] as usize);
+            if let Some(t) = text_id
+                && first[4 * t] != usize::MAX
+                && out.languages[first[4 * t]] == language
+            {
+                let at = first[4 * t + 1];
+                for k in first[4 * t + 2]..first[4 * t + 3] {
+                    let first = &out.sentences[k];
+                    let span = first.span.start - at + block.range.start..first.span.end - at + block.range.start;
+                    let this_position = position;
+                    if first.kind != Kind::Heading {
+                        position += 1;
+                    }
+                    let (kind, words) = (first.kind, first.words);
+                    let (terms, sequence) = (first.terms.clone(), first.sequence.clone());
+                    for x in out.distinct_start[k]..out.distinct_start[k + 1] {
+                        let t = out.distinct[x];
+                        out.distinct.push(t);
+                    }
+                    out.distinct_start.push(out.distinct.len());
+                    out.sentences.push(Sentence {
+                        source,
+                        span,
+                        position: this_position,
+                        kind,
+                        terms,
+                        sequence,
+                        words,
+                    });
+                }
+                continue;
+            }
+            let before = out.sentences.len();
             match block.kind {
-                BlockKind::Heading => unit(block.range.clone(), Kind::Heading),
+                BlockKind::Heading => unit(&mut out, &mut position, block.range.clone(), Kind::Heading),
                 BlockKind::Paragraph | BlockKind::ListItem => {
                     while split_before.next_if(|(range, _)| range.start < block.range.start).is_some() {}
                     let fresh;
@@ -153,9 +202,13 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
                         }
                     };
                     for u in units {
-                        unit(u.range.clone(), if u.terminated { Kind::Sentence } else { Kind::Line });
+                        let kind = if u.terminated { Kind::Sentence } else { Kind::Line };
+                        unit(&mut out, &mut position, u.range.clone(), kind);
                     }
                 }
+            }
+            if let Some(t) = text_id {
+                first[4 * t..4 * t + 4].copy_from_slice(&[source, block.range.start, before, out.sentences.len()]);
             }
         }
     }
@@ -259,6 +312,72 @@ mod tests {
         ];
         assert_eq!(story_languages(&docs), [Some(Language::German), Some(Language::German)]);
         assert_eq!(story_languages(&docs[1..]), [None]);
+    }
+
+    /// Blocks of several documents, numbered by equal text as story-level
+    /// cleaning numbers them.
+    fn same_text(docs: &[Document]) -> SameText {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let of = docs
+            .iter()
+            .map(|d| {
+                d.blocks
+                    .iter()
+                    .map(|b| {
+                        let next = ids.len() as u32;
+                        *ids.entry(&d.text[b.range.clone()]).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        SameText { of, count: ids.len() }
+    }
+
+    #[test]
+    fn repeated_blocks_take_the_sentences_of_their_first() {
+        let wire = "CAIRO (Reuters) - Iran sold hundreds of attack drones to Russia last year, officials said. \
+            The drones were used against Kyiv.";
+        let de = "Die Europäische Zentralbank hat den Leitzins am Donnerstag um einen Viertelprozentpunkt angehoben, \
+            wie die Notenbank in Frankfurt mitteilte. Die Drohnen wurden gegen Kiew eingesetzt.";
+        let heading = "Drones for Russia";
+        let texts: [&[(&str, BlockKind)]; 4] = [
+            &[(heading, BlockKind::Heading), (wire, BlockKind::Paragraph)],
+            &[
+                ("Officials spoke on Monday in Washington about the sale.", BlockKind::Paragraph),
+                (wire, BlockKind::Paragraph),
+                (heading, BlockKind::Heading),
+            ],
+            &[(de, BlockKind::Paragraph), (wire, BlockKind::Paragraph)],
+            &[(wire, BlockKind::ListItem), (wire, BlockKind::Paragraph)],
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|blocks| {
+                let mut text = String::new();
+                let mut ranges = Vec::new();
+                for (t, kind) in blocks.iter() {
+                    text.push_str("\n\n");
+                    ranges.push((text.len()..text.len() + t.len(), *kind));
+                    text.push_str(t);
+                }
+                doc(&text, &ranges)
+            })
+            .collect();
+        let same = same_text(&docs);
+        let (plain, reused) = (segment(&docs), segment_with(&docs, Some(&same)));
+        assert_eq!(plain.sentences, reused.sentences);
+        assert_eq!(plain.languages, reused.languages);
+        assert_eq!(plain.vocabulary, reused.vocabulary);
+        for i in 0..plain.sentences.len() {
+            assert_eq!(plain.distinct_terms(i), reused.distinct_terms(i), "sentence {i}");
+        }
+        // The copies are there, at their own places.
+        let at = |i: usize| {
+            let s = &reused.sentences[i];
+            &docs[s.source].text[s.span.clone()]
+        };
+        let copies = (0..reused.sentences.len()).filter(|&i| at(i).starts_with("The drones")).count();
+        assert_eq!(copies, 5);
     }
 
     #[test]

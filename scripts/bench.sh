@@ -69,7 +69,12 @@ PY
         python3 -m venv "$venv" && "$venv/bin/pip" install -q sumy numpy || echo "cannot install sumy: skipped"
     fi
     if [[ -x "$venv/bin/python" ]]; then
-        ours=$( { /usr/bin/time -f "%U %S" "$bin" batch --threads 1 --max-words 300 < "$data" > /dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{print $1 + $2}')
+        # time's own report goes to a file: the command's stderr (the stories
+        # without article text) is dropped, and with it would go the report.
+        times="$(mktemp)"
+        /usr/bin/time -f "%U %S" -o "$times" "$bin" batch --threads 1 --max-words 300 < "$data" > /dev/null 2>/dev/null || true
+        ours=$(tail -1 "$times" | awk '{print $1 + $2}')
+        rm -f "$times"
         peer=$("$venv/bin/python" "$root/scripts/sumy_lexrank.py" --max-words 300 < "$data" 2>&1 >/dev/null | tail -1)
         echo "$peer"
         python3 -c "import re,sys; p=float(re.search(r'([0-9.]+) s CPU', sys.argv[1]).group(1)); o=float(sys.argv[2]); print(f'newsdigest (1 thread): {o:.2f} s CPU; sumy LexRank / newsdigest = {p/o:.0f}x')" "$peer" "$ours"

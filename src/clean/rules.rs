@@ -676,75 +676,17 @@ pub(crate) const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Outlet names that stand alone on a line near the top of scraped pages
-/// (or as source labels of teasers). Matched case-insensitively.
-pub(crate) const OUTLETS: &[&str] = &[
-    "Newsweek",
-    "Reuters",
-    "Associated Press",
-    "The Associated Press",
-    "AP",
-    "AFP",
-    "Agence France-Presse",
-    "BBC",
-    "BBC News",
-    "CNN",
-    "CNBC",
-    "NPR",
-    "Fox News",
-    "NBC News",
-    "CBS News",
-    "ABC News",
-    "MSNBC",
-    "MSN",
-    "Yahoo News",
-    "The New York Times",
-    "New York Times",
-    "The Washington Post",
-    "Washington Post",
-    "The Wall Street Journal",
-    "Wall Street Journal",
-    "Los Angeles Times",
-    "USA Today",
-    "USA TODAY",
-    "The Guardian",
-    "The Independent",
-    "The Telegraph",
-    "The Times",
-    "Daily Mail",
-    "Mail Online",
-    "The Hill",
-    "Politico",
-    "Axios",
-    "Bloomberg",
-    "Business Insider",
-    "Insider",
-    "Forbes",
-    "Time",
-    "The Atlantic",
-    "Vox",
-    "HuffPost",
-    "The Daily Beast",
-    "TheDailyBeast",
-    "International Business Times",
-    "The Conversation",
-    "The Conversation U.S.",
-    "NewsBreak",
-    "News Break",
-    "Benzinga",
-    "Al Jazeera",
-    "Sky News",
-    "Euronews",
-    "Deutsche Welle",
-    "DW",
-    "Radio Free Europe/Radio Liberty",
-    "The Moscow Times",
-    "TASS",
-    "EL PAÍS",
-    "El País",
-    "Le Monde",
-    "Der Spiegel",
-    "Arkansas Democrat-Gazette",
-];
+/// (or as source labels of teasers), separated by `|`. Matched
+/// case-insensitively.
+pub(crate) const OUTLETS: &str = "Newsweek|Reuters|Associated Press|The Associated Press|AP|AFP|Agence France-Presse|BBC|BBC News|CNN|\
+    CNBC|NPR|Fox News|NBC News|CBS News|ABC News|MSNBC|MSN|Yahoo News|The New York Times|New York Times|\
+    The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|Los Angeles Times|\
+    USA Today|USA TODAY|The Guardian|The Independent|The Telegraph|The Times|Daily Mail|Mail Online|\
+    The Hill|Politico|Axios|Bloomberg|Business Insider|Insider|Forbes|Time|The Atlantic|Vox|HuffPost|\
+    The Daily Beast|TheDailyBeast|International Business Times|The Conversation|The Conversation U.S.|\
+    NewsBreak|News Break|Benzinga|Al Jazeera|Sky News|Euronews|Deutsche Welle|DW|\
+    Radio Free Europe/Radio Liberty|The Moscow Times|TASS|EL PAÍS|El País|Le Monde|Der Spiegel|\
+    Arkansas Democrat-Gazette";
 
 /// Stop words per language: the ratio of them in a block tells running
 /// text from labels and keyword lists, and one language from another.
@@ -792,23 +734,8 @@ pub(crate) const CONNECTIVES: &[&str] = &[
 
 /// Social networks: a short line that is just their names, or "Follow X on
 /// <network>", is a share prompt.
-pub(crate) const SOCIAL: &[&str] = &[
-    "facebook",
-    "twitter",
-    "instagram",
-    "linkedin",
-    "pinterest",
-    "whatsapp",
-    "youtube",
-    "tiktok",
-    "snapchat",
-    "telegram",
-    "reddit",
-    "google+",
-    "threads",
-    "mastodon",
-    "bluesky",
-];
+pub(crate) const SOCIAL: &str = "facebook twitter instagram linkedin pinterest whatsapp youtube tiktok snapchat telegram reddit \
+    google+ threads mastodon bluesky";
 
 // ---------------------------------------------------------------------------
 // Fast lookups over the tables above. They answer exactly what a linear
@@ -841,7 +768,7 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
                 *info.entry(w).or_default() |= 1 << i;
             }
         }
-        for w in SOCIAL {
+        for w in SOCIAL.split_ascii_whitespace() {
             *info.entry(w).or_default() |= SOCIAL_BIT;
         }
         let mut shapes = Box::new([0u64; 1024]);

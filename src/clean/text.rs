@@ -1297,7 +1297,7 @@ fn mark_related_sections(
 fn outlet(s: &str) -> Option<&'static str> {
     static LOWER: OnceLock<(Vec<String>, usize)> = OnceLock::new();
     let (lower, max_chars) = LOWER.get_or_init(|| {
-        let lower: Vec<String> = rules::OUTLETS.iter().map(|o| o.to_lowercase()).collect();
+        let lower: Vec<String> = rules::OUTLETS.split('|').map(str::to_lowercase).collect();
         let max_chars = lower.iter().map(|o| o.chars().count()).max().unwrap_or(0);
         (lower, max_chars)
     });
@@ -1308,7 +1308,7 @@ fn outlet(s: &str) -> Option<&'static str> {
         return None;
     }
     let c_lower = c.to_lowercase();
-    rules::OUTLETS.iter().zip(lower).find(|(_, l)| **l == c_lower).map(|(o, _)| *o)
+    rules::OUTLETS.split('|').zip(lower).find(|(_, l)| **l == c_lower).map(|(o, _)| o)
 }
 
 /// Header and trailer zones: before the first and after the last article

@@ -494,13 +494,13 @@ mod tests {
         assert!((power(0.5, 2.0) - 0.25).abs() < 1e-15);
     }
 
-    /// Pair ids by first appearance through a map, and each pair's
-    /// weighted occurrences, raw count and sources: what `concepts` gives,
-    /// spelled out.
     /// Each sentence's concept ids; each pair's weighted occurrences, raw
     /// count and sources.
     type ByMap = (Vec<Vec<u32>>, Vec<(f64, u32, u32)>);
 
+    /// Pair ids by first appearance through a map, and each pair's
+    /// weighted occurrences, raw count and sources: what `concepts` gives,
+    /// spelled out.
     fn concepts_by_map(seg: &Segmented, config: &Config) -> ByMap {
         let terms = seg.vocabulary.len() as u32;
         let mut ids: std::collections::HashMap<(u32, u32), u32> = Default::default();

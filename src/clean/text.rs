@@ -214,34 +214,52 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// A short line without final punctuation (or a Title Case headline ending
 /// with an initialism such as "U.S."), standing alone.
 fn is_heading_like(s: &str) -> bool {
-    let n = s.split_whitespace().count();
+    // Most single-line paragraphs are long: counting stops past 20 tokens.
+    let n = s.split_whitespace().take(21).count();
     if n == 0 || n > 20 || !s.chars().any(char::is_alphabetic) {
         return false;
     }
     if s.ends_with([',', ':', ';']) {
         return false;
     }
-    // a long line of running text that only lacks its full stop
-    let mut masks = Vec::new();
-    for_each_word(s, |w| masks.push(rules::stop_mask(w)));
-    if masks.len() >= 10 && !title_case(s) && max_stop_ratio(&masks) >= 0.35 {
+    // The cheap tests first, the word statistics last (all are pure).
+    if ends_sentence(s) && !(ends_with_initialism(s) && title_case(s)) {
         return false;
     }
-    !ends_sentence(s) || (title_case(s) && ends_with_initialism(s))
+    // a long line of running text that only lacks its full stop (ten
+    // words need ten tokens)
+    if n >= 10 {
+        let mut masks = Vec::with_capacity(n);
+        for_each_word(s, |w| masks.push(rules::stop_mask(w)));
+        if masks.len() >= 10 && max_stop_ratio(&masks) >= 0.35 && !title_case(s) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Most content words start with a capital letter.
 fn title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| rules::stop_mask(&bare(w).to_lowercase()) & (1 << rules::EN) == 0)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
-        .count();
-    words.len() >= 2 && caps * 5 >= words.len() * 4
+    // Counted word by word, each lower-cased into one reused buffer.
+    let (mut words, mut caps) = (0, 0);
+    let mut lower = String::new();
+    for w in s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)) {
+        let b = bare(w);
+        lower.clear();
+        if b.is_ascii() {
+            lower.push_str(b);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&b.to_lowercase());
+        }
+        if rules::stop_mask(&lower) & (1 << rules::EN) != 0 {
+            continue;
+        }
+        words += 1;
+        caps +=
+            usize::from(w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()));
+    }
+    words >= 2 && caps * 5 >= words * 4
 }
 
 /// The last word is an initialism like "U.S." or "U.N.".
@@ -1142,13 +1160,17 @@ fn find_date(toks: &[&str]) -> Option<(usize, usize, String)> {
         if let Some(d) = iso_date(t).or_else(|| slash_date(t)) {
             return Some((i, i + 1, d));
         }
-        if i + 2 < toks.len() {
+        // The year first: few tokens are one, and the month and day tests
+        // cost more.
+        if i + 2 < toks.len()
+            && let Some(y) = year(toks[i + 2])
+        {
             // May 16, 2023
-            if let (Some(m), Some(d), Some(y)) = (month(toks[i]), day(toks[i + 1]), year(toks[i + 2])) {
+            if let (Some(m), Some(d)) = (month(toks[i]), day(toks[i + 1])) {
                 return Some((i, i + 3, ymd(y, m, d)?));
             }
             // 16 May 2023
-            if let (Some(d), Some(m), Some(y)) = (day(toks[i]), month(toks[i + 1]), year(toks[i + 2])) {
+            if let (Some(d), Some(m)) = (day(toks[i]), month(toks[i + 1])) {
                 return Some((i, i + 3, ymd(y, m, d)?));
             }
         }

@@ -856,10 +856,14 @@ impl AnchoredIndex {
 /// Every `How::Contains` phrase of [`PHRASE_RULES`], found in one pass over
 /// a block instead of one substring search per phrase.
 pub(crate) struct ContainsIndex {
-    /// (phrase, rule index), sorted by the phrase's first byte.
-    phrases: Vec<(&'static str, usize)>,
-    /// For each first byte, the range of `phrases` starting with it.
-    by_first: [(u16, u16); 256],
+    /// (phrase, rule index, [`head`] of the phrase's first four bytes),
+    /// sorted by the [`tri_hash`] of the three bytes that end the phrase's
+    /// first `window`.
+    phrases: Vec<(&'static str, usize, u32)>,
+    /// For each [`tri_hash`] slot, the range of `phrases` whose first
+    /// `window` bytes end with three bytes of that slot: the only phrases
+    /// that can start at a window ending so.
+    by_tail: Box<[(u16, u16); 4096]>,
     /// The length of the shortest phrase (at most 255): the scan's window.
     window: usize,
     /// Wu-Manber shifts: for the hash ([`tri_hash`]) of the three bytes
@@ -869,42 +873,62 @@ pub(crate) struct ContainsIndex {
     shift: Box<[u8; 4096]>,
 }
 
+// The scan's window ends with three bytes, and [`head`] reads four: no
+// `Contains` phrase may be shorter.
+const _: () = {
+    let mut i = 0;
+    while i < PHRASE_RULES.len() {
+        let mut j = 0;
+        while matches!(PHRASE_RULES[i].how, How::Contains) && j < PHRASE_RULES[i].phrases.len() {
+            assert!(PHRASE_RULES[i].phrases[j].len() >= 4);
+            j += 1;
+        }
+        i += 1;
+    }
+};
+
 /// The slot of [`ContainsIndex::shift`] for three bytes.
 fn tri_hash(b0: u8, b1: u8, b2: u8) -> usize {
     (u32::from_le_bytes([b0, b1, b2, 0]).wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// The first four of `b` as one number.
+fn head(b: &[u8]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 impl ContainsIndex {
     pub(crate) fn get() -> &'static ContainsIndex {
         static INDEX: OnceLock<ContainsIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
-            let mut phrases: Vec<(&'static str, usize)> = PHRASE_RULES
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.how == How::Contains)
-                .flat_map(|(i, r)| r.phrases.iter().filter(|p| !p.is_empty()).map(move |&p| (p, i)))
-                .collect();
-            crate::sort::sort_by_key(&mut phrases, |(p, _)| p.as_bytes()[0]);
-            let mut by_first = [(0u16, 0u16); 256];
-            for (k, (p, _)) in phrases.iter().enumerate() {
-                let slot = &mut by_first[usize::from(p.as_bytes()[0])];
+            let all = PHRASE_RULES.iter().enumerate().filter(|(_, r)| r.how == How::Contains);
+            let window = all.clone().flat_map(|(_, r)| r.phrases).map(|p| p.len()).min().unwrap_or(4).min(255);
+            let tail = |p: &str| {
+                let b = &p.as_bytes()[window - 3..window];
+                tri_hash(b[0], b[1], b[2])
+            };
+            let mut phrases: Vec<(&'static str, usize, u32)> =
+                all.flat_map(|(i, r)| r.phrases.iter().map(move |&p| (p, i, head(p.as_bytes())))).collect();
+            crate::sort::sort_by_key(&mut phrases, |(p, _, _)| tail(p));
+            let mut by_tail = Box::new([(0u16, 0u16); 4096]);
+            for (k, (p, _, _)) in phrases.iter().enumerate() {
+                let slot = &mut by_tail[tail(p)];
                 if slot.1 == 0 {
                     slot.0 = k as u16;
                 }
                 slot.1 = k as u16 + 1;
             }
-            let window = phrases.iter().map(|(p, _)| p.len()).min().unwrap_or(0).min(255);
             // Each phrase's first `window` bytes: a three-byte block ending
             // at offset `j` allows a shift of `window - 1 - j` at most.
-            let mut shift = Box::new([window.saturating_sub(2) as u8; 4096]);
-            for (p, _) in &phrases {
+            let mut shift = Box::new([(window - 2) as u8; 4096]);
+            for (p, _, _) in &phrases {
                 let b = &p.as_bytes()[..window];
                 for j in 2..window {
                     let slot = &mut shift[tri_hash(b[j - 2], b[j - 1], b[j])];
                     *slot = (*slot).min((window - 1 - j) as u8);
                 }
             }
-            ContainsIndex { phrases, by_first, window, shift }
+            ContainsIndex { phrases, by_tail, window, shift }
         })
     }
 
@@ -915,11 +939,26 @@ impl ContainsIndex {
         let bytes = hay.as_bytes();
         // End of the last reported occurrence of each phrase.
         let mut last_end: Vec<usize> = Vec::new();
-        let mut visit = |at: usize| {
-            let (lo, hi) = self.by_first[usize::from(bytes[at])];
+        let m = self.window;
+        // A window at `at` ends with three bytes whose shift is 0 only if a
+        // phrase may start at `at`; else no phrase starts before
+        // `at + shift` (hash collisions only make shifts smaller).
+        let mut at = 0;
+        while let Some(end) = bytes.get(at + m - 3..at + m) {
+            let slot = tri_hash(end[0], end[1], end[2]);
+            let step = self.shift[slot];
+            if step > 0 {
+                at += usize::from(step);
+                continue;
+            }
+            // The phrases whose window ends like this one: their first
+            // four bytes (the window holds them) tell most of them apart
+            // without a call to `memcmp`.
+            let at_head = head(&bytes[at..at + 4]);
+            let (lo, hi) = self.by_tail[slot];
             for k in usize::from(lo)..usize::from(hi) {
-                let (p, rule) = self.phrases[k];
-                if bytes[at..].starts_with(p.as_bytes()) {
+                let (p, rule, h) = self.phrases[k];
+                if at_head == h && bytes[at..].starts_with(p.as_bytes()) {
                     if last_end.is_empty() {
                         last_end = vec![0; self.phrases.len()];
                     }
@@ -929,25 +968,7 @@ impl ContainsIndex {
                     }
                 }
             }
-        };
-        let m = self.window;
-        if m < 3 {
-            // (No phrase is this short today.)
-            (0..bytes.len()).for_each(visit);
-            return;
-        }
-        // A window at `at` ends with three bytes whose shift is 0 only if a
-        // phrase may start at `at`; else no phrase starts before
-        // `at + shift` (hash collisions only make shifts smaller).
-        let mut at = 0;
-        while let Some(end) = bytes.get(at + m - 3..at + m) {
-            match self.shift[tri_hash(end[0], end[1], end[2])] {
-                0 => {
-                    visit(at);
-                    at += 1;
-                }
-                step => at += usize::from(step),
-            }
+            at += 1;
         }
     }
 }

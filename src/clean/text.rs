@@ -565,18 +565,18 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
                 '"'
             }
             c if c.is_whitespace() => ' ',
-            c => {
-                differ = true;
-                c
-            }
+            c => c,
         };
         if c == ' ' {
             push_space(&mut buf);
             continue;
         }
         let mut utf8 = [0; 4];
-        for c in c.to_lowercase() {
-            buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        // A char without a lower case of its own lower-cases to itself
+        // alone; any other may turn otherwise in a word ([`Words`]).
+        for l in c.to_lowercase() {
+            differ |= l != c;
+            buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
         }
     }
     if buf.last() == Some(&b' ') {
@@ -587,13 +587,14 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
 }
 
 /// Whether the tokens of `normalize(s)` give the words of `s` as
-/// [`for_each_word`] has them: they do when `s` has no other chars outside
-/// ASCII than white space and curly quotes, which both turn the same way
-/// (lower case and the quotes straightened keep every char's kind, so
-/// trimming the punctuation around a token commutes with them), except that
+/// [`for_each_word`] has them: they do when the chars of `s` outside ASCII
+/// are white space, curly quotes, or their own lower case (dashes, "…",
+/// "é": both leave them as they are), which all turn the same way (lower
+/// case and the quotes straightened keep every char's kind, so trimming the
+/// punctuation around a token commutes with them), except that
 /// [`for_each_word`] straightens only ’: a word that keeps a ' or " inside
 /// may differ when ‘ or “ ” stand in `s` ([`Quotes`]). Other chars may
-/// differ (the context of a final sigma).
+/// differ (the context of a final sigma, "İ" lower-cased to two chars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Words {
     Same { quotes: Quotes },

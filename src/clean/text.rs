@@ -529,9 +529,9 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     let mut differ = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x =
-                u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // (An array, not a slice: one load, not eight.)
+        if let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(chunk);
             let spaces = zero(x ^ (ONES * u64::from(b' ')));
             // A space may stand first only after a word.
             let after_word = buf.last().is_some_and(|&l| l != b' ');

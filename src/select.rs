@@ -421,7 +421,7 @@ mod tests {
         let (seg, chosen) = run(&[&a, lead], &config);
         let text = |m: usize| &seg.sentences[m];
         let r = rarity(&term_stats(&seg));
-        let sim = similarity(&seg.sentences[0], &seg.sentences[1], &r);
+        let sim = similarity(&seg, 0, 1, &r);
         assert!(sim < config.redundancy_threshold, "the repeat is too like the lead to test coverage: {sim}");
         let picked: Vec<usize> = chosen.iter().map(|c| c.representative).collect();
         assert_eq!(chosen.len(), 2, "{picked:?}");

@@ -589,6 +589,11 @@ pub(crate) fn word_count(text: &str) -> usize {
 /// (One difference: a word that `unicode_words` would start with a space, when
 /// a combining letter follows the space, comes without the space.)
 pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    // Most sentences are all ASCII: [`ascii_words`] cuts them whole, as
+    // white space is neither a word byte nor a joiner, in one pass.
+    if text.is_ascii() {
+        return ascii_words(text, &mut f);
+    }
     // Cut at ASCII white-space bytes (the same set as `char`'s), which never
     // stand inside a multi-byte char: faster than decoding every char.
     for chunk in text.split_ascii_whitespace() {
@@ -600,7 +605,8 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     }
 }
 
-/// UAX #29 word segmentation restricted to ASCII without whitespace, keeping
+/// UAX #29 word segmentation restricted to ASCII (where white space only
+/// separates words, as any byte that is no word byte does), keeping
 /// only segments with a letter or digit (as `unicode_words` does): runs of
 /// letters, digits and `_`, where a letter-letter pair may be joined by one of
 /// `. ' :` and a digit-digit pair by one of `. ' , ;` (rules WB5-WB13b).

@@ -425,6 +425,11 @@ pub(crate) fn with_lexicon<R>(f: impl FnOnce(&mut Lexicon) -> R) -> R {
 }
 
 impl Lexicon {
+    /// How many terms it has ids for.
+    pub(crate) fn terms(&self) -> usize {
+        self.terms.len()
+    }
+
     /// The words of one language.
     pub(crate) fn language(&mut self, language: Option<Language>) -> Session<'_> {
         let slot = language.map_or(0, |l| l as usize + 1);

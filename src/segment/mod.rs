@@ -103,10 +103,24 @@ pub(crate) fn segment_with(docs: &[Document], same: Option<&SameText>) -> Segmen
 
 /// [`segment_with`], with the words' term ids read from `lexicon`.
 fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon) -> Segmented {
-    let mut out = Segmented { term_start: vec![0], distinct_start: vec![0], ..Segmented::default() };
+    // Sized for news text (some 13 bytes a term, 27 a distinct term, 150 a
+    // sentence), so that the arrays rarely grow.
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut out = Segmented {
+        sentences: Vec::with_capacity(text_bytes / 128),
+        vocabulary: Vec::with_capacity(text_bytes / 24),
+        term_start: vec![0],
+        terms: Vec::with_capacity(text_bytes / 10),
+        sequence: Vec::with_capacity(text_bytes / 10),
+        distinct_start: vec![0],
+        distinct: Vec::with_capacity(text_bytes / 10),
+        ..Segmented::default()
+    };
+    out.term_start.reserve(text_bytes / 128);
+    out.distinct_start.reserve(text_bytes / 128);
     // The story's term id of each lexicon id met (u32::MAX: none yet): ids
     // in order of first appearance in the story.
-    let mut story_id: Vec<u32> = Vec::new();
+    let mut story_id: Vec<u32> = vec![u32::MAX; lexicon.terms() + text_bytes / 24];
     out.languages = story_languages(docs);
     // Per text number `t`: the first block that held it, as its document,
     // the start of its text and its sentences' range, in

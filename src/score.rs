@@ -350,9 +350,10 @@ pub(crate) fn ln_1p_count(x: f64) -> f64 {
     const SMALL: usize = 128;
     static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
     // `as` saturates (NaN gives 0), so `k` is `x` only when `x` is whole.
-    let k = x as usize;
-    if k < SMALL && k as f64 == x {
-        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k]
+    // To u32, not usize: x86-64 converts to u64 in two steps.
+    let k = x as u32;
+    if (k as usize) < SMALL && f64::from(k) == x {
+        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k as usize]
     } else {
         ln(1.0 + x)
     }

@@ -437,12 +437,18 @@ impl Lexicon {
             self.languages.resize_with(slot + 1, || None);
         }
         // A language met once is met again: its maps start at a few stories'
-        // words (200 KB each) rather than growing there by rehashing.
-        let words = self.languages[slot].get_or_insert_with(|| Words {
-            analyzer: Analyzer::new(language),
-            written: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
-            lowered: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
-            buf: String::with_capacity(32),
+        // words (200 KB each), and the terms make room for as many, rather
+        // than growing there by rehashing.
+        let (terms, ids) = (&mut self.terms, &mut self.ids);
+        let words = self.languages[slot].get_or_insert_with(|| {
+            terms.reserve(1 << 12);
+            ids.reserve(1 << 12);
+            Words {
+                analyzer: Analyzer::new(language),
+                written: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
+                lowered: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
+                buf: String::with_capacity(32),
+            }
         });
         Session { words, terms: &mut self.terms, ids: &mut self.ids, count: &mut self.words }
     }

@@ -352,13 +352,13 @@ fn check_size(size: usize, config: &Config) -> Result<(), String> {
 fn title(docs: &[Document], seg: &segment::Segmented, centroid: &[f64], used: &[usize]) -> Option<String> {
     let total_used = used.iter().sum::<usize>().max(1) as f64;
     let mut best: Option<(f64, &str)> = None;
-    for s in seg.sentences.iter().filter(|s| s.kind == Kind::Heading) {
+    for (i, s) in seg.sentences.iter().enumerate().filter(|(_, s)| s.kind == Kind::Heading) {
         let doc = &docs[s.source];
         let text = &doc.text[s.span.clone()];
         if doc.meta.title.as_deref() != Some(text) {
             continue;
         }
-        let score = score::content(s, centroid) * (1.0 + used[s.source] as f64 / total_used);
+        let score = score::content(seg.distinct_terms(i), centroid) * (1.0 + used[s.source] as f64 / total_used);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, text));
         }

@@ -38,16 +38,17 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
     // have the same terms, so the same cosine with any other sentence.
     let mut same_terms: Vec<u32> = (0..sentences.len() as u32).collect();
     for (i, s) in sentences.iter().enumerate() {
-        if s.kind == Kind::Heading || s.terms.is_empty() {
+        let terms = seg.terms(i);
+        if s.kind == Kind::Heading || terms.is_empty() {
             continue;
         }
-        match by_terms.get(s.terms.as_slice()) {
+        match by_terms.get(terms) {
             Some(&first) => {
                 groups.union(first, i);
                 same_terms[i] = first as u32;
             }
             None => {
-                by_terms.insert(&s.terms, i);
+                by_terms.insert(terms, i);
             }
         }
     }
@@ -68,9 +69,9 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
 /// threshold, and ask [`cosine_at_least`], which answers the same (tested
 /// against this).
 #[cfg(test)]
-pub(crate) fn similarity(a: &Sentence, b: &Sentence, rarity: &[f64]) -> f64 {
-    let weight = |s: &Sentence| term_weight(&s.distinct_terms().collect::<Vec<u32>>(), rarity);
-    cosine(a, b, rarity, weight(a), weight(b))
+pub(crate) fn similarity(seg: &Segmented, x: usize, y: usize, rarity: &[f64]) -> f64 {
+    let (a, b) = (seg.distinct_terms(x), seg.distinct_terms(y));
+    cosine(a, b, rarity, term_weight(a, rarity), term_weight(b, rarity))
 }
 
 /// The summed rarity of a sentence's distinct terms, in term order: the
@@ -300,13 +301,13 @@ pub(crate) fn cosine_at_least(
 /// [`similarity`], given each sentence's [`term_weight`]: only the walk over
 /// the shared terms.
 #[cfg(test)]
-fn cosine(a: &Sentence, b: &Sentence, rarity: &[f64], wa: f64, wb: f64) -> f64 {
+fn cosine(a: &[u32], b: &[u32], rarity: &[f64], wa: f64, wb: f64) -> f64 {
     if wa == 0.0 || wb == 0.0 {
         return 0.0;
     }
     let mut shared = 0.0;
-    let mut xs = a.distinct_terms().peekable();
-    let mut ys = b.distinct_terms().peekable();
+    let mut xs = a.iter().copied().peekable();
+    let mut ys = b.iter().copied().peekable();
     while let (Some(&x), Some(&y)) = (xs.peek(), ys.peek()) {
         match x.cmp(&y) {
             std::cmp::Ordering::Equal => {
@@ -542,7 +543,7 @@ mod tests {
         assert!(!merged(&seg, &groups, of(0, 2), of(1, 2)), "{groups:?}");
         assert!(merged(&seg, &groups, of(1, 2), of(2, 2)), "{groups:?}");
         let r = rarity(&term_stats(&seg));
-        assert!(similarity(&seg.sentences[of(0, 0)], &seg.sentences[of(3, 0)], &r) < 0.6);
+        assert!(similarity(&seg, of(0, 0), of(3, 0), &r) < 0.6);
         assert!(groups.iter().any(|g| g == &[of(3, 0)]), "{groups:?}");
     }
 
@@ -573,11 +574,11 @@ mod tests {
         let mut mine = vec![u32::MAX; r.len()];
         let mut checked = 0;
         for x in 0..s.len() {
-            for t in s[x].distinct_terms() {
+            for &t in seg.distinct_terms(x) {
                 mine[t as usize] = x as u32;
             }
             for y in 0..s.len() {
-                let sim = similarity(&s[x], &s[y], &r);
+                let sim = similarity(&seg, x, y, &r);
                 let (wx, wy) = (term_weight(seg.distinct_terms(x), &r), term_weight(seg.distinct_terms(y), &r));
                 for threshold in [1e-6, 0.1, 0.3, 0.5, 0.6, 0.9, 1.0, sim, sim + 1e-12] {
                     let distinct = seg.distinct_terms(y).iter().copied();
@@ -611,8 +612,7 @@ mod tests {
     fn similarity_is_one_for_the_same_terms_and_zero_for_none() {
         let (seg, _) = groups_of(&[&["Drones struck Kyiv overnight."], &["Talks resumed in Geneva today."]]);
         let r = rarity(&term_stats(&seg));
-        let s = &seg.sentences;
-        assert!((similarity(&s[0], &s[0], &r) - 1.0).abs() < 1e-12);
-        assert_eq!(similarity(&s[0], &s[1], &r), 0.0);
+        assert!((similarity(&seg, 0, 0, &r) - 1.0).abs() < 1e-12);
+        assert_eq!(similarity(&seg, 0, 1, &r), 0.0);
     }
 }

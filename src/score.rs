@@ -47,7 +47,7 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
             stats.source_count += 1;
             previous_source = s.source;
         }
-        for &t in &s.terms {
+        for &t in seg.terms(i) {
             stats.occurrences[t as usize] += 1;
         }
         for &t in seg.distinct_terms(i) {
@@ -100,14 +100,9 @@ pub(crate) fn rarity(stats: &TermStats) -> Vec<f64> {
 /// How much of the story's centroid a sentence covers, whatever its place:
 /// the sum of `w(t)` over its distinct terms over `sqrt(max(terms, 4))`, the
 /// cosine with the centroid up to a constant. Ranks headlines for the title.
-pub(crate) fn content(sentence: &Sentence, centroid: &[f64]) -> f64 {
-    let mut sum = 0.0;
-    let mut distinct = 0usize;
-    for t in sentence.distinct_terms() {
-        sum += centroid[t as usize];
-        distinct += 1;
-    }
-    sum / (distinct.max(4) as f64).sqrt()
+pub(crate) fn content(distinct_terms: &[u32], centroid: &[f64]) -> f64 {
+    let sum = distinct_terms.iter().fold(0.0, |sum, &t| sum + centroid[t as usize]);
+    sum / (distinct_terms.len().max(4) as f64).sqrt()
 }
 
 /// The story's concepts: each distinct term, and each pair of terms that
@@ -161,7 +156,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let mut next_id = terms as u32;
     let mut start = Vec::with_capacity(seg.sentences.len() + 1);
     start.push(0);
-    let mut concept_ids: Vec<u32> = Vec::with_capacity(seg.sentences.iter().map(|s| s.terms.len() * 2).sum());
+    let mut concept_ids: Vec<u32> = Vec::with_capacity((0..seg.sentences.len()).map(|i| seg.terms(i).len() * 2).sum());
     // Terms' sources and raw counts are already in `stats`; only pairs are
     // counted here. Occurrences are weighted by kind, so they are summed for
     // every concept, in sentence order.
@@ -178,11 +173,11 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let mut pairs: Vec<u32> = Vec::new();
     for (i, s) in seg.sentences.iter().enumerate() {
         let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
-        for &t in &s.terms {
+        for &t in seg.terms(i) {
             occurrences[t as usize] += counts_as;
         }
         pairs.clear();
-        for pair in s.sequence.windows(2) {
+        for pair in seg.sequence(i).windows(2) {
             if pair[0] == pair[1] {
                 continue;
             }
@@ -247,8 +242,8 @@ struct PairIndex {
 /// Calls `f` with every pair of adjacent different terms of the story's
 /// sentences, in order.
 fn for_each_pair(seg: &Segmented, mut f: impl FnMut(u32, u32)) {
-    for s in &seg.sentences {
-        for p in s.sequence.windows(2) {
+    for i in 0..seg.sentences.len() {
+        for p in seg.sequence(i).windows(2) {
             if p[0] != p[1] {
                 f(p[0], p[1]);
             }
@@ -355,9 +350,10 @@ pub(crate) fn ln_1p_count(x: f64) -> f64 {
     const SMALL: usize = 128;
     static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
     // `as` saturates (NaN gives 0), so `k` is `x` only when `x` is whole.
-    let k = x as usize;
-    if k < SMALL && k as f64 == x {
-        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k]
+    // To u32, not usize: x86-64 converts to u64 in two steps.
+    let k = x as u32;
+    if (k as usize) < SMALL && f64::from(k) == x {
+        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k as usize]
     } else {
         ln(1.0 + x)
     }
@@ -506,10 +502,10 @@ mod tests {
         let mut ids: std::collections::HashMap<(u32, u32), u32> = Default::default();
         let mut counts: Vec<(f64, u32, Vec<usize>)> = Vec::new();
         let mut per_sentence = Vec::new();
-        for s in &seg.sentences {
+        for (i, s) in seg.sentences.iter().enumerate() {
             let weight = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
-            let mut mine: Vec<u32> = s.terms.clone();
-            for p in s.sequence.windows(2).filter(|p| p[0] != p[1]) {
+            let mut mine: Vec<u32> = seg.terms(i).to_vec();
+            for p in seg.sequence(i).windows(2).filter(|p| p[0] != p[1]) {
                 let next = terms + ids.len() as u32;
                 let id = *ids.entry((p[0], p[1])).or_insert(next);
                 if id == next {

@@ -54,7 +54,6 @@ pub(crate) fn select(
     let max_entries = config.budget.sentences.unwrap_or(usize::MAX);
     let target = config.word_limit == WordLimit::Target;
     let priors: Vec<f64> = sentences.iter().map(|s| prior(s, config)).collect();
-    let cost = |m: usize| power_of_words(sentences[m].words, config.length_exponent);
 
     // Statements, each with the variants that may be entries and its support.
     let candidates: Vec<(Vec<usize>, f64)> = groups
@@ -71,6 +70,13 @@ pub(crate) fn select(
             (!members.is_empty()).then_some((members, support))
         })
         .collect();
+    // Each variant's cost, computed once: the heap asks for a statement's
+    // best variant again each time it comes back to the top.
+    let mut costs = vec![0.0; sentences.len()];
+    for &m in candidates.iter().flat_map(|(members, _)| members) {
+        costs[m] = power_of_words(sentences[m].words, config.length_exponent);
+    }
+    let cost = |m: usize| costs[m];
 
     let mut covered = vec![false; concepts.weight.len()];
     // The variant of a statement that fits in `room` words and adds most,
@@ -421,7 +427,7 @@ mod tests {
         let (seg, chosen) = run(&[&a, lead], &config);
         let text = |m: usize| &seg.sentences[m];
         let r = rarity(&term_stats(&seg));
-        let sim = similarity(&seg.sentences[0], &seg.sentences[1], &r);
+        let sim = similarity(&seg, 0, 1, &r);
         assert!(sim < config.redundancy_threshold, "the repeat is too like the lead to test coverage: {sim}");
         let picked: Vec<usize> = chosen.iter().map(|c| c.representative).collect();
         assert_eq!(chosen.len(), 2, "{picked:?}");

@@ -8,13 +8,14 @@ mod dateline;
 mod latin_sentences;
 pub(crate) mod split;
 
+#[cfg(test)]
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::clean::story::SameText;
 use crate::document::{BlockKind, Document};
-use crate::lang::fx::InputMap;
-use crate::lang::{self, Analyzer, Language};
+use crate::lang::{self, Language, Lexicon};
 
 /// One sentence-like unit of one source.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,21 +27,8 @@ pub(crate) struct Sentence {
     /// Its place among the sentences of its source (headings not counted).
     pub position: usize,
     pub kind: Kind,
-    /// Term ids, sorted, with repeats: a term that occurs twice is listed
-    /// twice. Ids index [`Segmented::vocabulary`].
-    pub terms: Vec<u32>,
-    /// The same term ids in reading order: adjacent pairs are the
-    /// sentence's phrases (scoring's concepts).
-    pub sequence: Vec<u32>,
     /// Words, as the budget counts them.
     pub words: usize,
-}
-
-impl Sentence {
-    /// Each distinct term once, ascending.
-    pub(crate) fn distinct_terms(&self) -> impl Iterator<Item = u32> + '_ {
-        self.terms.iter().enumerate().filter(|&(i, t)| i == 0 || self.terms[i - 1] != *t).map(|(_, &t)| t)
-    }
 }
 
 /// What a unit is, which decides whether it may be a digest entry.
@@ -64,14 +52,32 @@ pub(crate) struct Segmented {
     pub languages: Vec<Option<Language>>,
     /// Term strings by id. Ids are given in order of first appearance, so
     /// they depend only on the documents and their order.
-    pub vocabulary: Vec<String>,
-    /// Every sentence's [`Sentence::distinct_terms`], in one array: sentence
-    /// `i`'s are `distinct[distinct_start[i]..distinct_start[i + 1]]`.
+    pub vocabulary: Vec<Rc<str>>,
+    /// Every sentence's [`Segmented::terms`] and [`Segmented::sequence`],
+    /// each in one array (one allocation, not two per sentence): sentence
+    /// `i`'s are at `term_start[i]..term_start[i + 1]` in both.
+    term_start: Vec<usize>,
+    terms: Vec<u32>,
+    sequence: Vec<u32>,
+    /// Every sentence's [`Segmented::distinct_terms`], in one array:
+    /// sentence `i`'s are `distinct[distinct_start[i]..distinct_start[i + 1]]`.
     distinct_start: Vec<usize>,
     distinct: Vec<u32>,
 }
 
 impl Segmented {
+    /// Sentence `i`'s term ids, sorted, with repeats: a term that occurs
+    /// twice is listed twice. Ids index [`Segmented::vocabulary`].
+    pub(crate) fn terms(&self, i: usize) -> &[u32] {
+        &self.terms[self.term_start[i]..self.term_start[i + 1]]
+    }
+
+    /// Sentence `i`'s term ids in reading order: adjacent pairs are the
+    /// sentence's phrases (scoring's concepts).
+    pub(crate) fn sequence(&self, i: usize) -> &[u32] {
+        &self.sequence[self.term_start[i]..self.term_start[i + 1]]
+    }
+
     /// Sentence `i`'s distinct terms, ascending.
     pub(crate) fn distinct_terms(&self, i: usize) -> &[u32] {
         &self.distinct[self.distinct_start[i]..self.distinct_start[i + 1]]
@@ -92,68 +98,74 @@ pub(crate) fn segment(docs: &[Document]) -> Segmented {
 /// articles verbatim; the sentences are the same either way, since cutting
 /// and analyzing a block depend on its text and language only.
 pub(crate) fn segment_with(docs: &[Document], same: Option<&SameText>) -> Segmented {
-    let mut out = Segmented { distinct_start: vec![0], ..Segmented::default() };
-    // Neither map is ever iterated, so their hasher cannot reach the output.
-    // Sized for about one distinct word in 16 bytes of text (news stories
-    // come near that), up to a bound, so that they rarely grow by rehashing.
+    lang::with_lexicon(|lexicon| segment_in(docs, same, lexicon))
+}
+
+/// [`segment_with`], with the words' term ids read from `lexicon`.
+fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon) -> Segmented {
+    // Sized for news text (some 13 bytes a term, 27 a distinct term, 150 a
+    // sentence), so that the arrays rarely grow.
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let expected_words = (text_bytes / 16).min(1 << 14);
-    let mut ids: InputMap<String, u32> = InputMap::with_capacity_and_hasher(expected_words, Default::default());
-    // Per language: the analyzer, and the term id (None: no term) of every
-    // word seen so far, so that each distinct word is analyzed once per story.
-    type Known<'d> = InputMap<&'d str, Option<u32>>;
-    let mut analyzers: HashMap<Option<Language>, (Analyzer, Known)> = HashMap::new();
+    let mut out = Segmented {
+        sentences: Vec::with_capacity(text_bytes / 128),
+        vocabulary: Vec::with_capacity(text_bytes / 24),
+        term_start: vec![0],
+        terms: Vec::with_capacity(text_bytes / 10),
+        sequence: Vec::with_capacity(text_bytes / 10),
+        distinct_start: vec![0],
+        distinct: Vec::with_capacity(text_bytes / 10),
+        ..Segmented::default()
+    };
+    out.term_start.reserve(text_bytes / 128);
+    out.distinct_start.reserve(text_bytes / 128);
+    // The story's term id of each lexicon id met (u32::MAX: none yet): ids
+    // in order of first appearance in the story.
+    let mut story_id: Vec<u32> = vec![u32::MAX; lexicon.terms() + text_bytes / 24];
     out.languages = story_languages(docs);
-    // One sentence's term ids in reading order, reused.
-    let mut sequence: Vec<u32> = Vec::with_capacity(64);
     // Per text number `t`: the first block that held it, as its document,
     // the start of its text and its sentences' range, in
     // `first[4 * t..4 * t + 4]` (`usize::MAX`: none yet).
     let mut first: Vec<usize> = vec![usize::MAX; 4 * same.map_or(0, |same| same.count)];
     for (source, doc) in docs.iter().enumerate() {
         let language = out.languages[source];
-        let (analyzer, known) = analyzers.entry(language).or_insert_with(|| {
-            (Analyzer::new(language), InputMap::with_capacity_and_hasher(expected_words, Default::default()))
-        });
-        let mut analysis = analyzer.terms_session();
+        let mut words_of = lexicon.language(language);
         let mut position = 0;
         // Blocks that cleaning split already, in order as the blocks are.
         let mut split_before = doc.units.iter().peekable();
         let mut unit = |out: &mut Segmented, position: &mut usize, span: Range<usize>, kind: Kind| {
             let span = if kind == Kind::Heading { span } else { dateline::skip(&doc.text, span) };
             let text = &doc.text[span.clone()];
-            sequence.clear();
+            let start = out.terms.len();
             // The words as `lang::word_count` counts them.
             let mut words = 0;
             lang::for_each_word(text, |word| {
                 words += 1;
-                let id = *known.entry(word).or_insert_with(|| {
-                    let term = analysis.term(word)?;
-                    Some(match ids.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            let id = ids.len() as u32;
-                            ids.insert(term.to_owned(), id);
-                            id
-                        }
-                    })
-                });
-                sequence.extend(id);
+                let Some(id) = words_of.id(word) else { return };
+                let at = id as usize;
+                if at >= story_id.len() {
+                    story_id.resize(at + 1, u32::MAX);
+                }
+                if story_id[at] == u32::MAX {
+                    story_id[at] = out.vocabulary.len() as u32;
+                    out.vocabulary.push(Rc::clone(words_of.term(id)));
+                }
+                out.sequence.push(story_id[at]);
             });
-            let mut terms = sequence.clone();
+            out.terms.extend_from_slice(&out.sequence[start..]);
+            let terms = &mut out.terms[start..];
             terms.sort_unstable();
             for (k, &t) in terms.iter().enumerate() {
                 if k == 0 || terms[k - 1] != t {
                     out.distinct.push(t);
                 }
             }
+            out.term_start.push(out.terms.len());
             out.distinct_start.push(out.distinct.len());
             let this_position = *position;
             if kind != Kind::Heading {
                 *position += 1;
             }
-            let sequence = sequence.clone();
-            out.sentences.push(Sentence { source, span, position: this_position, kind, terms, sequence, words });
+            out.sentences.push(Sentence { source, span, position: this_position, kind, words });
         };
         for (j, block) in doc.blocks.iter().enumerate() {
             let text_id = same.map(|same| same.of[source][j] as usize);
@@ -170,21 +182,13 @@ pub(crate) fn segment_with(docs: &[Document], same: Option<&SameText>) -> Segmen
                         position += 1;
                     }
                     let (kind, words) = (first.kind, first.words);
-                    let (terms, sequence) = (first.terms.clone(), first.sequence.clone());
-                    for x in out.distinct_start[k]..out.distinct_start[k + 1] {
-                        let t = out.distinct[x];
-                        out.distinct.push(t);
-                    }
+                    let terms = out.term_start[k]..out.term_start[k + 1];
+                    out.terms.extend_from_within(terms.clone());
+                    out.sequence.extend_from_within(terms);
+                    out.term_start.push(out.terms.len());
+                    out.distinct.extend_from_within(out.distinct_start[k]..out.distinct_start[k + 1]);
                     out.distinct_start.push(out.distinct.len());
-                    out.sentences.push(Sentence {
-                        source,
-                        span,
-                        position: this_position,
-                        kind,
-                        terms,
-                        sequence,
-                        words,
-                    });
+                    out.sentences.push(Sentence { source, span, position: this_position, kind, words });
                 }
                 continue;
             }
@@ -211,12 +215,6 @@ pub(crate) fn segment_with(docs: &[Document], same: Option<&SameText>) -> Segmen
                 first[4 * t..4 * t + 4].copy_from_slice(&[source, block.range.start, before, out.sentences.len()]);
             }
         }
-    }
-    // The terms move from the map to their places by id: the order the map
-    // gives them in does not matter.
-    out.vocabulary = vec![String::new(); ids.len()];
-    for (term, id) in ids {
-        out.vocabulary[id as usize] = term;
     }
     out
 }
@@ -294,9 +292,8 @@ mod tests {
         let b = "A drone was sold last week, and the buyer says that it was used in the war.";
         let (a, b) = (doc(a, &[(0..a.len(), BlockKind::Paragraph)]), doc(b, &[(0..b.len(), BlockKind::Paragraph)]));
         let s = segment(&[a, b]);
-        let drone = |i: usize| {
-            s.sentences[i].terms.iter().copied().find(|&t| s.vocabulary[t as usize].starts_with("drone")).unwrap()
-        };
+        let drone =
+            |i: usize| s.terms(i).iter().copied().find(|&t| s.vocabulary[t as usize].starts_with("drone")).unwrap();
         assert_eq!(drone(0), drone(1));
         assert_eq!(s.sentences[1].source, 1);
     }
@@ -369,6 +366,8 @@ mod tests {
         assert_eq!(plain.languages, reused.languages);
         assert_eq!(plain.vocabulary, reused.vocabulary);
         for i in 0..plain.sentences.len() {
+            assert_eq!(plain.terms(i), reused.terms(i), "sentence {i}");
+            assert_eq!(plain.sequence(i), reused.sequence(i), "sentence {i}");
             assert_eq!(plain.distinct_terms(i), reused.distinct_terms(i), "sentence {i}");
         }
         // The copies are there, at their own places.
@@ -384,8 +383,8 @@ mod tests {
     fn distinct_terms_skips_repeats() {
         let d = doc("Drones, drones and more drones.", &[(0..31, BlockKind::Paragraph)]);
         let s = segment(&[d]);
-        let all = s.sentences[0].terms.len();
-        let distinct = s.sentences[0].distinct_terms().count();
+        let all = s.terms(0).len();
+        let distinct = s.distinct_terms(0).len();
         assert!(all > distinct, "{all} terms, {distinct} distinct");
     }
 }

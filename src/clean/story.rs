@@ -192,12 +192,18 @@ fn key(s: &str) -> String {
             out.push(b' ');
         }
     }
-    out.dedup_by(|a, b| *a == b' ' && *b == b' ');
+    // In place, without a branch a byte: a space stays when a letter
+    // stands before it.
+    let (mut n, mut space) = (0, true);
+    for k in 0..out.len() {
+        let b = out[k];
+        out[n] = b;
+        n += usize::from(b != b' ' || !space);
+        space = b == b' ';
+    }
+    out.truncate(n);
     if out.last() == Some(&b' ') {
         out.pop();
-    }
-    if out.first() == Some(&b' ') {
-        out.remove(0);
     }
     // Whole chars only: always UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

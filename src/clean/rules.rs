@@ -782,8 +782,14 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
     if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
         return (0, false);
     }
-    let v = info.get(word).copied().unwrap_or(0);
-    (v as StopMask, v & SOCIAL_BIT != 0)
+    // The lookup apart, so that the filter's quick answer saves no
+    // registers for it.
+    #[inline(never)]
+    fn look_up(info: &HashMap<&'static str, u16, FxBuild>, word: &str) -> (StopMask, bool) {
+        let v = info.get(word).copied().unwrap_or(0);
+        (v as StopMask, v & SOCIAL_BIT != 0)
+    }
+    look_up(info, word)
 }
 
 /// A word's bit in [`word_info`]'s filter: a hash of its length and its

@@ -782,8 +782,14 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
     if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
         return (0, false);
     }
-    let v = info.get(word).copied().unwrap_or(0);
-    (v as StopMask, v & SOCIAL_BIT != 0)
+    // The lookup apart, so that the filter's quick answer saves no
+    // registers for it.
+    #[inline(never)]
+    fn look_up(info: &HashMap<&'static str, u16, FxBuild>, word: &str) -> (StopMask, bool) {
+        let v = info.get(word).copied().unwrap_or(0);
+        (v as StopMask, v & SOCIAL_BIT != 0)
+    }
+    look_up(info, word)
 }
 
 /// A word's bit in [`word_info`]'s filter: a hash of its length and its
@@ -856,10 +862,9 @@ impl AnchoredIndex {
 /// Every `How::Contains` phrase of [`PHRASE_RULES`], found in one pass over
 /// a block instead of one substring search per phrase.
 pub(crate) struct ContainsIndex {
-    /// (phrase, rule index, [`head`] of the phrase's first four bytes),
-    /// sorted by the [`tri_hash`] of the three bytes that end the phrase's
-    /// first `window`.
-    phrases: Vec<(&'static str, usize, u32)>,
+    /// (phrase, rule index), sorted by the [`tri_hash`] of the three bytes
+    /// that end the phrase's first `window`.
+    phrases: Vec<(&'static str, usize)>,
     /// For each [`tri_hash`] slot, the range of `phrases` whose first
     /// `window` bytes end with three bytes of that slot: the only phrases
     /// that can start at a window ending so.
@@ -873,14 +878,14 @@ pub(crate) struct ContainsIndex {
     shift: Box<[u8; 4096]>,
 }
 
-// The scan's window ends with three bytes, and [`head`] reads four: no
-// `Contains` phrase may be shorter.
+// The scan's window ends with three bytes: no `Contains` phrase may be
+// shorter.
 const _: () = {
     let mut i = 0;
     while i < PHRASE_RULES.len() {
         let mut j = 0;
         while matches!(PHRASE_RULES[i].how, How::Contains) && j < PHRASE_RULES[i].phrases.len() {
-            assert!(PHRASE_RULES[i].phrases[j].len() >= 4);
+            assert!(PHRASE_RULES[i].phrases[j].len() >= 3);
             j += 1;
         }
         i += 1;
@@ -892,26 +897,21 @@ fn tri_hash(b0: u8, b1: u8, b2: u8) -> usize {
     (u32::from_le_bytes([b0, b1, b2, 0]).wrapping_mul(0x9e37_79b1) >> 20) as usize
 }
 
-/// The first four of `b` as one number.
-fn head(b: &[u8]) -> u32 {
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
-}
-
 impl ContainsIndex {
     pub(crate) fn get() -> &'static ContainsIndex {
         static INDEX: OnceLock<ContainsIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
             let all = PHRASE_RULES.iter().enumerate().filter(|(_, r)| r.how == How::Contains);
-            let window = all.clone().flat_map(|(_, r)| r.phrases).map(|p| p.len()).min().unwrap_or(4).min(255);
+            let window = all.clone().flat_map(|(_, r)| r.phrases).map(|p| p.len()).min().unwrap_or(3).min(255);
             let tail = |p: &str| {
                 let b = &p.as_bytes()[window - 3..window];
                 tri_hash(b[0], b[1], b[2])
             };
-            let mut phrases: Vec<(&'static str, usize, u32)> =
-                all.flat_map(|(i, r)| r.phrases.iter().map(move |&p| (p, i, head(p.as_bytes())))).collect();
-            crate::sort::sort_by_key(&mut phrases, |(p, _, _)| tail(p));
+            let mut phrases: Vec<(&'static str, usize)> =
+                all.flat_map(|(i, r)| r.phrases.iter().map(move |&p| (p, i))).collect();
+            crate::sort::sort_by_key(&mut phrases, |(p, _)| tail(p));
             let mut by_tail = Box::new([(0u16, 0u16); 4096]);
-            for (k, (p, _, _)) in phrases.iter().enumerate() {
+            for (k, (p, _)) in phrases.iter().enumerate() {
                 let slot = &mut by_tail[tail(p)];
                 if slot.1 == 0 {
                     slot.0 = k as u16;
@@ -921,7 +921,7 @@ impl ContainsIndex {
             // Each phrase's first `window` bytes: a three-byte block ending
             // at offset `j` allows a shift of `window - 1 - j` at most.
             let mut shift = Box::new([(window - 2) as u8; 4096]);
-            for (p, _, _) in &phrases {
+            for (p, _) in &phrases {
                 let b = &p.as_bytes()[..window];
                 for j in 2..window {
                     let slot = &mut shift[tri_hash(b[j - 2], b[j - 1], b[j])];
@@ -951,14 +951,11 @@ impl ContainsIndex {
                 at += usize::from(step);
                 continue;
             }
-            // The phrases whose window ends like this one: their first
-            // four bytes (the window holds them) tell most of them apart
-            // without a call to `memcmp`.
-            let at_head = head(&bytes[at..at + 4]);
+            // Only the phrases whose window ends like this one may start here.
             let (lo, hi) = self.by_tail[slot];
             for k in usize::from(lo)..usize::from(hi) {
-                let (p, rule, h) = self.phrases[k];
-                if at_head == h && bytes[at..].starts_with(p.as_bytes()) {
+                let (p, rule) = self.phrases[k];
+                if bytes[at..].starts_with(p.as_bytes()) {
                     if last_end.is_empty() {
                         last_end = vec![0; self.phrases.len()];
                     }

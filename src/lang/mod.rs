@@ -1122,5 +1122,37 @@ mod tests {
             let analyzer = Analyzer::new(lang.map(|i| Language::ALL[i]));
             analyzer.for_each_term(&text, |t| assert!(!t.is_empty()));
         }
+
+        /// A lexicon that has seen other words, in this language and
+        /// another, gives each word the term a new lexicon gives it: what it
+        /// remembers (words as written, their lower case, the terms) never
+        /// changes a term.
+        #[test]
+        fn a_used_lexicon_gives_the_terms_of_a_new_one(
+            words in proptest::collection::vec("[a-zàéöüßçñ’'ıё0-9.]{1,10}", 0..20),
+            lang in 0..Language::ALL.len(),
+            other in proptest::option::of(0..Language::ALL.len()),
+        ) {
+            let (language, other) = (Some(Language::ALL[lang]), other.map(|i| Language::ALL[i]));
+            // Each word in several spellings, so that some words are met
+            // first in one spelling and then in another.
+            let mut text = String::new();
+            for word in &words {
+                let capital: String = word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
+                for spelling in [word.clone(), word.to_uppercase(), capital] {
+                    text.push_str(&spelling);
+                    text.push(' ');
+                }
+            }
+            let mut used = Lexicon::default();
+            for word in fast_words(&text) {
+                for language in [language, other] {
+                    let id = used.language(language).id(word);
+                    let mut new = Lexicon::default();
+                    let expected = new.language(language).id(word).map(|id| new.terms[id as usize].clone());
+                    proptest::prop_assert_eq!(id.map(|id| used.terms[id as usize].clone()), expected, "{:?}", word);
+                }
+            }
+        }
     }
 }

@@ -379,6 +379,34 @@ mod tests {
         assert_eq!(copies, 5);
     }
 
+    /// What a segmentation gives, as plain data (a thread can hand it back).
+    type Outcome = (Vec<Sentence>, Vec<String>, Vec<Vec<u32>>, Vec<Vec<u32>>);
+
+    fn outcome(s: &Segmented) -> Outcome {
+        let all = 0..s.sentences.len();
+        (
+            s.sentences.clone(),
+            s.vocabulary.iter().map(|t| t.to_string()).collect(),
+            all.clone().map(|i| s.terms(i).to_vec()).collect(),
+            all.map(|i| s.sequence(i).to_vec()).collect(),
+        )
+    }
+
+    /// The thread's lexicon carries term ids from story to story; a story's
+    /// own ids, vocabulary and terms do not depend on what came before it.
+    #[test]
+    fn a_story_segments_the_same_after_other_stories() {
+        let story = || {
+            let a = "Drones struck Kyiv overnight, officials said. The drones came from Iran.";
+            let b = "DRONES were sold to Russia. Russia's army used them in the war.";
+            vec![doc(a, &[(0..a.len(), BlockKind::Paragraph)]), doc(b, &[(0..b.len(), BlockKind::Paragraph)])]
+        };
+        let fresh = std::thread::spawn(move || outcome(&segment(&story()))).join().unwrap();
+        let other = "Talks resumed in Geneva. Russia and Ukraine sent their delegations, said officials.";
+        segment(&[doc(other, &[(0..other.len(), BlockKind::Paragraph)])]);
+        assert_eq!(outcome(&segment(&story())), fresh);
+    }
+
     #[test]
     fn distinct_terms_skips_repeats() {
         let d = doc("Drones, drones and more drones.", &[(0..31, BlockKind::Paragraph)]);

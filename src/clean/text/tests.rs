@@ -622,6 +622,10 @@ fn sentence_units_kept_for_segmentation_are_what_splitting_finds() {
     let (kept, fresh) = (crate::segment::segment(&docs), crate::segment::segment(&again));
     assert_eq!(kept.sentences, fresh.sentences);
     assert_eq!(kept.vocabulary, fresh.vocabulary);
+    // A sentence's terms live in the segmentation's flat arrays, not in the sentence.
+    for i in 0..kept.sentences.len() {
+        assert_eq!((kept.terms(i), kept.sequence(i)), (fresh.terms(i), fresh.sequence(i)), "sentence {i}");
+    }
 }
 
 /// `normalize` as it was written before its ASCII fast path: char by char.

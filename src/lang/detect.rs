@@ -214,34 +214,25 @@ struct LetterInfo {
 fn letter_table() -> &'static [(char, LetterInfo)] {
     static TABLE: std::sync::OnceLock<Vec<(char, LetterInfo)>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        // Kept sorted as it grows: no sort to link in.
         let mut table: Vec<(char, LetterInfo)> = Vec::new();
-        let mut entry = |c: char| -> usize {
-            match table.iter().position(|&(t, _)| t == c) {
-                Some(i) => i,
-                None => {
-                    table.push((c, LetterInfo::default()));
-                    table.len() - 1
-                }
-            }
-        };
-        let mut updates: Vec<(usize, u16, u8)> = Vec::new();
+        fn entry(table: &mut Vec<(char, LetterInfo)>, c: char) -> &mut LetterInfo {
+            let i = table.binary_search_by_key(&c, |&(t, _)| t).unwrap_or_else(|i| {
+                table.insert(i, (c, LetterInfo::default()));
+                i
+            });
+            &mut table[i].1
+        }
         for (language, letters) in LETTERS {
             for c in letters.chars() {
-                updates.push((entry(c), 1 << language as usize, 0));
+                entry(&mut table, c).ours |= 1 << language as usize;
             }
         }
         for (i, (_, letters)) in OTHER_LETTERS.iter().enumerate() {
             for c in letters.chars() {
-                updates.push((entry(c), 0, i as u8 + 1));
+                entry(&mut table, c).other = i as u8 + 1;
             }
         }
-        for (i, ours, other) in updates {
-            table[i].1.ours |= ours;
-            if other != 0 {
-                table[i].1.other = other;
-            }
-        }
-        table.sort_unstable_by_key(|&(c, _)| c);
         table
     })
 }
@@ -263,11 +254,12 @@ fn letter_info(c: char) -> LetterInfo {
 /// ([`StopTable`]).
 const WORD_BYTES: usize = 14;
 
-/// The UTF-8 `bytes` of a word (at most [`WORD_BYTES`]), ASCII lower-cased
-/// (as the stop words are: a test checks), the first in the lowest byte,
-/// zeros above the last.
+/// The UTF-8 `bytes` of a word (at most [`WORD_BYTES`]) as a number, the
+/// first in the lowest byte, zeros above the last.
 fn key_of(bytes: &[u8]) -> u128 {
-    bytes.iter().rev().fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase()))
+    let mut text = [0; 16];
+    text[..bytes.len()].copy_from_slice(bytes);
+    u128::from_le_bytes(text)
 }
 
 /// Bit 7 of each byte of `x`, for eight bytes at once.
@@ -302,7 +294,7 @@ fn letter_run(rest: &[u8]) -> usize {
 /// word is empty), where a word costs one comparison of two integers (a hash
 /// map of strings would hash and compare bytes).
 struct StopTable {
-    slots: Vec<u128>,
+    slots: Box<[u128; STOP_SLOTS]>,
 }
 
 const _: () = assert!(Language::ALL.len() <= 16);
@@ -324,7 +316,7 @@ impl StopTable {
     fn get() -> &'static StopTable {
         static TABLE: std::sync::OnceLock<StopTable> = std::sync::OnceLock::new();
         TABLE.get_or_init(|| {
-            let mut table = StopTable { slots: vec![0; STOP_SLOTS] };
+            let mut table = StopTable { slots: Box::new([0; STOP_SLOTS]) };
             for &language in Language::ALL {
                 for word in language.stop_words() {
                     let key = key_of(word.as_bytes());
@@ -392,9 +384,10 @@ struct Tally {
 /// The word being read.
 #[derive(Default)]
 struct Word {
-    /// Its lower-case letters, up to [`WORD_BYTES`] of them ([`key_of`]).
-    key: u128,
-    /// Bytes in `key`.
+    /// Its lower-case letters, up to [`WORD_BYTES`] of them, in UTF-8;
+    /// zeros after the last.
+    text: [u8; 16],
+    /// Bytes in `text`.
     len: usize,
     /// Longer than [`WORD_BYTES`].
     long: bool,
@@ -423,11 +416,14 @@ impl Word {
 
     /// Appends the UTF-8 bytes of letters, lower-casing ASCII ones.
     fn push_bytes(&mut self, bytes: &[u8]) {
-        if self.len + bytes.len() > WORD_BYTES {
+        let end = self.len + bytes.len();
+        if end > WORD_BYTES {
             self.long = true;
         } else {
-            self.key |= key_of(bytes) << (8 * self.len);
-            self.len += bytes.len();
+            let room = &mut self.text[self.len..end];
+            room.copy_from_slice(bytes);
+            room.make_ascii_lowercase();
+            self.len = end;
         }
     }
 
@@ -438,7 +434,7 @@ impl Word {
         match rest.first_chunk::<8>() {
             Some(eight) if run < 8 && self.len == 0 && !self.long => {
                 let letters = u64::from_le_bytes(*eight) | 0x2020_2020_2020_2020;
-                self.key = u128::from(letters & ((1 << (8 * run)) - 1));
+                self.text[..8].copy_from_slice(&(letters & ((1 << (8 * run)) - 1)).to_le_bytes());
                 self.len = run;
             }
             _ => self.push_bytes(&rest[..run]),
@@ -550,7 +546,7 @@ impl Tally {
 
     fn end_word(&mut self, word: &mut Word) {
         self.words[usize::from(word.cyrillic)] += 1;
-        let stop = if word.long { 0 } else { StopTable::get().languages(word.key) };
+        let stop = if word.long { 0 } else { StopTable::get().languages(u128::from_le_bytes(word.text)) };
         // Counted bit by bit over the set bits only: most words set none of
         // `typical` and `other`, and few of the others.
         const LANGUAGES: u32 = (1 << Language::ALL.len()) - 1;
@@ -575,11 +571,8 @@ impl Tally {
             let i = l as usize;
             f64::from(self.hits[i]) + 0.5 * f64::from(self.typical[i]) - f64::from(self.foreign[i])
         };
-        let mut ranked: Vec<(Language, f64)> = candidates.map(|l| (l, score(l))).collect();
-        // Stable: ties keep the order of Language::ALL.
-        crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
-        let (best, s1) = ranked[0];
-        let s2 = ranked.get(1).map_or(0.0, |r| r.1).max(0.0);
+        let (best, s1, s2) = best_two(candidates.map(|l| (l, score(l))));
+        let s2 = s2.max(0.0);
         let others = if cyrillic { OTHER_CYRILLIC } else { 0..OTHER_CYRILLIC.start };
         let (other, other_words) = others
             .clone()
@@ -638,6 +631,20 @@ impl Tally {
     }
 }
 
+/// The best of finite `scores` (on a tie, the first), its score and the
+/// next best score (`-inf` if there is no other).
+fn best_two(scores: impl Iterator<Item = (Language, f64)>) -> (Language, f64, f64) {
+    let (mut best, mut s1, mut s2) = (Language::English, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (l, s) in scores {
+        if s > s1 {
+            (best, s1, s2) = (l, s, s1);
+        } else if s > s2 {
+            s2 = s;
+        }
+    }
+    (best, s1, s2)
+}
+
 /// Below this share of stop words (and typical letters) among its words, a
 /// text is in none of our languages: running text in one of them is a
 /// quarter to a half stop words, while a language we have no list for
@@ -668,6 +675,16 @@ mod tests {
     fn letter_table_is_sorted_and_complete() {
         let table = letter_table();
         assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        let all = LETTERS.iter().map(|l| l.1).chain(OTHER_LETTERS.iter().map(|l| l.1));
+        let mut chars: Vec<char> = all.flat_map(str::chars).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        assert_eq!(table.iter().map(|e| e.0).collect::<Vec<_>>(), chars);
+        for &(c, info) in table {
+            let ours = LETTERS.iter().filter(|l| l.1.contains(c)).fold(0, |m, l| m | 1 << l.0 as usize);
+            let other = OTHER_LETTERS.iter().rposition(|l| l.1.contains(c)).map_or(0, |i| i as u8 + 1);
+            assert_eq!((info.ours, info.other), (ours, other), "{c}");
+        }
         assert_eq!(letter_info('ñ').ours, 1 << Language::Spanish as usize);
         assert_eq!(letter_info('ø').ours, (1 << Language::Norwegian as usize) | (1 << Language::Danish as usize));
         assert_eq!(letter_info('ł').ours, 0);
@@ -727,6 +744,16 @@ mod tests {
         }
 
         #[test]
+        fn best_two_is_a_stable_sort(halves in proptest::collection::vec(-4..8i32, 1..15)) {
+            let scores: Vec<(Language, f64)> =
+                Language::ALL.iter().copied().zip(halves.iter().map(|&h| f64::from(h) * 0.5)).collect();
+            let mut ranked = scores.clone();
+            crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
+            let expected = (ranked[0].0, ranked[0].1, ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.1));
+            proptest::prop_assert_eq!(best_two(scores.into_iter()), expected);
+        }
+
+        #[test]
         fn letter_run_is_a_search(rest in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20)) {
             let expected = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
             proptest::prop_assert_eq!(letter_run(&rest), expected);
@@ -743,7 +770,7 @@ mod tests {
             }
             fast.push_ascii(rest, run);
             slow.push_bytes(&rest[..run]);
-            proptest::prop_assert_eq!((fast.key, fast.len, fast.long), (slow.key, slow.len, slow.long));
+            proptest::prop_assert_eq!((fast.text, fast.len, fast.long), (slow.text, slow.len, slow.long));
         }
     }
 

@@ -16,7 +16,7 @@
 //! fifth of the native CPU time; agreement with it is measured in
 //! `agreement.rs` (figures in ARCHITECTURE.md).
 
-use super::{Language, MAX_STOP_WORD_BYTES, stop_masks};
+use super::Language;
 
 /// What [`identify`] makes of a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -214,34 +214,25 @@ struct LetterInfo {
 fn letter_table() -> &'static [(char, LetterInfo)] {
     static TABLE: std::sync::OnceLock<Vec<(char, LetterInfo)>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        // Kept sorted as it grows: no sort to link in.
         let mut table: Vec<(char, LetterInfo)> = Vec::new();
-        let mut entry = |c: char| -> usize {
-            match table.iter().position(|&(t, _)| t == c) {
-                Some(i) => i,
-                None => {
-                    table.push((c, LetterInfo::default()));
-                    table.len() - 1
-                }
-            }
-        };
-        let mut updates: Vec<(usize, u16, u8)> = Vec::new();
+        fn entry(table: &mut Vec<(char, LetterInfo)>, c: char) -> &mut LetterInfo {
+            let i = table.binary_search_by_key(&c, |&(t, _)| t).unwrap_or_else(|i| {
+                table.insert(i, (c, LetterInfo::default()));
+                i
+            });
+            &mut table[i].1
+        }
         for (language, letters) in LETTERS {
             for c in letters.chars() {
-                updates.push((entry(c), 1 << language as usize, 0));
+                entry(&mut table, c).ours |= 1 << language as usize;
             }
         }
         for (i, (_, letters)) in OTHER_LETTERS.iter().enumerate() {
             for c in letters.chars() {
-                updates.push((entry(c), 0, i as u8 + 1));
+                entry(&mut table, c).other = i as u8 + 1;
             }
         }
-        for (i, ours, other) in updates {
-            table[i].1.ours |= ours;
-            if other != 0 {
-                table[i].1.other = other;
-            }
-        }
-        table.sort_unstable_by_key(|&(c, _)| c);
         table
     })
 }
@@ -258,8 +249,106 @@ fn letter_info(c: char) -> LetterInfo {
 }
 
 /// A word's letters may come in this many bytes at most and still be looked
-/// up; longer words are no stop words.
-const WORD_BYTES: usize = MAX_STOP_WORD_BYTES;
+/// up; longer words are no stop words (the longest has 14 bytes: a test
+/// checks). A word is then one `u128`, its two high bytes free
+/// ([`StopTable`]).
+const WORD_BYTES: usize = 14;
+
+/// The UTF-8 `bytes` of a word (at most [`WORD_BYTES`]) as a number, the
+/// first in the lowest byte, zeros above the last.
+fn key_of(bytes: &[u8]) -> u128 {
+    let mut text = [0; 16];
+    text[..bytes.len()].copy_from_slice(bytes);
+    u128::from_le_bytes(text)
+}
+
+/// Bit 7 of each byte of `x`, for eight bytes at once.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `0x80` in each byte of `x` that is an ASCII letter, else 0. Letters are
+/// below 0x80, and with bit 5 set (lower case) in 0x61..=0x7a; adding 0x1f
+/// and 0x05 to the low seven bits carries into bit 7 from 0x61 and from
+/// 0x7b on, never into the next byte.
+fn ascii_letters(x: u64) -> u64 {
+    let low = (x | 0x2020_2020_2020_2020) & !HIGH;
+    let from_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = low + 0x0505_0505_0505_0505;
+    from_a & !past_z & !x & HIGH
+}
+
+/// The ASCII letters at the start of `rest`: `rest.iter().position(|b|
+/// !b.is_ascii_alphabetic())`, eight bytes at a time when it can.
+fn letter_run(rest: &[u8]) -> usize {
+    if let Some(eight) = rest.first_chunk::<8>() {
+        let others = !ascii_letters(u64::from_le_bytes(*eight)) & HIGH;
+        if others != 0 {
+            return others.trailing_zeros() as usize / 8;
+        }
+    }
+    rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len())
+}
+
+/// Every stop word of every language by its [`key_of`], with the languages
+/// whose list holds it (bit `i` for `Language::ALL[i]`) in its two high
+/// bytes: an open-addressed table (linear probing; 0 is a free slot, as no
+/// word is empty), where a word costs one comparison of two integers (a hash
+/// map of strings would hash and compare bytes).
+struct StopTable {
+    slots: Box<[u128; STOP_SLOTS]>,
+}
+
+const _: () = assert!(Language::ALL.len() <= 16);
+
+/// log2 of the slots of [`StopTable`]: some 2,500 stop words fill 8,192
+/// slots to 30%, where a lookup mostly probes one slot.
+const STOP_BITS: u32 = 13;
+const STOP_SLOTS: usize = 1 << STOP_BITS;
+
+/// Where [`StopTable`] keeps the languages of a word.
+const LANGUAGES_SHIFT: u32 = 8 * WORD_BYTES as u32;
+
+impl StopTable {
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOP_BITS)) as usize
+    }
+
+    fn get() -> &'static StopTable {
+        static TABLE: std::sync::OnceLock<StopTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut table = StopTable { slots: Box::new([0; STOP_SLOTS]) };
+            for &language in Language::ALL {
+                // The lines `stop_words` reads, without building the sets
+                // of languages no text may need.
+                let lines = language.spec().stop_words.lines().map(str::trim);
+                for word in lines.filter(|line| !line.is_empty() && !line.starts_with('#')) {
+                    let key = key_of(word.as_bytes());
+                    let mut i = Self::slot(key);
+                    while table.slots[i] != 0 && table.slots[i] & WORD_MASK != key {
+                        i = (i + 1) % STOP_SLOTS;
+                    }
+                    table.slots[i] |= key | 1 << (LANGUAGES_SHIFT + language as u32);
+                }
+            }
+            table
+        })
+    }
+
+    /// The languages whose stop list holds the word of `key`.
+    fn languages(&self, key: u128) -> u16 {
+        let mut i = Self::slot(key);
+        loop {
+            let slot = self.slots[i];
+            if slot & WORD_MASK == key || slot == 0 {
+                return (slot >> LANGUAGES_SHIFT) as u16;
+            }
+            i = (i + 1) % STOP_SLOTS;
+        }
+    }
+}
+
+/// The bytes of a word in a `u128`.
+const WORD_MASK: u128 = (1 << LANGUAGES_SHIFT) - 1;
 
 /// Adds one to `counts[i]` for every bit `i` set in `bits`.
 fn count_bits(counts: &mut [u32], mut bits: u32) {
@@ -298,9 +387,11 @@ struct Tally {
 /// The word being read.
 #[derive(Default)]
 struct Word {
-    /// Its lower-case letters, up to [`WORD_BYTES`] (a reused buffer: a
-    /// `&str` for the stop-word lookup without validating bytes again).
-    text: String,
+    /// Its lower-case letters, up to [`WORD_BYTES`] of them, in UTF-8;
+    /// zeros after the last.
+    text: [u8; 16],
+    /// Bytes in `text`.
+    len: usize,
     /// Longer than [`WORD_BYTES`].
     long: bool,
     /// Cyrillic (else Latin).
@@ -316,39 +407,47 @@ struct Word {
 }
 
 impl Word {
-    /// Ready for the next word: every field as new, the buffer kept.
+    /// Ready for the next word.
     fn clear(&mut self) {
-        let mut text = std::mem::take(&mut self.text);
-        text.clear();
-        *self = Word { text, ours: u16::MAX, ..Word::default() };
+        *self = Word { ours: u16::MAX, ..Word::default() };
     }
 
     /// Whether a letter has been read (kept or not).
     fn started(&self) -> bool {
-        !self.text.is_empty() || self.long
+        self.len != 0 || self.long
     }
 
-    /// `push` of an ASCII letter.
-    fn push_ascii(&mut self, b: u8) {
-        if self.text.len() < WORD_BYTES {
-            self.text.push(char::from(b));
-        } else {
+    /// Appends the UTF-8 bytes of letters, lower-casing ASCII ones.
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        let end = self.len + bytes.len();
+        if end > WORD_BYTES {
             self.long = true;
+        } else {
+            let room = &mut self.text[self.len..end];
+            room.copy_from_slice(bytes);
+            room.make_ascii_lowercase();
+            self.len = end;
         }
     }
 
-    fn push(&mut self, c: char) {
-        if self.text.len() + c.len_utf8() > WORD_BYTES {
-            self.long = true;
-        } else {
-            self.text.push(c);
+    /// `push_bytes(&rest[..run])` of a run of ASCII letters; a word of
+    /// fewer than eight at once, from the eight bytes at its start less
+    /// those after it, lower-cased (bit 5 set).
+    fn push_ascii(&mut self, rest: &[u8], run: usize) {
+        match rest.first_chunk::<8>() {
+            Some(eight) if run < 8 && self.len == 0 && !self.long => {
+                let letters = u64::from_le_bytes(*eight) | 0x2020_2020_2020_2020;
+                self.text[..8].copy_from_slice(&(letters & ((1 << (8 * run)) - 1)).to_le_bytes());
+                self.len = run;
+            }
+            _ => self.push_bytes(&rest[..run]),
         }
     }
 }
 
 impl Tally {
     fn scan(&mut self, text: &str) {
-        let mut word = Word { text: String::with_capacity(WORD_BYTES), ..Word::default() };
+        let mut word = Word::default();
         word.clear();
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -356,17 +455,27 @@ impl Tally {
             if self.words[0] + self.words[1] >= MAX_WORDS {
                 return;
             }
-            // ASCII without decoding.
+            // ASCII without decoding; a run of letters at once, as no word
+            // ends inside it. After a Cyrillic word, which the first letter
+            // ends, only that letter: the check above must come right after
+            // it.
+            if b.is_ascii_alphabetic() {
+                let rest = &bytes[i..];
+                let run = if word.started() && word.cyrillic {
+                    self.end_word(&mut word);
+                    1
+                } else {
+                    letter_run(rest)
+                };
+                self.scripts[0] += run;
+                word.ours &= LATIN_LANGUAGES;
+                word.push_ascii(rest, run);
+                i += run;
+                continue;
+            }
             if b.is_ascii() {
                 i += 1;
-                if b.is_ascii_alphabetic() {
-                    if !word.text.is_empty() && word.cyrillic {
-                        self.end_word(&mut word);
-                    }
-                    self.scripts[0] += 1;
-                    word.ours &= LATIN_LANGUAGES;
-                    word.push_ascii(b.to_ascii_lowercase());
-                } else if word.started() {
+                if word.started() {
                     self.end_word(&mut word);
                 }
                 continue;
@@ -415,7 +524,7 @@ impl Tally {
                         word.hard_sign |= lower == 'ъ';
                         word.yery |= matches!(lower, 'ы' | 'э');
                     }
-                    word.push(lower);
+                    word.push_bytes(lower.encode_utf8(&mut [0; 4]).as_bytes());
                 }
                 2 => {
                     if word.started() {
@@ -440,7 +549,7 @@ impl Tally {
 
     fn end_word(&mut self, word: &mut Word) {
         self.words[usize::from(word.cyrillic)] += 1;
-        let stop = if word.long { 0 } else { stop_masks().get(word.text.as_str()).copied().unwrap_or(0) };
+        let stop = if word.long { 0 } else { StopTable::get().languages(u128::from_le_bytes(word.text)) };
         // Counted bit by bit over the set bits only: most words set none of
         // `typical` and `other`, and few of the others.
         const LANGUAGES: u32 = (1 << Language::ALL.len()) - 1;
@@ -465,11 +574,8 @@ impl Tally {
             let i = l as usize;
             f64::from(self.hits[i]) + 0.5 * f64::from(self.typical[i]) - f64::from(self.foreign[i])
         };
-        let mut ranked: Vec<(Language, f64)> = candidates.map(|l| (l, score(l))).collect();
-        // Stable: ties keep the order of Language::ALL.
-        crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
-        let (best, s1) = ranked[0];
-        let s2 = ranked.get(1).map_or(0.0, |r| r.1).max(0.0);
+        let (best, s1, s2) = best_two(candidates.map(|l| (l, score(l))));
+        let s2 = s2.max(0.0);
         let others = if cyrillic { OTHER_CYRILLIC } else { 0..OTHER_CYRILLIC.start };
         let (other, other_words) = others
             .clone()
@@ -528,6 +634,20 @@ impl Tally {
     }
 }
 
+/// The best of finite `scores` (on a tie, the first), its score and the
+/// next best score (`-inf` if there is no other).
+fn best_two(scores: impl Iterator<Item = (Language, f64)>) -> (Language, f64, f64) {
+    let (mut best, mut s1, mut s2) = (Language::English, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (l, s) in scores {
+        if s > s1 {
+            (best, s1, s2) = (l, s, s1);
+        } else if s > s2 {
+            s2 = s;
+        }
+    }
+    (best, s1, s2)
+}
+
 /// Below this share of stop words (and typical letters) among its words, a
 /// text is in none of our languages: running text in one of them is a
 /// quarter to a half stop words, while a language we have no list for
@@ -558,6 +678,16 @@ mod tests {
     fn letter_table_is_sorted_and_complete() {
         let table = letter_table();
         assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        let all = LETTERS.iter().map(|l| l.1).chain(OTHER_LETTERS.iter().map(|l| l.1));
+        let mut chars: Vec<char> = all.flat_map(str::chars).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        assert_eq!(table.iter().map(|e| e.0).collect::<Vec<_>>(), chars);
+        for &(c, info) in table {
+            let ours = LETTERS.iter().filter(|l| l.1.contains(c)).fold(0, |m, l| m | 1 << l.0 as usize);
+            let other = OTHER_LETTERS.iter().rposition(|l| l.1.contains(c)).map_or(0, |i| i as u8 + 1);
+            assert_eq!((info.ours, info.other), (ours, other), "{c}");
+        }
         assert_eq!(letter_info('ñ').ours, 1 << Language::Spanish as usize);
         assert_eq!(letter_info('ø').ours, (1 << Language::Norwegian as usize) | (1 << Language::Danish as usize));
         assert_eq!(letter_info('ł').ours, 0);
@@ -572,6 +702,79 @@ mod tests {
         }
         for (i, (language, _)) in LETTERS.iter().enumerate() {
             assert_eq!(*language as usize, i);
+        }
+    }
+
+    /// The languages of each stop word, as a map of strings.
+    fn reference_masks() -> std::collections::HashMap<&'static str, u16> {
+        let mut masks = std::collections::HashMap::new();
+        for &language in Language::ALL {
+            for &word in language.stop_words() {
+                *masks.entry(word).or_default() |= 1 << language as usize;
+            }
+        }
+        masks
+    }
+
+    #[test]
+    fn stop_table_holds_every_stop_word() {
+        let masks = reference_masks();
+        assert_eq!(StopTable::get().slots.iter().filter(|&&slot| slot != 0).count(), masks.len());
+        for (word, mask) in masks {
+            assert!(word.len() <= WORD_BYTES && !word.contains('\0'), "{word:?}");
+            assert_eq!(word, word.to_ascii_lowercase());
+            assert_eq!(StopTable::get().languages(key_of(word.as_bytes())), mask, "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_letters_are_is_ascii_alphabetic() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"abcdefgh";
+                eight[at] = b;
+                let expected = if b.is_ascii_alphabetic() { 8 } else { at };
+                assert_eq!(letter_run(&eight), expected, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stop_table_agrees_with_a_map(word in "[a-zäöüßéèàáóúñçåæøăîșțığşıабвгдежзийклмнопрстуфхцчшщъыьэюя]{1,8}") {
+            let expected = reference_masks().get(word.as_str()).copied().unwrap_or(0);
+            let found = if word.len() > WORD_BYTES { 0 } else { StopTable::get().languages(key_of(word.as_bytes())) };
+            proptest::prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn best_two_is_a_stable_sort(halves in proptest::collection::vec(-4..8i32, 1..15)) {
+            let scores: Vec<(Language, f64)> =
+                Language::ALL.iter().copied().zip(halves.iter().map(|&h| f64::from(h) * 0.5)).collect();
+            let mut ranked = scores.clone();
+            crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
+            let expected = (ranked[0].0, ranked[0].1, ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.1));
+            proptest::prop_assert_eq!(best_two(scores.into_iter()), expected);
+        }
+
+        #[test]
+        fn letter_run_is_a_search(rest in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20)) {
+            let expected = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
+            proptest::prop_assert_eq!(letter_run(&rest), expected);
+        }
+
+        #[test]
+        fn push_ascii_is_push_bytes(text in "[a-zA-Z]{0,3}[a-zA-Z]{1,20}[ .,;]{0,10}", started in 0..3usize) {
+            let rest = text.as_bytes();
+            let run = letter_run(rest);
+            let (mut fast, mut slow) = (Word::default(), Word::default());
+            for word in [&mut fast, &mut slow] {
+                word.clear();
+                word.push_bytes(&b"ab\xc3\xa9"[..[0, 2, 4][started]]);
+            }
+            fast.push_ascii(rest, run);
+            slow.push_bytes(&rest[..run]);
+            proptest::prop_assert_eq!((fast.text, fast.len, fast.long), (slow.text, slow.len, slow.long));
         }
     }
 

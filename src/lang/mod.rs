@@ -12,7 +12,7 @@
 //! `scripts/stopwords.py`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -235,25 +235,6 @@ pub(crate) fn detect(text: &str) -> Option<Language> {
         return None;
     }
     guess.language
-}
-
-/// Stop words are short; longer words are not looked up.
-const MAX_STOP_WORD_BYTES: usize = 24;
-
-/// Every stop word of every language, with the languages whose list holds
-/// it (bit `i` for `Language::ALL[i]`).
-fn stop_masks() -> &'static HashMap<&'static str, u16, fx::FxBuild> {
-    const _: () = assert!(Language::ALL.len() <= 16);
-    static MASKS: OnceLock<HashMap<&'static str, u16, fx::FxBuild>> = OnceLock::new();
-    MASKS.get_or_init(|| {
-        let mut masks: HashMap<&'static str, u16, fx::FxBuild> = HashMap::default();
-        for &lang in Language::ALL {
-            for &word in lang.stop_words() {
-                *masks.entry(word).or_default() |= 1 << lang as usize;
-            }
-        }
-        masks
-    })
 }
 
 /// Like [`detect`], but for any language: its ISO 639-1 code (e.g. "ja",

@@ -65,6 +65,29 @@ const MAY_BREAK: [bool; 256] = {
     table
 };
 
+/// The bytes at the start of `rest` before one of [`MAY_BREAK`]:
+/// `rest.iter().position(|&b| MAY_BREAK[usize::from(b)])` (or its length),
+/// eight bytes at a time. In `v - ONES & !v`, bit 7 is set in each zero
+/// byte of `v` and only above one in others, so the lowest byte flagged is
+/// the first one that is a terminator or a line break, or outside ASCII.
+fn quiet_run(rest: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(eight) = rest[n..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*eight);
+        let zero = |b: u8| {
+            let v = x ^ (ONES * u64::from(b));
+            v.wrapping_sub(ONES) & !v
+        };
+        let hits = (x | zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n') | zero(b'\r')) & (0x80 * ONES);
+        if hits != 0 {
+            return n + hits.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + rest[n..].iter().position(|&b| MAY_BREAK[usize::from(b)]).unwrap_or(rest.len() - n)
+}
+
 /// Sentence_Break property of a character, for the characters this module
 /// handles; None for any other.
 fn category(c: char) -> Option<Cat> {
@@ -203,7 +226,7 @@ pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
         if cfg!(not(target_arch = "wasm32"))
             && state.iter().all(|p| matches!(p, Part::Other | Part::UpperLower | Part::ClosePlus | Part::SpPlus))
         {
-            let quiet = bytes[pos..].iter().position(|&b| MAY_BREAK[usize::from(b)]).unwrap_or(bytes.len() - pos);
+            let quiet = quiet_run(&bytes[pos..]);
             if quiet > 0 {
                 pos += quiet;
                 state[3] = match ASCII[usize::from(bytes[pos - 1])] {
@@ -296,6 +319,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn quiet_run_is_a_search(rest in proptest::collection::vec(any::<u8>(), 0..40), quiet in 0..40usize) {
+            // Mostly quiet bytes, then anything.
+            let rest: Vec<u8> = std::iter::repeat_n(b'a', quiet).chain(rest).collect();
+            let expected = rest.iter().position(|&b| super::MAY_BREAK[usize::from(b)]).unwrap_or(rest.len());
+            prop_assert_eq!(super::quiet_run(&rest), expected);
+        }
+
         #[test]
         fn agrees_with_unicode_segmentation(s in "[aZ1 .!?,;:'\"()\\[\\]{}\t\n\r\x0b\x0c#-]{0,24}") {
             prop_assert_eq!(sentence_starts(&s), crate_starts(&s));

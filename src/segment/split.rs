@@ -503,11 +503,20 @@ const ATERMS: CharSet = CharSet::new(&['.', '…', '\u{2024}', '\u{fe52}', '\u{f
 struct CharSet {
     chars: &'static [char],
     first_bytes: [bool; 256],
+    /// Its ASCII chars (at most three; repeated to fill), each in every
+    /// byte of a `u64`, for a search of eight bytes at a time.
+    ascii: [u64; 3],
+    /// Bit 7 of every byte if it has chars outside ASCII, else 0.
+    high: u64,
 }
+
+/// 1 in every byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
 
 impl CharSet {
     const fn new(chars: &'static [char]) -> CharSet {
         let mut first_bytes = [false; 256];
+        let (mut ascii, mut n, mut high) = ([0; 3], 0, 0);
         let mut k = 0;
         while k < chars.len() {
             let c = chars[k] as u32;
@@ -518,19 +527,68 @@ impl CharSet {
                 _ => 0xf0 | (c >> 18),
             };
             first_bytes[first as usize] = true;
+            if c < 0x80 {
+                ascii[n] = ONES * c as u64;
+                n += 1;
+            } else {
+                high = 0x80 * ONES;
+            }
             k += 1;
         }
-        CharSet { chars, first_bytes }
+        while n > 0 && n < 3 {
+            ascii[n] = ascii[0];
+            n += 1;
+        }
+        CharSet { chars, first_bytes, ascii, high }
+    }
+
+    /// Bit 7 set in every byte of the eight bytes `x` that may start a
+    /// char of the set (and maybe in some others): bytes outside ASCII, and
+    /// bytes equal to an ASCII char of the set, found as the zero bytes of
+    /// `x ^ char` (`v - ONES & !v` has bit 7 set in every zero byte of `v`).
+    fn may_start(&self, x: u64) -> u64 {
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        self.ascii.iter().fold(x & self.high, |m, &b| m | zero(x ^ b)) & (0x80 * ONES)
     }
 }
 
 /// The chars of `set` in `s` with their byte offsets, in order: what
 /// `s.match_indices(set.chars)` finds, without decoding every char of `s`.
 fn find_chars<'a>(s: &'a str, set: &'a CharSet) -> impl Iterator<Item = (usize, char)> + 'a {
-    // A first byte is never a UTF-8 continuation byte, so each hit starts a char.
-    s.bytes().enumerate().filter(|&(_, b)| set.first_bytes[usize::from(b)]).filter_map(|(i, _)| {
-        let c = s[i..].chars().next()?;
-        set.chars.contains(&c).then_some((i, c))
+    let bytes = s.as_bytes();
+    // Bytes `at - 8..at` are looked at; `maybe` holds bit 7 of those still
+    // to try.
+    let (mut at, mut maybe) = (0, 0u64);
+    std::iter::from_fn(move || {
+        loop {
+            if maybe == 0 {
+                while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+                    at += 8;
+                    maybe = set.may_start(u64::from_le_bytes(*eight));
+                    if maybe != 0 {
+                        break;
+                    }
+                }
+            }
+            if maybe == 0 {
+                if at >= bytes.len() {
+                    return None;
+                }
+                maybe =
+                    bytes[at..].iter().rev().fold(0, |m, &b| m << 8 | u64::from(set.first_bytes[usize::from(b)]) << 7);
+                at += 8;
+                continue;
+            }
+            let i = at - 8 + maybe.trailing_zeros() as usize / 8;
+            maybe &= maybe - 1;
+            // A first byte is never a UTF-8 continuation byte, so each hit starts a char.
+            if set.first_bytes[usize::from(bytes[i])] {
+                match s[i..].chars().next() {
+                    Some(c) if set.chars.contains(&c) => return Some((i, c)),
+                    _ => {}
+                }
+            }
+        }
     })
 }
 
@@ -901,7 +959,21 @@ const ABBR_BY_LEN: [(usize, usize); MAX_ABBR_LEN + 1] = {
 
 /// How the period-final `token` behaves, if it is an abbreviation.
 fn abbreviation(token: &str) -> Option<Abbr> {
-    let lowercase = token.to_lowercase();
+    // An ASCII token is lowercased on the stack: its lowercase is as long.
+    let mut ascii = [0; MAX_ABBR_LEN];
+    let owned;
+    let lowercase = match ascii.get_mut(..token.len()) {
+        Some(bytes) if token.is_ascii() => {
+            bytes.copy_from_slice(token.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).unwrap_or_default()
+        }
+        _ => {
+            owned = token.to_lowercase();
+            owned.as_str()
+        }
+    };
+    let firsts = (token.as_bytes().first(), lowercase.as_bytes().first());
     // An ASCII token and its lowercase have the same length: only the
     // entries of that length can match, in their order in the table
     // (native only: the .wasm's size budget binds).
@@ -916,7 +988,9 @@ fn abbreviation(token: &str) -> Option<Abbr> {
     #[cfg(target_arch = "wasm32")]
     let entries = ABBREVIATIONS.iter().copied();
     for (entry, kind) in entries {
-        if entry.len() != token.len() && entry.len() != lowercase.len() {
+        // A match starts as the token or its lowercase does.
+        let first = entry.as_bytes().first();
+        if (entry.len() != token.len() && entry.len() != lowercase.len()) || (first != firsts.0 && first != firsts.1) {
             continue;
         }
         // "p." must not match the initial "P.".
@@ -2213,8 +2287,54 @@ mod tests {
         prop::collection::vec(piece, 0..60).prop_map(|parts| parts.concat())
     }
 
+    /// [`abbreviation`] as it was: every entry, a lowercase `String`.
+    fn abbreviation_reference(token: &str) -> Option<Abbr> {
+        let lowercase = token.to_lowercase();
+        for &(entry, kind) in ABBREVIATIONS {
+            if entry.len() != token.len() && entry.len() != lowercase.len() {
+                continue;
+            }
+            let any_case = entry.len() > 2 && !entry.chars().any(char::is_uppercase);
+            if token == entry || (any_case && lowercase == entry) {
+                return Some(kind);
+            }
+        }
+        let body = token.strip_suffix('.')?;
+        let mut chars = body.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_uppercase() => Some(Abbr::CanEnd),
+            _ if is_dotted_acronym(token) => Some(Abbr::CanEnd),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn abbreviation_is_the_reference_on_every_entry() {
+        for &(entry, _) in ABBREVIATIONS {
+            for token in
+                [entry.to_string(), entry.to_uppercase(), entry.to_lowercase(), entry[..1].to_uppercase() + &entry[1..]]
+            {
+                assert_eq!(abbreviation(&token), abbreviation_reference(&token), "{token}");
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn abbreviation_is_the_reference(token in "[A-Za-zÁáÑñÉİ.]{1,8}\\.") {
+            prop_assert_eq!(abbreviation(&token), abbreviation_reference(&token));
+        }
+
+        #[test]
+        fn find_chars_is_match_indices(text in "[a .\"\n\r\u{1}!/\u{85}\u{2028}…“”„«»「」『』․﹒．é€ж日\u{10348}]{0,40}") {
+            for set in [&QUOTE_MARKS, &ATERMS] {
+                let expected: Vec<(usize, char)> =
+                    text.match_indices(set.chars).map(|(i, m)| (i, m.chars().next().unwrap_or_default())).collect();
+                prop_assert_eq!(find_chars(&text, set).collect::<Vec<_>>(), expected);
+            }
+        }
 
         #[test]
         fn invariants_hold_for_any_block(text in newsish(), a in any::<usize>(), b in any::<usize>()) {

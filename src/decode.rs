@@ -346,7 +346,7 @@ fn control_count(bytes: &[u8], del: bool) -> u32 {
 }
 
 /// The length of the ASCII prefix of `bytes`, eight bytes at a time.
-fn ascii_head(bytes: &[u8]) -> usize {
+pub(crate) fn ascii_head(bytes: &[u8]) -> usize {
     let plain =
         |c: &&[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) & 0x8080_8080_8080_8080 == 0;
     let start = bytes.chunks_exact(8).take_while(plain).count() * 8;

@@ -170,41 +170,34 @@ fn merge_removed(doc: &mut Document, dropped: Vec<(usize, Removed)>) {
 /// Normalized block text: lower-case letter words only (digits dropped so
 /// "Comments / 2" and "Comments / 0" match).
 fn key(s: &str) -> String {
-    // The runs of letters, lower-cased, one space between runs; one pass,
-    // one allocation; runs of ASCII letters copied without decoding.
+    // Each letter lower-cased and anything else a space, then the runs of
+    // spaces made one and those at the ends dropped: two simple passes
+    // (the first over runs of ASCII bytes vectorised) cost fewer
+    // instructions than one that decides byte by byte where spaces go.
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let mut gap = false;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // ASCII: one test a byte; a letter is lower-cased by its 0x20 bit.
-            if b.is_ascii_alphabetic() {
-                if gap && !out.is_empty() {
-                    out.push(b' ');
-                }
-                gap = false;
-                out.push(b | 0x20);
-            } else {
-                gap = true;
-            }
-            i += 1;
-            continue;
-        }
+    while i < bytes.len() {
+        let run = crate::decode::ascii_head(&bytes[i..]);
+        out.extend(bytes[i..i + run].iter().map(|&b| if b.is_ascii_alphabetic() { b | 0x20 } else { b' ' }));
+        i += run;
         let Some(c) = s[i..].chars().next() else { break };
         i += c.len_utf8();
-        if !c.is_alphabetic() {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
+        if c.is_alphabetic() {
+            let mut utf8 = [0; 4];
+            for c in c.to_lowercase() {
+                out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
+        } else {
             out.push(b' ');
         }
-        gap = false;
-        let mut utf8 = [0; 4];
-        for c in c.to_lowercase() {
-            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-        }
+    }
+    out.dedup_by(|a, b| *a == b' ' && *b == b' ');
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+    if out.first() == Some(&b' ') {
+        out.remove(0);
     }
     // Whole chars only: always UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

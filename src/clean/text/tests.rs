@@ -683,31 +683,31 @@ proptest! {
     }
 }
 
+/// A block's statistics from its normalized text are those from its own
+/// words whenever `normalize_into` says they may be.
+fn feat_from_norm_agrees(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let mut norm = String::new();
+    let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
+    if let Words::Same { quotes } = normalize_into(s, &mut norm)
+        && let Some(by_norm) = Feat::from_norm(s, &norm, quotes, BlockKind::Paragraph, &ctx)
+    {
+        let by_words = Feat::new(s, BlockKind::Paragraph, &ctx);
+        prop_assert_eq!(format!("{by_norm:?}"), format!("{by_words:?}"));
+    }
+    Ok(())
+}
+
 proptest! {
-    /// A block's statistics from its normalized text are those from its own
-    /// words whenever `normalize_into` says they may be.
+    /// [`feat_from_norm_agrees`] on words of every kind the fast path meets.
     #[test]
     fn feat_from_norm_agrees_with_feat_new(s in "([ \t\n\u{a0}]{0,2}([A-Za-z0-9.,@#'\"()\\-’‘“”éÉ—–…«»·ΣσςİßñÑⅠⅰ\u{307}日]{1,9}|4 days ago|The|Twitter|of|and|don‘t|don’t|don\"t|don“t|ΟΔΟΣ|—and|él))*") {
-        let mut norm = String::new();
-        let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
-        if let Words::Same { quotes } = normalize_into(&s, &mut norm)
-            && let Some(by_norm) = Feat::from_norm(&s, &norm, quotes, BlockKind::Paragraph, &ctx)
-        {
-            let by_words = Feat::new(&s, BlockKind::Paragraph, &ctx);
-            prop_assert_eq!(format!("{by_norm:?}"), format!("{by_words:?}"));
-        }
+        feat_from_norm_agrees(&s)?;
     }
 
+    /// [`feat_from_norm_agrees`] on any text.
     #[test]
     fn feat_from_norm_agrees_with_feat_new_on_any_text(s in "\\PC{0,60}|([ \u{a0}]{1,2}(İ|I|ΟΔΟΣ|Σ|é|—|[a-z]{1,3}))*") {
-        let mut norm = String::new();
-        let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
-        if let Words::Same { quotes } = normalize_into(&s, &mut norm)
-            && let Some(by_norm) = Feat::from_norm(&s, &norm, quotes, BlockKind::Paragraph, &ctx)
-        {
-            let by_words = Feat::new(&s, BlockKind::Paragraph, &ctx);
-            prop_assert_eq!(format!("{by_norm:?}"), format!("{by_words:?}"));
-        }
+        feat_from_norm_agrees(&s)?;
     }
 }
 

@@ -385,7 +385,7 @@ const NO_TERM: u32 = u32::MAX;
 
 /// A batch meets most of a language's common words within a few stories;
 /// 64 K words (some 5 MB) keep them across stories. Past that the lexicon
-/// starts again at the next story (never within one, as its ids must hold).
+/// starts again after the story (never within one, as its ids must hold).
 const LEXICON_MAX_WORDS: usize = 1 << 16;
 
 /// Calls `f` with this thread's lexicon. A lexicon in use already (which
@@ -396,10 +396,14 @@ pub(crate) fn with_lexicon<R>(f: impl FnOnce(&mut Lexicon) -> R) -> R {
     }
     LEXICON.with(|cell| match cell.try_borrow_mut() {
         Ok(mut lexicon) => {
+            let result = f(&mut lexicon);
+            // Emptied at the end of the story that fills it, not at the
+            // start of the next: a story of many distinct words (up to
+            // `max_story_bytes` of them) is not kept past its own end.
             if lexicon.words >= LEXICON_MAX_WORDS {
                 *lexicon = Lexicon::default();
             }
-            f(&mut lexicon)
+            result
         }
         Err(_) => f(&mut Lexicon::default()),
     })
@@ -654,6 +658,26 @@ fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A thread's lexicon keeps a story's words for the next story, and is
+    /// emptied after a story that fills it (so one story of many distinct
+    /// words is not held past its end).
+    #[test]
+    fn the_lexicon_is_emptied_after_the_story_that_fills_it() {
+        std::thread::spawn(|| {
+            with_lexicon(|lexicon| lexicon.language(None).id("drones"));
+            assert_eq!(with_lexicon(|lexicon| lexicon.terms()), 1);
+            with_lexicon(|lexicon| {
+                let mut words = lexicon.language(None);
+                for i in 0..LEXICON_MAX_WORDS {
+                    words.id(&format!("w{i}"));
+                }
+            });
+            assert_eq!(with_lexicon(|lexicon| lexicon.terms()), 0);
+        })
+        .join()
+        .unwrap();
+    }
 
     /// Realistic news paragraphs (≥ 150 characters), one per supported language.
     pub(super) const PARAGRAPHS: &[(Language, &str)] = &[

@@ -101,11 +101,18 @@ pub(crate) fn segment_with(docs: &[Document], same: Option<&SameText>) -> Segmen
     lang::with_lexicon(|lexicon| segment_in(docs, same, lexicon))
 }
 
+/// The text size past which [`segment_in`] stops sizing its arrays up front
+/// (10 MB: 1 M terms).
+const RESERVE_CAP: usize = 10 << 20;
+
 /// [`segment_with`], with the words' term ids read from `lexicon`.
 fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon) -> Segmented {
-    // Sized for news text (some 13 bytes a term, 27 a distinct term, 150 a
-    // sentence), so that the arrays rarely grow.
-    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    // Sized for news text, with some headroom (one term in 10 bytes or
+    // more, a distinct term in 24, a sentence in 128), so that the arrays
+    // rarely grow; capped, so that text with few words (hostile input, a
+    // story at `max_story_bytes`) reserves no more than 1 M entries an
+    // array and grows as it needs past that.
+    let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>().min(RESERVE_CAP);
     let mut out = Segmented {
         sentences: Vec::with_capacity(text_bytes / 128),
         vocabulary: Vec::with_capacity(text_bytes / 24),

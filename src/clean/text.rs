@@ -650,7 +650,7 @@ fn starts_on_boundary(hay: &str, at: usize, phrase: &str) -> bool {
 }
 
 /// The `How::Contains` rules of [`rules::PHRASE_RULES`] with a phrase in
-/// `norm` (as [`phrase_matches`] tells), one bit per rule.
+/// `norm` on a word boundary, one bit per rule.
 #[cfg(test)]
 fn contains_rules(norm: &str) -> u64 {
     contains_scan(norm).0
@@ -672,7 +672,8 @@ fn contains_scan(norm: &str) -> (u64, bool) {
 }
 
 /// The `Exact`, `Prefix` and `Suffix` rules of [`rules::PHRASE_RULES`] with
-/// a phrase that matches `norm` ([`phrase_matches`]), one bit per rule.
+/// a phrase that matches `norm` (as [`prefix_matches`] and
+/// [`suffix_matches`] tell, or exactly), one bit per rule.
 fn anchored_rules(norm: &str) -> u64 {
     let index = rules::AnchoredIndex::get();
     let mut hits = index.exact.get(core(norm)).copied().unwrap_or(0);

@@ -262,7 +262,7 @@ fn key_of(bytes: &[u8]) -> u128 {
     u128::from_le_bytes(text)
 }
 
-/// Bit 7 of each byte of `x`, for eight bytes at once.
+/// Bit 7 of each of eight bytes in a `u64`.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// `0x80` in each byte of `x` that is an ASCII letter, else 0. Letters are
@@ -277,7 +277,8 @@ fn ascii_letters(x: u64) -> u64 {
 }
 
 /// The ASCII letters at the start of `rest`: `rest.iter().position(|b|
-/// !b.is_ascii_alphabetic())`, eight bytes at a time when it can.
+/// !b.is_ascii_alphabetic())`, answered from the first eight bytes when a
+/// non-letter is among them (most words are shorter), else byte by byte.
 fn letter_run(rest: &[u8]) -> usize {
     if let Some(eight) = rest.first_chunk::<8>() {
         let others = !ascii_letters(u64::from_le_bytes(*eight)) & HIGH;

@@ -319,10 +319,9 @@ impl StopTable {
         TABLE.get_or_init(|| {
             let mut table = StopTable { slots: Box::new([0; STOP_SLOTS]) };
             for &language in Language::ALL {
-                // The lines `stop_words` reads, without building the sets
+                // The words `stop_words` reads, without building the sets
                 // of languages no text may need.
-                let lines = language.spec().stop_words.lines().map(str::trim);
-                for word in lines.filter(|line| !line.is_empty() && !line.starts_with('#')) {
+                for word in super::stop_word_lines(language.spec().stop_words) {
                     let key = key_of(word.as_bytes());
                     let mut i = Self::slot(key);
                     while table.slots[i] != 0 && table.slots[i] & WORD_MASK != key {

@@ -192,7 +192,13 @@ impl fmt::Display for Language {
 type StopWords = HashSet<&'static str, fx::FxBuild>;
 
 fn parse_stop_words(data: &'static str) -> StopWords {
-    data.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
+    stop_word_lines(data).collect()
+}
+
+/// The words of a stop-list file: its lines, trimmed, without blank lines
+/// and `#` comments.
+fn stop_word_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// How much of a text language detection looks at.

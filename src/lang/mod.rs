@@ -374,6 +374,13 @@ pub(crate) struct Lexicon {
     languages: Vec<Option<Words>>,
     /// Distinct words analyzed, over all languages.
     words: usize,
+    /// Per term id: the number of the last story that met it (upper 32
+    /// bits) and the term's id in that story (lower 32), read as met only
+    /// while that story is [`Lexicon::story`]'s. Kept from story to story,
+    /// so that a story need not mark every term id unmet first.
+    in_story: Vec<u64>,
+    /// The number of the story being segmented (see [`Lexicon::start_story`]).
+    story: u32,
 }
 
 /// One language's words, as analyzed so far.
@@ -419,8 +426,19 @@ pub(crate) fn with_lexicon<R>(f: impl FnOnce(&mut Lexicon) -> R) -> R {
 
 impl Lexicon {
     /// How many terms it has ids for.
+    #[cfg(test)]
     pub(crate) fn terms(&self) -> usize {
         self.terms.len()
+    }
+
+    /// Starts a story: no term is met in it yet.
+    pub(crate) fn start_story(&mut self) {
+        self.story = self.story.wrapping_add(1);
+        if self.story == 0 {
+            // Numbers start again (after 4 G stories): no entry may look met.
+            self.in_story.fill(0);
+            self.story = 1;
+        }
     }
 
     /// The words of one language.
@@ -443,7 +461,14 @@ impl Lexicon {
                 buf: String::with_capacity(32),
             }
         });
-        Session { words, terms: &mut self.terms, ids: &mut self.ids, count: &mut self.words }
+        Session {
+            words,
+            terms: &mut self.terms,
+            ids: &mut self.ids,
+            count: &mut self.words,
+            in_story: &mut self.in_story,
+            story: self.story,
+        }
     }
 }
 
@@ -453,6 +478,8 @@ pub(crate) struct Session<'a> {
     terms: &'a mut Vec<Rc<str>>,
     ids: &'a mut fx::InputMap<Rc<str>, u32>,
     count: &'a mut usize,
+    in_story: &'a mut Vec<u64>,
+    story: u32,
 }
 
 impl Session<'_> {
@@ -469,6 +496,21 @@ impl Session<'_> {
             }
         };
         (id != NO_TERM).then_some(id)
+    }
+
+    /// The id in the story (see [`Lexicon::start_story`]) of term `id`:
+    /// `next`, and true, if the story meets the term first.
+    pub(crate) fn story_id(&mut self, id: u32, next: u32) -> (u32, bool) {
+        let at = id as usize;
+        if at >= self.in_story.len() {
+            self.in_story.resize(self.terms.len().max(at + 1), 0);
+        }
+        let entry = self.in_story[at];
+        if entry >> 32 == u64::from(self.story) {
+            return (entry as u32, false);
+        }
+        self.in_story[at] = u64::from(self.story) << 32 | u64::from(next);
+        (next, true)
     }
 
     /// The term of an id.
@@ -685,6 +727,30 @@ mod tests {
         })
         .join()
         .unwrap();
+    }
+
+    /// A term met in one story is unmet in the next, also when the
+    /// stories' numbers start again.
+    #[test]
+    fn a_term_is_met_in_a_story_once() {
+        let mut lexicon = Lexicon::default();
+        lexicon.start_story();
+        let mut words = lexicon.language(None);
+        let kyiv = words.id("kyiv").unwrap();
+        assert_eq!(words.story_id(kyiv, 0), (0, true));
+        // Then a story 1 again, after the numbers start again.
+        lexicon.story = u32::MAX - 1;
+        for _ in 0..2 {
+            lexicon.start_story();
+            let story = lexicon.story;
+            let mut words = lexicon.language(None);
+            let id = words.id("drones").unwrap();
+            assert_eq!(words.story_id(id, 7), (7, true), "story {story}");
+            assert_eq!(words.story_id(id, 8), (7, false), "story {story}");
+        }
+        // Story 1 again: "kyiv" is not met in it.
+        assert_eq!(lexicon.story, 1);
+        assert_eq!(lexicon.language(None).story_id(kyiv, 8), (8, true));
     }
 
     /// Realistic news paragraphs (≥ 150 characters), one per supported language.

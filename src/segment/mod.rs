@@ -125,9 +125,8 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
     };
     out.term_start.reserve(text_bytes / 128);
     out.distinct_start.reserve(text_bytes / 128);
-    // The story's term id of each lexicon id met (u32::MAX: none yet): ids
-    // in order of first appearance in the story.
-    let mut story_id: Vec<u32> = vec![u32::MAX; lexicon.terms() + text_bytes / 24];
+    // The story's term ids, in order of first appearance in the story.
+    lexicon.start_story();
     out.languages = story_languages(docs);
     // Per text number `t`: the first block that held it, as its document,
     // the start of its text and its sentences' range, in
@@ -148,15 +147,11 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
             lang::for_each_word(text, |word| {
                 words += 1;
                 let Some(id) = words_of.id(word) else { return };
-                let at = id as usize;
-                if at >= story_id.len() {
-                    story_id.resize(at + 1, u32::MAX);
-                }
-                if story_id[at] == u32::MAX {
-                    story_id[at] = out.vocabulary.len() as u32;
+                let (story_id, first) = words_of.story_id(id, out.vocabulary.len() as u32);
+                if first {
                     out.vocabulary.push(Rc::clone(words_of.term(id)));
                 }
-                out.sequence.push(story_id[at]);
+                out.sequence.push(story_id);
             });
             out.terms.extend_from_slice(&out.sequence[start..]);
             let terms = &mut out.terms[start..];

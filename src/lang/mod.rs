@@ -393,6 +393,43 @@ struct Words {
     lowered: fx::InputMap<Box<str>, u32>,
     /// The word being analyzed, lower-cased.
     buf: String,
+    /// The last words of up to 16 bytes looked up, one per slot of their
+    /// [`recent_key`]: most words of a text are words it used a moment
+    /// before ("the", "said"), found here by two compares instead of
+    /// hashing, probing and comparing in `written`. A slot keeps the last
+    /// word that came to it, so words that share a slot, whatever the
+    /// input, only send each other back to `written`.
+    recent: Box<[Recent]>,
+}
+
+/// A word as [`recent_key`] gives it, with its term id (`len` 0: none).
+#[derive(Clone, Copy, Default)]
+struct Recent {
+    key: (u64, u64),
+    len: u32,
+    id: u32,
+}
+
+/// Slots of [`Words::recent`] (a power of two).
+const RECENT_SLOTS: usize = 1 << 12;
+
+/// A word of 1 to 16 bytes as two integers that tell it from every other
+/// word of its length (its first and last eight bytes, overlapping, or four,
+/// or for one to three bytes the first, middle and last), and its slot in
+/// [`Words::recent`]; None for a longer word.
+fn recent_key(word: &[u8]) -> Option<((u64, u64), usize)> {
+    let n = word.len();
+    let key = match n {
+        8..=16 => (u64::from_le_bytes(*word.first_chunk::<8>()?), u64::from_le_bytes(*word.last_chunk::<8>()?)),
+        4..=7 => (
+            u64::from(u32::from_le_bytes(*word.first_chunk::<4>()?)),
+            u64::from(u32::from_le_bytes(*word.last_chunk::<4>()?)) << 32,
+        ),
+        1..=3 => (u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0),
+        _ => return None,
+    };
+    let hash = (key.0 ^ key.1.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    Some((key, (hash >> (64 - RECENT_SLOTS.trailing_zeros())) as usize))
 }
 
 /// A word that gives no term (a stop word, one letter).
@@ -459,6 +496,7 @@ impl Lexicon {
                 written: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
                 lowered: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
                 buf: String::with_capacity(32),
+                recent: vec![Recent::default(); RECENT_SLOTS].into_boxed_slice(),
             }
         });
         Session {
@@ -486,6 +524,13 @@ impl Session<'_> {
     /// The term id of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
+        let recent = recent_key(word.as_bytes());
+        if let Some((key, slot)) = recent {
+            let seen = self.words.recent[slot];
+            if seen.key == key && seen.len as usize == word.len() {
+                return (seen.id != NO_TERM).then_some(seen.id);
+            }
+        }
         let id = match self.words.written.get(word) {
             Some(&id) => id,
             None => {
@@ -495,6 +540,9 @@ impl Session<'_> {
                 id
             }
         };
+        if let Some((key, slot)) = recent {
+            self.words.recent[slot] = Recent { key, len: word.len() as u32, id };
+        }
         (id != NO_TERM).then_some(id)
     }
 
@@ -1200,6 +1248,21 @@ mod tests {
             let text = words.join(" ");
             let analyzer = Analyzer::new(lang.map(|i| Language::ALL[i]));
             analyzer.for_each_term(&text, |t| assert!(!t.is_empty()));
+        }
+
+        /// Words of up to 16 bytes, found by their first and last bytes
+        /// among the words met a moment before, give the term of their own
+        /// spelling (without a language: the word in lower case), in
+        /// every length.
+        #[test]
+        fn recent_words_give_their_own_terms(words in proptest::collection::vec("[abAB]{1,20}", 1..200)) {
+            let mut lexicon = Lexicon::default();
+            let mut session = lexicon.language(None);
+            for word in words.iter().chain(&words) {
+                let expected = (word.len() > 1).then(|| word.to_lowercase());
+                let term = session.id(word).map(|id| session.term(id).to_string());
+                proptest::prop_assert_eq!(term, expected, "{:?}", word);
+            }
         }
 
         /// A lexicon that has seen other words, in this language and

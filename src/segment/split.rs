@@ -459,8 +459,13 @@ fn uax_copy(s: &str) -> Cow<'_, str> {
         let blank = &b"  "[..newline.len()];
         edit(newline, blank);
     }
-    for (i, _) in s.match_indices('…') {
-        edit(i..i + 3, b"...");
+    // `…` is outside ASCII: an ASCII block (most of them) is not searched
+    // for it.
+    let ascii = s.is_ascii();
+    if !ascii {
+        for (i, _) in s.match_indices('…') {
+            edit(i..i + 3, b"...");
+        }
     }
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
@@ -469,7 +474,6 @@ fn uax_copy(s: &str) -> Cow<'_, str> {
     // (native only: the .wasm's size budget binds).
     #[cfg(not(target_arch = "wasm32"))]
     let aterms = {
-        let ascii = s.is_ascii();
         let periods = ascii.then(|| s.match_indices('.').map(|(i, _)| (i, '.')));
         let others = (!ascii).then(|| find_chars(s, &ATERMS));
         periods.into_iter().flatten().chain(others.into_iter().flatten())

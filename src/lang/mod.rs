@@ -410,8 +410,9 @@ struct Recent {
     id: u32,
 }
 
-/// Slots of [`Words::recent`] (a power of two).
-const RECENT_SLOTS: usize = 1 << 12;
+/// Slots of [`Words::recent`] (a power of two). None in the .wasm, whose
+/// size budget binds (the table's code is 224 bytes of it gzipped).
+const RECENT_SLOTS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 1 << 12 };
 
 /// A word of 1 to 16 bytes as two integers that tell it from every other
 /// word of its length (its first and last eight bytes, overlapping, or four,
@@ -524,7 +525,7 @@ impl Session<'_> {
     /// The term id of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
-        let recent = recent_key(word.as_bytes());
+        let recent = if RECENT_SLOTS == 0 { None } else { recent_key(word.as_bytes()) };
         if let Some((key, slot)) = recent {
             let seen = self.words.recent[slot];
             if seen.key == key && seen.len as usize == word.len() {

@@ -527,20 +527,34 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     let mut quotes = Quotes::default();
     let mut differ = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Runs of plain chunks found by a loop that only tests them, then
+        // copied and lower-cased at once (one loop that tested, lower-cased
+        // and pushed each chunk, with the char by char path, cost some 50
+        // instructions a chunk, many of them spilled state).
+        // A space may stand first in a chunk only after a word.
+        let mut after_word = buf.last().is_some_and(|&l| l != b' ');
+        let start = i;
         // (An array, not a slice: one load, not eight.)
-        if let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+        while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
             let x = u64::from_le_bytes(chunk);
             let spaces = zero(x ^ (ONES * u64::from(b' ')));
-            // A space may stand first only after a word.
-            let after_word = buf.last().is_some_and(|&l| l != b' ');
-            if x & HIGH == 0 && below(x, 0x20) == 0 && spaces & (spaces >> 8) == 0 && (b != b' ' || after_word) {
-                let upper = below(x, b'Z' + 1) & !below(x, b'A');
-                buf.extend_from_slice(&(x | (upper >> 2)).to_le_bytes());
-                i += 8;
-                continue;
+            if x & HIGH != 0
+                || below(x, 0x20) != 0
+                || spaces & (spaces >> 8) != 0
+                || (spaces & 0x80 != 0 && !after_word)
+            {
+                break;
             }
+            after_word = spaces >> 56 == 0;
+            i += 8;
         }
+        if i > start {
+            let at = buf.len();
+            buf.extend_from_slice(&bytes[start..i]);
+            buf[at..].make_ascii_lowercase();
+        }
+        let Some(&b) = bytes.get(i) else { break };
         if b.is_ascii() {
             i += 1;
             // ASCII white space as `char::is_whitespace` has it.

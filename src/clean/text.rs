@@ -38,9 +38,19 @@ pub(crate) fn clean_text(text: String) -> Document {
     // Whether each block's text holds a `Contains` phrase anywhere, when
     // its phrase rules looked.
     let mut phrases = Vec::with_capacity(cands.len());
+    // The normalized texts of the blocks that keep every byte in its place
+    // ([`in_place`]), one after another, and where each starts: the widget
+    // cut takes its sentences' normalized texts from them.
+    let mut norms = String::with_capacity(text.len());
+    let mut norm_at = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = &text[c.range.clone()];
-        let f = match normalize_into(s, &mut norm) {
+        let words = normalize_into(s, &mut norm);
+        norm_at.push(in_place(s, &norm).then(|| {
+            norms.push_str(&norm);
+            norms.len() - norm.len()
+        }));
+        let f = match words {
             Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
             Words::Differ => None,
         };
@@ -60,12 +70,14 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     let mut blocks = Vec::new();
     let mut units = Vec::new();
-    for ((c, r), seen) in cands.into_iter().zip(reasons).zip(phrases) {
+    for (((c, r), seen), at) in cands.into_iter().zip(reasons).zip(phrases).zip(norm_at) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
+                let block_norm = at.map(|at| &norms[at..at + c.range.len()]);
                 let block = Block { range: c.range, kind: c.kind };
-                cut_widgets(&text, block, seen, &mut blocks, &mut removed, &mut units, &mut norm);
+                let out = (&mut blocks, &mut removed, &mut units);
+                cut_widgets(&text, block, seen, block_norm, out, &mut norm);
             }
         }
     }
@@ -637,6 +649,20 @@ fn push_space(buf: &mut Vec<u8>) {
     }
 }
 
+/// Whether `norm`, `normalize(s)`, keeps every byte of `s` in its place:
+/// `s` is ASCII and `normalize` dropped no space (none first or last, none
+/// after another), so each byte became one byte, lower-cased or a space.
+fn in_place(s: &str, norm: &str) -> bool {
+    norm.len() == s.len() && s.is_ascii()
+}
+
+/// `normalize(&s[piece])` from `whole`, `normalize(s)`, when that keeps
+/// every byte in its place ([`in_place`]): the same bytes, without a space
+/// first or last (the piece may start or end with one; it holds no two).
+fn piece_in_place(whole: &str, piece: Range<usize>) -> &str {
+    whole[piece].trim_matches(' ')
+}
+
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
 /// of white space between tokens into one space (and nothing else into one).
 fn normalized_tokens(norm: &str) -> usize {
@@ -786,6 +812,9 @@ fn block_rule(
 // ---------------------------------------------------------------------------
 // Widgets inside blocks
 
+/// A document's blocks kept whole, with their sentences ([`Document::units`]).
+type Units = Vec<(Range<usize>, Vec<split::Unit>)>;
+
 /// Pushes `block` to `out`, without the sentences of it
 /// that a phrase rule of [`rules::PHRASE_RULES`] drops on their own. A scraped
 /// page often runs player or gallery text into the article paragraph around
@@ -794,13 +823,16 @@ fn block_rule(
 /// The article text before and after a dropped segment stays as blocks of
 /// its own, at its place in the source; each dropped segment is recorded.
 /// A block that stays whole goes to `units` with its sentences.
+///
+/// `block_norm` is the block's normalized text when it keeps every byte in
+/// its place ([`in_place`]): each sentence's is then a piece of it
+/// ([`piece_in_place`]) rather than normalized again.
 fn cut_widgets(
     text: &str,
     block: Block,
     phrases: Option<bool>,
-    out: &mut Vec<Block>,
-    removed: &mut Vec<Removed>,
-    units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
+    block_norm: Option<&str>,
+    (out, removed, units): (&mut Vec<Block>, &mut Vec<Removed>, &mut Units),
     norm: &mut String,
 ) {
     // The sentences the digest would pick from: a dropped one never leaves
@@ -817,8 +849,14 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let _ = normalize_into(s, norm);
-        let Some(reason) = segment_rule(norm, normalized_tokens(norm), phrases) else {
+        let seg_norm = match block_norm {
+            Some(whole) => piece_in_place(whole, seg.start - block.range.start..seg.end - block.range.start),
+            None => {
+                let _ = normalize_into(s, norm);
+                norm.as_str()
+            }
+        };
+        let Some(reason) = segment_rule(seg_norm, normalized_tokens(seg_norm), phrases) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);

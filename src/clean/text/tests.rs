@@ -730,3 +730,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// What `cut_widgets` relies on to take a sentence's normalized text
+    /// from its block's: when the block's keeps every byte in its place, a
+    /// piece of it, without a space first or last, is the piece's.
+    #[test]
+    fn a_piece_of_a_block_in_place_is_its_normalized_text(
+        s in "[A-Za-z0-9.,\"]{1,8}([ \t\n]{0,2}([A-Za-z0-9.,\"]{1,8}|[’éİ]))*",
+        cut in (0usize..200, 0usize..200),
+    ) {
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+        let whole = normalize(&s);
+        if in_place(&s, &whole) {
+            prop_assert_eq!(piece_in_place(&whole, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]));
+        }
+    }
+}

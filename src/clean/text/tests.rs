@@ -748,3 +748,15 @@ proptest! {
         }
     }
 }
+
+/// `may_start_teaser` says yes to every teaser prefix, so to every block
+/// that starts with one: the filter never hides a teaser.
+#[test]
+fn may_start_teaser_admits_every_teaser_prefix() {
+    for p in rules::TEASER_PREFIXES {
+        assert!(p.len() <= TEASER_PREFIX_LEN, "{p}");
+        assert!(may_start_teaser(p), "{p}");
+        assert!(may_start_teaser(&format!("{p} a headline")), "{p}");
+    }
+    assert!(!may_start_teaser("the president said on tuesday: yes"));
+}

@@ -760,3 +760,29 @@ fn may_start_teaser_admits_every_teaser_prefix() {
     }
     assert!(!may_start_teaser("the president said on tuesday: yes"));
 }
+
+/// `rules::word_info` as a scan of the lists tells it.
+fn word_info_by_scan(w: &str) -> (rules::StopMask, bool) {
+    let holds = |list: &str| list.split_ascii_whitespace().any(|x| x == w);
+    let mask =
+        rules::STOP_LISTS.iter().enumerate().filter(|(_, (_, list))| holds(list)).fold(0, |m, (i, _)| m | 1 << i);
+    (mask, holds(rules::SOCIAL))
+}
+
+#[test]
+fn word_info_agrees_with_a_scan_of_the_lists() {
+    let lists = rules::STOP_LISTS.iter().map(|(_, list)| *list).chain([rules::SOCIAL]);
+    for w in lists.flat_map(str::split_ascii_whitespace) {
+        let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+        for w in [w.to_string(), format!("{w}\0"), format!("\0{w}"), format!("{w}s"), w[..cut].to_string()] {
+            assert_eq!(rules::word_info(&w), word_info_by_scan(&w), "{w:?}");
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn word_info_agrees_on_any_word(w in "[a-zéüò+\0]{0,16}|\\PC{0,20}") {
+        prop_assert_eq!(rules::word_info(&w), word_info_by_scan(&w));
+    }
+}

@@ -786,3 +786,13 @@ proptest! {
         prop_assert_eq!(rules::word_info(&w), word_info_by_scan(&w));
     }
 }
+
+proptest! {
+    #[test]
+    fn tokens_up_to_counts_the_whitespace_tokens(
+        s in "\\PC{0,40}|([ \t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}\u{3000}]{0,2}[a-z’é—\u{8}\u{e}]{1,4})*|([ \t-\r]{0,2}[!-~\u{8}\u{e}\u{1f}]{1,6})*",
+        limit in 0usize..25,
+    ) {
+        prop_assert_eq!(tokens_up_to(&s, limit), s.split_whitespace().take(limit).count());
+    }
+}

@@ -752,31 +752,34 @@ pub(crate) fn stop_mask(word: &str) -> StopMask {
     word_info(word).0
 }
 
-/// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one hash
-/// lookup for both, which every word of every block asks.
+/// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one lookup
+/// for both, which every word of every block asks.
 pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
-    /// The bit of a [`SOCIAL`] name in the values of `INFO`, above the stop masks.
-    const SOCIAL_BIT: u16 = 1 << StopMask::BITS;
-    /// The words, and a filter of 64 K bits by [`shape_bit`] that rules
-    /// out most other words (content words) without hashing them.
-    type Info = (HashMap<&'static str, u16, FxBuild>, Box<[u64; 1024]>);
+    /// The words by [`word_key`], each with its stop mask in the key's last
+    /// byte, [`SOCIAL_BIT`] there for a [`SOCIAL`] name: an open-addressed
+    /// table (linear probing; 0 is a free slot, as no word is empty), where
+    /// a word costs a comparison of two integers, not a string hash and a
+    /// comparison of bytes. And a filter of 64 K bits by [`shape_bit`] that
+    /// rules out most other words (content words) without a key.
+    type Info = (Box<[u128; WORD_SLOTS]>, Box<[u64; 1024]>);
     static INFO: OnceLock<Info> = OnceLock::new();
-    let (info, shapes) = INFO.get_or_init(|| {
-        let mut info: HashMap<&'static str, u16, FxBuild> = HashMap::default();
-        for (i, (_, list)) in STOP_LISTS.iter().enumerate() {
+    let (slots, shapes) = INFO.get_or_init(|| {
+        let mut slots = Box::new([0u128; WORD_SLOTS]);
+        let lists = STOP_LISTS.iter().enumerate().map(|(i, (_, list))| (*list, 1 << i));
+        let mut shapes = Box::new([0u64; 1024]);
+        for (list, bit) in lists.chain([(SOCIAL, SOCIAL_BIT)]) {
             for w in list.split_ascii_whitespace() {
-                *info.entry(w).or_default() |= 1 << i;
+                let key = word_key(w.as_bytes()).expect("a short word");
+                let mut i = word_slot(key);
+                while slots[i] != 0 && slots[i] & KEY_MASK != key {
+                    i = (i + 1) % WORD_SLOTS;
+                }
+                slots[i] |= key | u128::from(bit) << 120;
+                let bit = shape_bit(w.as_bytes());
+                shapes[bit / 64] |= 1 << (bit % 64);
             }
         }
-        for w in SOCIAL.split_ascii_whitespace() {
-            *info.entry(w).or_default() |= SOCIAL_BIT;
-        }
-        let mut shapes = Box::new([0u64; 1024]);
-        for w in info.keys() {
-            let bit = shape_bit(w.as_bytes());
-            shapes[bit / 64] |= 1 << (bit % 64);
-        }
-        (info, shapes)
+        (slots, shapes)
     });
     let bit = shape_bit(word.as_bytes());
     if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -785,11 +788,54 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
     // The lookup apart, so that the filter's quick answer saves no
     // registers for it.
     #[inline(never)]
-    fn look_up(info: &HashMap<&'static str, u16, FxBuild>, word: &str) -> (StopMask, bool) {
-        let v = info.get(word).copied().unwrap_or(0);
-        (v as StopMask, v & SOCIAL_BIT != 0)
+    fn look_up(slots: &[u128; WORD_SLOTS], word: &str) -> (StopMask, bool) {
+        let Some(key) = word_key(word.as_bytes()) else {
+            return (0, false);
+        };
+        let mut i = word_slot(key);
+        loop {
+            let slot = slots[i];
+            if slot & KEY_MASK == key || slot == 0 {
+                let v = (slot >> 120) as u8;
+                return (v & !SOCIAL_BIT, v & SOCIAL_BIT != 0);
+            }
+            i = (i + 1) % WORD_SLOTS;
+        }
     }
-    look_up(info, word)
+    look_up(slots, word)
+}
+
+/// The bit of a [`SOCIAL`] name in [`word_info`]'s table, above the stop
+/// masks.
+const SOCIAL_BIT: u8 = 1 << STOP_LISTS.len();
+
+const _: () = assert!(STOP_LISTS.len() < StopMask::BITS as usize);
+
+/// The slots of [`word_info`]'s table: some 330 words fill 1,024 to a
+/// third, where a lookup mostly probes one slot.
+const WORD_SLOTS: usize = 1024;
+
+/// The bytes of a [`word_key`] in a slot of [`word_info`]'s table.
+const KEY_MASK: u128 = (1 << 120) - 1;
+
+/// A word of at most 14 bytes as a number: its bytes, the first in the
+/// lowest byte, then its length in byte 14 (so that a word that ends with
+/// NUL bytes has a key of its own). None for a longer word: no stop word or
+/// network name is that long (`word_info` checks as it builds its table).
+fn word_key(w: &[u8]) -> Option<u128> {
+    if w.len() > 14 {
+        return None;
+    }
+    let mut text = [0; 16];
+    text[..w.len()].copy_from_slice(w);
+    text[14] = w.len() as u8;
+    Some(u128::from_le_bytes(text))
+}
+
+/// A key's first slot in [`word_info`]'s table.
+fn word_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_SLOTS.trailing_zeros())) as usize
 }
 
 /// A word's bit in [`word_info`]'s filter: a hash of its length and its

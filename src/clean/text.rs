@@ -38,9 +38,19 @@ pub(crate) fn clean_text(text: String) -> Document {
     // Whether each block's text holds a `Contains` phrase anywhere, when
     // its phrase rules looked.
     let mut phrases = Vec::with_capacity(cands.len());
+    // The normalized texts of the blocks that keep every byte in its place
+    // ([`in_place`]), one after another, and where each starts: the widget
+    // cut takes its sentences' normalized texts from them.
+    let mut norms = String::with_capacity(text.len());
+    let mut norm_at = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = &text[c.range.clone()];
-        let f = match normalize_into(s, &mut norm) {
+        let words = normalize_into(s, &mut norm);
+        norm_at.push(in_place(s, &norm).then(|| {
+            norms.push_str(&norm);
+            norms.len() - norm.len()
+        }));
+        let f = match words {
             Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
             Words::Differ => None,
         };
@@ -60,12 +70,14 @@ pub(crate) fn clean_text(text: String) -> Document {
 
     let mut blocks = Vec::new();
     let mut units = Vec::new();
-    for ((c, r), seen) in cands.into_iter().zip(reasons).zip(phrases) {
+    for (((c, r), seen), at) in cands.into_iter().zip(reasons).zip(phrases).zip(norm_at) {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
+                let block_norm = at.map(|at| &norms[at..at + c.range.len()]);
                 let block = Block { range: c.range, kind: c.kind };
-                cut_widgets(&text, block, seen, &mut blocks, &mut removed, &mut units, &mut norm);
+                let out = (&mut blocks, &mut removed, &mut units);
+                cut_widgets(&text, block, seen, block_norm, out, &mut norm);
             }
         }
     }
@@ -215,7 +227,7 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// with an initialism such as "U.S."), standing alone.
 fn is_heading_like(s: &str) -> bool {
     // Most single-line paragraphs are long: counting stops past 20 tokens.
-    let n = s.split_whitespace().take(21).count();
+    let n = tokens_up_to(s, 21);
     if n == 0 || n > 20 || !s.chars().any(char::is_alphabetic) {
         return false;
     }
@@ -236,6 +248,61 @@ fn is_heading_like(s: &str) -> bool {
         }
     }
     true
+}
+
+/// Eight bytes in a `u64`, each 0x01.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// Bit 7 of each of eight bytes in a `u64`.
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+
+/// The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
+fn below(x: u64, n: u8) -> u64 {
+    !((x | HIGH) - ONES * u64::from(n)) & HIGH
+}
+
+/// The high bit of each zero byte of `x`.
+fn zero(x: u64) -> u64 {
+    !(((x & LOW7) + LOW7) | x) & HIGH
+}
+
+/// `s.split_whitespace().take(limit).count()`, eight bytes at a time where
+/// they are ASCII (the char iterator cost some 1,200 instructions for a
+/// paragraph's first 21 tokens).
+fn tokens_up_to(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut n, mut in_token, mut i) = (0, false, 0);
+    loop {
+        if let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(chunk);
+            if x & HIGH == 0 {
+                // ASCII white space as `char::is_whitespace` has it: ' '
+                // and '\t'..='\r'; the high bit of each such byte.
+                let white = zero(x ^ (ONES * u64::from(b' '))) | (below(x, b'\r' + 1) & !below(x, b'\t'));
+                let word = !white & HIGH;
+                // Tokens start at word bytes after white space.
+                let after_white = white << 8 | if in_token { 0 } else { 0x80 };
+                n += (word & after_white).count_ones() as usize;
+                if n >= limit {
+                    return limit;
+                }
+                in_token = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
+        let white = c.is_whitespace();
+        if !white && !in_token {
+            n += 1;
+            if n >= limit {
+                return limit;
+            }
+        }
+        in_token = !white;
+    }
+    n
 }
 
 /// Most content words start with a capital letter.
@@ -512,13 +579,6 @@ fn normalize(s: &str) -> String {
 /// block and sentence. Eight bytes at a time where they are plain ASCII
 /// text: no control or non-ASCII byte, no space that a space precedes.
 fn normalize_into(s: &str, out: &mut String) -> Words {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
-    // The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
-    let below = |x: u64, n: u8| !((x | HIGH) - ONES * u64::from(n)) & HIGH;
-    // The high bit of each zero byte of `x`.
-    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
     // Built as bytes, whole chars at a time, so always UTF-8.
     let mut buf = std::mem::take(out).into_bytes();
     buf.clear();
@@ -527,20 +587,34 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     let mut quotes = Quotes::default();
     let mut differ = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Runs of plain chunks found by a loop that only tests them, then
+        // copied and lower-cased at once (one loop that tested, lower-cased
+        // and pushed each chunk, with the char by char path, cost some 50
+        // instructions a chunk, many of them spilled state).
+        // A space may stand first in a chunk only after a word.
+        let mut after_word = buf.last().is_some_and(|&l| l != b' ');
+        let start = i;
         // (An array, not a slice: one load, not eight.)
-        if let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+        while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
             let x = u64::from_le_bytes(chunk);
             let spaces = zero(x ^ (ONES * u64::from(b' ')));
-            // A space may stand first only after a word.
-            let after_word = buf.last().is_some_and(|&l| l != b' ');
-            if x & HIGH == 0 && below(x, 0x20) == 0 && spaces & (spaces >> 8) == 0 && (b != b' ' || after_word) {
-                let upper = below(x, b'Z' + 1) & !below(x, b'A');
-                buf.extend_from_slice(&(x | (upper >> 2)).to_le_bytes());
-                i += 8;
-                continue;
+            if x & HIGH != 0
+                || below(x, 0x20) != 0
+                || spaces & (spaces >> 8) != 0
+                || (spaces & 0x80 != 0 && !after_word)
+            {
+                break;
             }
+            after_word = spaces >> 56 == 0;
+            i += 8;
         }
+        if i > start {
+            let at = buf.len();
+            buf.extend_from_slice(&bytes[start..i]);
+            buf[at..].make_ascii_lowercase();
+        }
+        let Some(&b) = bytes.get(i) else { break };
         if b.is_ascii() {
             i += 1;
             // ASCII white space as `char::is_whitespace` has it.
@@ -623,6 +697,20 @@ fn push_space(buf: &mut Vec<u8>) {
     }
 }
 
+/// Whether `norm`, `normalize(s)`, keeps every byte of `s` in its place:
+/// `s` is ASCII and `normalize` dropped no space (none first or last, none
+/// after another), so each byte became one byte, lower-cased or a space.
+fn in_place(s: &str, norm: &str) -> bool {
+    norm.len() == s.len() && s.is_ascii()
+}
+
+/// `normalize(&s[piece])` from `whole`, `normalize(s)`, when that keeps
+/// every byte in its place ([`in_place`]): the same bytes, without a space
+/// first or last (the piece may start or end with one; it holds no two).
+fn piece_in_place(whole: &str, piece: Range<usize>) -> &str {
+    whole[piece].trim_matches(' ')
+}
+
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
 /// of white space between tokens into one space (and nothing else into one).
 fn normalized_tokens(norm: &str) -> usize {
@@ -679,7 +767,10 @@ fn anchored_rules(norm: &str) -> u64 {
     let mut hits = index.exact.get(core(norm)).copied().unwrap_or(0);
     if let Some(&first) = norm.as_bytes().first() {
         for &(phrase, rule) in index.prefixes(first) {
-            if prefix_matches(norm, phrase) {
+            // The second bytes first, inline: most phrases that share the
+            // block's first byte differ there.
+            let second = phrase.as_bytes().get(1);
+            if second.is_none_or(|b| norm.as_bytes().get(1) == Some(b)) && prefix_matches(norm, phrase) {
                 hits |= 1 << rule;
             }
         }
@@ -752,7 +843,7 @@ fn block_rule(
         return Some(reason);
     }
     if f.tokens <= 30
-        && (rules::TEASER_PREFIXES.iter().any(|p| prefix_matches(norm, p))
+        && ((may_start_teaser(norm) && rules::TEASER_PREFIXES.iter().any(|p| prefix_matches(norm, p)))
             || rules::TEASER_SUFFIXES.iter().any(|p| norm.trim_end_matches(['.', ' ']).ends_with(p)))
     {
         return Some("teaser");
@@ -769,8 +860,22 @@ fn block_rule(
     None
 }
 
+/// Whether `norm` may start with one of [`rules::TEASER_PREFIXES`]: each
+/// holds a ':' or '-' in its first [`TEASER_PREFIX_LEN`] bytes (a test
+/// checks), which nearly every block lacks there. Asked first, this spares
+/// comparing every block with each of them.
+fn may_start_teaser(norm: &str) -> bool {
+    norm.bytes().take(TEASER_PREFIX_LEN).any(|b| matches!(b, b':' | b'-'))
+}
+
+/// The length of the longest of [`rules::TEASER_PREFIXES`], at least.
+const TEASER_PREFIX_LEN: usize = 16;
+
 // ---------------------------------------------------------------------------
 // Widgets inside blocks
+
+/// A document's blocks kept whole, with their sentences ([`Document::units`]).
+type Units = Vec<(Range<usize>, Vec<split::Unit>)>;
 
 /// Pushes `block` to `out`, without the sentences of it
 /// that a phrase rule of [`rules::PHRASE_RULES`] drops on their own. A scraped
@@ -780,13 +885,16 @@ fn block_rule(
 /// The article text before and after a dropped segment stays as blocks of
 /// its own, at its place in the source; each dropped segment is recorded.
 /// A block that stays whole goes to `units` with its sentences.
+///
+/// `block_norm` is the block's normalized text when it keeps every byte in
+/// its place ([`in_place`]): each sentence's is then a piece of it
+/// ([`piece_in_place`]) rather than normalized again.
 fn cut_widgets(
     text: &str,
     block: Block,
     phrases: Option<bool>,
-    out: &mut Vec<Block>,
-    removed: &mut Vec<Removed>,
-    units: &mut Vec<(Range<usize>, Vec<split::Unit>)>,
+    block_norm: Option<&str>,
+    (out, removed, units): (&mut Vec<Block>, &mut Vec<Removed>, &mut Units),
     norm: &mut String,
 ) {
     // The sentences the digest would pick from: a dropped one never leaves
@@ -803,8 +911,14 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let _ = normalize_into(s, norm);
-        let Some(reason) = segment_rule(norm, normalized_tokens(norm), phrases) else {
+        let seg_norm = match block_norm {
+            Some(whole) => piece_in_place(whole, seg.start - block.range.start..seg.end - block.range.start),
+            None => {
+                let _ = normalize_into(s, norm);
+                norm.as_str()
+            }
+        };
+        let Some(reason) = segment_rule(seg_norm, normalized_tokens(seg_norm), phrases) else {
             continue;
         };
         let before = trim_range(text, start..seg.start);

@@ -730,3 +730,69 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// What `cut_widgets` relies on to take a sentence's normalized text
+    /// from its block's: when the block's keeps every byte in its place, a
+    /// piece of it, without a space first or last, is the piece's.
+    #[test]
+    fn a_piece_of_a_block_in_place_is_its_normalized_text(
+        s in "[A-Za-z0-9.,\"]{1,8}([ \t\n]{0,2}([A-Za-z0-9.,\"]{1,8}|[’éİ]))*",
+        cut in (0usize..200, 0usize..200),
+    ) {
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+        let whole = normalize(&s);
+        if in_place(&s, &whole) {
+            prop_assert_eq!(piece_in_place(&whole, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]));
+        }
+    }
+}
+
+/// `may_start_teaser` says yes to every teaser prefix, so to every block
+/// that starts with one: the filter never hides a teaser.
+#[test]
+fn may_start_teaser_admits_every_teaser_prefix() {
+    for p in rules::TEASER_PREFIXES {
+        assert!(p.len() <= TEASER_PREFIX_LEN, "{p}");
+        assert!(may_start_teaser(p), "{p}");
+        assert!(may_start_teaser(&format!("{p} a headline")), "{p}");
+    }
+    assert!(!may_start_teaser("the president said on tuesday: yes"));
+}
+
+/// `rules::word_info` as a scan of the lists tells it.
+fn word_info_by_scan(w: &str) -> (rules::StopMask, bool) {
+    let holds = |list: &str| list.split_ascii_whitespace().any(|x| x == w);
+    let mask =
+        rules::STOP_LISTS.iter().enumerate().filter(|(_, (_, list))| holds(list)).fold(0, |m, (i, _)| m | 1 << i);
+    (mask, holds(rules::SOCIAL))
+}
+
+#[test]
+fn word_info_agrees_with_a_scan_of_the_lists() {
+    let lists = rules::STOP_LISTS.iter().map(|(_, list)| *list).chain([rules::SOCIAL]);
+    for w in lists.flat_map(str::split_ascii_whitespace) {
+        let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+        for w in [w.to_string(), format!("{w}\0"), format!("\0{w}"), format!("{w}s"), w[..cut].to_string()] {
+            assert_eq!(rules::word_info(&w), word_info_by_scan(&w), "{w:?}");
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn word_info_agrees_on_any_word(w in "[a-zéüò+\0]{0,16}|\\PC{0,20}") {
+        prop_assert_eq!(rules::word_info(&w), word_info_by_scan(&w));
+    }
+}
+
+proptest! {
+    #[test]
+    fn tokens_up_to_counts_the_whitespace_tokens(
+        s in "\\PC{0,40}|([ \t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}\u{3000}]{0,2}[a-z’é—\u{8}\u{e}]{1,4})*|([ \t-\r]{0,2}[!-~\u{8}\u{e}\u{1f}]{1,6})*",
+        limit in 0usize..25,
+    ) {
+        prop_assert_eq!(tokens_up_to(&s, limit), s.split_whitespace().take(limit).count());
+    }
+}

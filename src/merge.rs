@@ -89,10 +89,181 @@ pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
 /// fall far short of the threshold, so each is first bounded, and its
 /// cosine is only finished when the bound allows it to reach the threshold.
 ///
-/// `same_terms[b]` is the first sentence with b's very terms: a sentence
-/// meets each of those once, and its copies (wire copy in other sources)
-/// take that cosine instead of computing it again.
+/// Whether two sentences are candidates, and their cosine, depend on their
+/// terms alone, and wire copy repeats sentences word for word (more than
+/// half of those of the 5 MB story): so the work is done once per set of
+/// sentences with the very same terms (`same_terms[b]` is the first of b's),
+/// a *group*, named by its last sentence. The first sentence of a group
+/// meets every group with a sentence after it once, through postings that
+/// hold groups, not sentences; a pair is made with each sentence of the
+/// group met that comes after it in another source. The group's later
+/// sentences do no work of their own: they take the cosines of the first
+/// that reach the threshold.
 fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u32]) -> Vec<(f64, usize, usize)> {
+    let sentences = &seg.sentences;
+    let n = sentences.len();
+    let terms = |i: usize| seg.distinct_terms(i);
+    let vocabulary = seg.vocabulary.len();
+    // Sentences that may be entries and have terms: each is in a group.
+    let grouped = |i: usize| sentences[i].kind != Kind::Heading && !terms(i).is_empty();
+    // `prev[i]`: the sentence before i with its very terms (`u32::MAX`:
+    // none); `last[f]`: the last sentence of first f's group, its name.
+    let mut prev: Vec<u32> = vec![u32::MAX; n];
+    let mut last: Vec<u32> = (0..n as u32).collect();
+    for i in 0..n {
+        let f = same_terms[i] as usize;
+        if f != i {
+            prev[i] = last[f];
+            last[f] = i as u32;
+        }
+    }
+    // The groups, by name.
+    let groups: Vec<u32> =
+        (0..n as u32).filter(|&i| grouped(i as usize) && last[same_terms[i as usize] as usize] == i).collect();
+    // How many sentences have each term: what makes a topic word. The
+    // postings hold groups.
+    let mut df: Vec<u32> = vec![0; vocabulary];
+    let mut postings = Lists::counting(vocabulary);
+    for pass in [Pass::Count, Pass::Fill] {
+        for &g in &groups {
+            let (mut size, mut b) = (0, g);
+            while pass == Pass::Count && b != u32::MAX {
+                size += 1;
+                b = prev[b as usize];
+            }
+            for &t in terms(g as usize) {
+                df[t as usize] += size;
+                postings.add(pass, t, g);
+            }
+        }
+        if pass == Pass::Count {
+            postings.allot();
+        }
+    }
+    // Each group's key terms: its rarest terms that are not topic words.
+    let mut keys_of: Vec<([u32; KEYS], usize)> = vec![([0; KEYS], 0); n];
+    for &g in &groups {
+        let candidates = terms(g as usize).iter().copied().filter(|&t| df[t as usize] as usize <= POSTING_CAP);
+        keys_of[g as usize] = rarest(candidates, rarity);
+    }
+    // For each term, the groups that have it as a key.
+    let mut keyed_by = Lists::counting(vocabulary);
+    for pass in [Pass::Count, Pass::Fill] {
+        for &g in &groups {
+            let (keys, k) = &keys_of[g as usize];
+            for &t in &keys[..*k] {
+                keyed_by.add(pass, t, g);
+            }
+        }
+        if pass == Pass::Count {
+            keyed_by.allot();
+        }
+    }
+    // The weight of each group's terms, computed once per group.
+    let mut weights: Vec<f64> = vec![0.0; n];
+    for &g in &groups {
+        weights[g as usize] = term_weight(terms(g as usize), rarity);
+    }
+    // Each sentence's source, compact: the candidate loop below reads it for
+    // hundreds of candidates per sentence on large stories.
+    let source_of: Vec<usize> = sentences.iter().map(|s| s.source).collect();
+    // `met[g] == a`: g is already a candidate of a. `mine[t] == a`: t is
+    // one of a's terms. Stamps, so neither is ever cleared.
+    let mut met: Vec<u32> = vec![u32::MAX; n];
+    let mut mine: Vec<u32> = vec![u32::MAX; vocabulary];
+    // The cosines of a group's first with the groups it meets, when they
+    // reach the threshold, kept for its later sentences:
+    // `hits[hits_of[g].0..hits_of[g].1]`.
+    let mut hits: Vec<(u32, f64)> = Vec::new();
+    let mut hits_of: Vec<(u32, u32)> = vec![(0, 0); n];
+    let mut pairs = Vec::new();
+    let mut others: Vec<u32> = Vec::new();
+    // The pairs of `a` with the sentences of group `g` after it, of other
+    // sources.
+    let pair_up = |pairs: &mut Vec<(f64, usize, usize)>, cosine: f64, a: usize, g: u32| {
+        let mut b = g;
+        while b != u32::MAX && b as usize > a {
+            if source_of[b as usize] != source_of[a] {
+                pairs.push((cosine, a, b as usize));
+            }
+            b = prev[b as usize];
+        }
+    };
+    for a in (0..n).filter(|&a| grouped(a)) {
+        let f = same_terms[a] as usize;
+        let own = last[f];
+        if f != a {
+            let (from, to) = hits_of[own as usize];
+            for &(g, cosine) in &hits[from as usize..to as usize] {
+                pair_up(&mut pairs, cosine, a, g);
+            }
+            continue;
+        }
+        let stamp = a as u32;
+        // Groups with a sentence after a, with a key of a among their
+        // terms, or a key of theirs among a's, each once.
+        others.clear();
+        let mut meet = |g: u32| {
+            if g > stamp && met[g as usize] != stamp {
+                met[g as usize] = stamp;
+                others.push(g);
+            }
+        };
+        let (keys, k) = &keys_of[own as usize];
+        for &t in &keys[..*k] {
+            postings.of(t).iter().for_each(|&g| meet(g));
+        }
+        for &t in terms(a) {
+            keyed_by.of(t).iter().for_each(|&g| meet(g));
+        }
+        for &t in terms(a) {
+            mine[t as usize] = stamp;
+        }
+        let wa = weights[own as usize];
+        let alone = own == stamp;
+        let from = hits.len() as u32;
+        for &g in &others {
+            // A group whose last sentence is in a's source has no sentence
+            // after a in another: a source's sentences stand together. (Nor
+            // after a's copies in theirs; but a sentence with copies, most
+            // of them on large stories, meets few such groups, and does not
+            // ask.)
+            if alone && source_of[g as usize] == source_of[a] {
+                continue;
+            }
+            // The cosine is at most sqrt(lighter / heavier) (all shared):
+            // skip pairs that cannot reach the threshold (with a margin for
+            // rounding, so no pair that could is skipped).
+            let wb = weights[g as usize];
+            let (lo, hi) = (wa.min(wb), wa.max(wb));
+            if lo < hi * threshold * threshold * (1.0 - 1e-9) {
+                continue;
+            }
+            let Some(cosine) =
+                cosine_at_least(terms(g as usize).iter().copied(), &mine, stamp, rarity, wa, wb, threshold)
+            else {
+                continue;
+            };
+            if !alone {
+                hits.push((g, cosine));
+            }
+            pair_up(&mut pairs, cosine, a, g);
+        }
+        hits_of[own as usize] = (from, hits.len() as u32);
+    }
+    pairs
+}
+
+/// [`alike_pairs`] sentence by sentence, each meeting every candidate
+/// sentence (a cosine per first it meets): the reference the firsts'
+/// version is tested against.
+#[cfg(test)]
+fn alike_pairs_by_sentence(
+    seg: &Segmented,
+    rarity: &[f64],
+    threshold: f64,
+    same_terms: &[u32],
+) -> Vec<(f64, usize, usize)> {
     let sentences = &seg.sentences;
     let terms = |i: usize| seg.distinct_terms(i);
     let vocabulary = seg.vocabulary.len();
@@ -203,12 +374,20 @@ fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usi
     let mut keys = [0u32; KEYS];
     let mut n = 0;
     for t in terms {
-        let at = keys[..n].iter().position(|&k| rarer(t, k)).unwrap_or(n);
-        if at < KEYS {
-            n = (n + 1).min(KEYS);
-            keys.copy_within(at..n - 1, at + 1);
-            keys[at] = t;
+        // Most terms are commoner than all the keys once there are `KEYS`
+        // of them: one comparison, with the last, passes them over.
+        if n == KEYS && !rarer(t, keys[KEYS - 1]) {
+            continue;
         }
+        // Inserted from the back, the last key dropped when there are
+        // `KEYS` already.
+        let mut at = n.min(KEYS - 1);
+        n = (n + 1).min(KEYS);
+        while at > 0 && rarer(t, keys[at - 1]) {
+            keys[at] = keys[at - 1];
+            at -= 1;
+        }
+        keys[at] = t;
     }
     (keys, n)
 }
@@ -591,6 +770,99 @@ mod tests {
         assert!(checked > 2 * s.len(), "{checked}");
     }
 
+    /// Sentences that share rare terms in many ways: rewordings, a clause
+    /// more or less, and a heading.
+    const POOL: &[&str] = &[
+        "Iran sold hundreds of Shahed drones to Russia last year.",
+        "Iran sold hundreds of Shahed drones to Russia last year, officials said.",
+        "Russia bought hundreds of Shahed drones from Iran.",
+        "The White House said Russia wants more attack drones from Iran.",
+        "The White House on Monday said Russia is looking to buy more attack drones from Iran.",
+        "Kirby said further sanctions against Iran and Russia could be coming.",
+        "Kirby said sanctions could be coming.",
+        "North Korea has denied it has provided Russia artillery.",
+        "Drones from Iran",
+        FILLER[0],
+        FILLER[3],
+    ];
+
+    /// A story of sources made of `POOL`'s sentences (a heading where
+    /// `heading` says), and what merging hands [`alike_pairs`]: the
+    /// segmentation, the rarities and each sentence's first word-for-word
+    /// repeat.
+    fn pool_story(sources: &[Vec<(usize, bool)>]) -> (Segmented, Vec<f64>, Vec<u32>) {
+        let docs: Vec<Document> = sources
+            .iter()
+            .map(|picks| {
+                let mut text = String::new();
+                let mut blocks = Vec::new();
+                for &(p, heading) in picks {
+                    let at = text.len();
+                    text.push_str(POOL[p]);
+                    let kind = if heading { BlockKind::Heading } else { BlockKind::Paragraph };
+                    blocks.push(Block { range: at..text.len(), kind });
+                    text.push_str("\n\n");
+                }
+                Document { text, blocks, ..Document::default() }
+            })
+            .collect();
+        let seg = segment(&docs);
+        let r = rarity(&term_stats(&seg));
+        let mut first: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
+        let same_terms = (0..seg.sentences.len())
+            .map(|i| {
+                let terms = seg.terms(i);
+                if seg.sentences[i].kind == Kind::Heading || terms.is_empty() {
+                    i as u32
+                } else {
+                    *first.entry(terms).or_insert(i as u32)
+                }
+            })
+            .collect();
+        (seg, r, same_terms)
+    }
+
+    /// [`alike_pairs`] and its reference, each in (a, b) order.
+    fn both_pairs(sources: &[Vec<(usize, bool)>], threshold: f64) -> [Vec<(f64, usize, usize)>; 2] {
+        let (seg, r, same_terms) = pool_story(sources);
+        [alike_pairs(&seg, &r, threshold, &same_terms), alike_pairs_by_sentence(&seg, &r, threshold, &same_terms)].map(
+            |mut pairs| {
+                pairs.sort_by_key(|&(_, a, b)| (a, b));
+                pairs
+            },
+        )
+    }
+
+    #[test]
+    fn copies_take_their_firsts_pairs() {
+        // Source 1 repeats source 0's first sentence, whose rewording stands
+        // in source 0 (no pair: one source) and in source 2: the copy pairs
+        // with source 0's rewording and with source 2's.
+        let sources =
+            [vec![(0, false), (1, false), (5, false)], vec![(0, false), (7, false)], vec![(1, false), (0, false)]];
+        let [pairs, reference] = both_pairs(&sources, 0.6);
+        assert_eq!(pairs, reference);
+        let (seg, _, _) = pool_story(&sources);
+        let at = |source: usize, k: usize| {
+            seg.sentences.iter().enumerate().filter(|(_, s)| s.source == source).nth(k).map(|(i, _)| i).unwrap()
+        };
+        for (a, b) in [(at(0, 0), at(1, 0)), (at(0, 1), at(1, 0)), (at(1, 0), at(2, 0)), (at(1, 0), at(2, 1))] {
+            assert!(pairs.iter().any(|&(_, x, y)| (x, y) == (a, b)), "{a} {b}: {pairs:?}");
+        }
+        assert!(!pairs.iter().any(|&(_, x, y)| (x, y) == (at(0, 0), at(0, 1))), "{pairs:?}");
+    }
+
+    #[test]
+    fn many_sources_with_topic_words_give_the_pairs_of_the_reference() {
+        // Over 200 sentences with the same terms: they are no keys.
+        let sources: Vec<Vec<(usize, bool)>> =
+            (0..230).map(|k| vec![(k % 3, false), (3 + k % 5, k % 7 == 0), (8 + k % 3, false)]).collect();
+        for threshold in [0.3, 0.6, 0.9] {
+            let [pairs, reference] = both_pairs(&sources, threshold);
+            assert_eq!(pairs, reference, "at {threshold}");
+        }
+    }
+
     proptest::proptest! {
         // Few distinct rarities, so that ties (broken by id) are common.
         #[test]
@@ -605,6 +877,20 @@ mod tests {
             sorted.truncate(KEYS);
             let (keys, n) = rarest(terms.iter().copied(), &rarity);
             proptest::prop_assert_eq!(&keys[..n], &sorted[..]);
+        }
+
+        // Sources of the pool's sentences, so that many sentences repeat
+        // others word for word, in the same source and in others.
+        #[test]
+        fn the_pairs_are_those_of_the_reference(
+            sources in proptest::collection::vec(
+                proptest::collection::vec((0..POOL.len(), proptest::bool::weighted(0.1)), 1..6),
+                1..7,
+            ),
+            threshold in proptest::sample::select(vec![0.2, 0.4, 0.6, 0.8, 1.0]),
+        ) {
+            let [pairs, reference] = both_pairs(&sources, threshold);
+            proptest::prop_assert_eq!(pairs, reference);
         }
     }
 

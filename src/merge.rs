@@ -178,78 +178,67 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
     let mut hits_of: Vec<(u32, u32)> = vec![(0, 0); n];
     let mut pairs = Vec::new();
     let mut others: Vec<u32> = Vec::new();
-    // The pairs of `a` with the sentences of group `g` after it, of other
-    // sources.
-    let pair_up = |pairs: &mut Vec<(f64, usize, usize)>, cosine: f64, a: usize, g: u32| {
-        let mut b = g;
-        while b != u32::MAX && b as usize > a {
-            if source_of[b as usize] != source_of[a] {
-                pairs.push((cosine, a, b as usize));
-            }
-            b = prev[b as usize];
-        }
-    };
     for a in (0..n).filter(|&a| grouped(a)) {
-        let f = same_terms[a] as usize;
-        let own = last[f];
-        if f != a {
-            let (from, to) = hits_of[own as usize];
-            for &(g, cosine) in &hits[from as usize..to as usize] {
-                pair_up(&mut pairs, cosine, a, g);
-            }
-            continue;
-        }
+        let own = last[same_terms[a] as usize];
         let stamp = a as u32;
-        // Groups with a sentence after a, with a key of a among their
-        // terms, or a key of theirs among a's, each once.
-        others.clear();
-        let mut meet = |g: u32| {
-            if g > stamp && met[g as usize] != stamp {
-                met[g as usize] = stamp;
-                others.push(g);
-            }
-        };
-        let (keys, k) = &keys_of[own as usize];
-        for &t in &keys[..*k] {
-            postings.of(t).iter().for_each(|&g| meet(g));
-        }
-        for &t in terms(a) {
-            keyed_by.of(t).iter().for_each(|&g| meet(g));
-        }
-        for &t in terms(a) {
-            mine[t as usize] = stamp;
-        }
-        let wa = weights[own as usize];
-        let alone = own == stamp;
-        let from = hits.len() as u32;
-        for &g in &others {
-            // A group whose last sentence is in a's source has no sentence
-            // after a in another: a source's sentences stand together. (Nor
-            // after a's copies in theirs; but a sentence with copies, most
-            // of them on large stories, meets few such groups, and does not
-            // ask.)
-            if alone && source_of[g as usize] == source_of[a] {
-                continue;
-            }
-            // The cosine is at most sqrt(lighter / heavier) (all shared):
-            // skip pairs that cannot reach the threshold (with a margin for
-            // rounding, so no pair that could is skipped).
-            let wb = weights[g as usize];
-            let (lo, hi) = (wa.min(wb), wa.max(wb));
-            if lo < hi * threshold * threshold * (1.0 - 1e-9) {
-                continue;
-            }
-            let Some(cosine) =
-                cosine_at_least(terms(g as usize).iter().copied(), &mine, stamp, rarity, wa, wb, threshold)
-            else {
-                continue;
+        if same_terms[a] as usize == a {
+            // Groups with a sentence after a, with a key of a among their
+            // terms, or a key of theirs among a's, each once.
+            others.clear();
+            let mut meet = |g: u32| {
+                if g > stamp && met[g as usize] != stamp {
+                    met[g as usize] = stamp;
+                    others.push(g);
+                }
             };
-            if !alone {
-                hits.push((g, cosine));
+            let (keys, k) = &keys_of[own as usize];
+            for &t in &keys[..*k] {
+                postings.of(t).iter().for_each(|&g| meet(g));
             }
-            pair_up(&mut pairs, cosine, a, g);
+            for &t in terms(a) {
+                keyed_by.of(t).iter().for_each(|&g| meet(g));
+            }
+            for &t in terms(a) {
+                mine[t as usize] = stamp;
+            }
+            let wa = weights[own as usize];
+            let from = hits.len() as u32;
+            for &g in &others {
+                // A group whose last sentence is in a's source has no
+                // sentence after a in another: a source's sentences stand
+                // together. (Nor after a's copies in theirs; but a sentence
+                // with copies, most of them on large stories, meets few such
+                // groups, and does not ask.)
+                if own == stamp && source_of[g as usize] == source_of[a] {
+                    continue;
+                }
+                // The cosine is at most sqrt(lighter / heavier) (all
+                // shared): skip pairs that cannot reach the threshold (with
+                // a margin for rounding, so no pair that could is skipped).
+                let wb = weights[g as usize];
+                let (lo, hi) = (wa.min(wb), wa.max(wb));
+                if lo < hi * threshold * threshold * (1.0 - 1e-9) {
+                    continue;
+                }
+                let terms = terms(g as usize).iter().copied();
+                if let Some(cosine) = cosine_at_least(terms, &mine, stamp, rarity, wa, wb, threshold) {
+                    hits.push((g, cosine));
+                }
+            }
+            hits_of[own as usize] = (from, hits.len() as u32);
         }
-        hits_of[own as usize] = (from, hits.len() as u32);
+        // The pairs of a with the sentences after it, of other sources, of
+        // each group its first reaches the threshold with.
+        let (from, to) = hits_of[own as usize];
+        for &(g, cosine) in &hits[from as usize..to as usize] {
+            let mut b = g;
+            while b != u32::MAX && b > stamp {
+                if source_of[b as usize] != source_of[a] {
+                    pairs.push((cosine, a, b as usize));
+                }
+                b = prev[b as usize];
+            }
+        }
     }
     pairs
 }

@@ -547,6 +547,41 @@ pub(crate) const EN: usize = 0;
 
 const _: () = assert!(matches!(STOP_LISTS[EN].0, Language::English));
 
+/// Which of [`PHRASE_RULES`] apply to a text, by its number of words, and
+/// which are `Contains` rules: one bit per rule.
+pub(crate) struct PhraseRules {
+    /// The `Contains` rules.
+    pub contains: u64,
+    /// (a `max_words`, the rules whose `max_words` is at least it), by
+    /// ascending `max_words`.
+    limits: Vec<(usize, u64)>,
+}
+
+impl PhraseRules {
+    pub(crate) fn get() -> &'static PhraseRules {
+        static RULES: OnceLock<PhraseRules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            let rules = || PHRASE_RULES.iter().enumerate();
+            let mask =
+                |keep: &dyn Fn(&PhraseRule) -> bool| rules().filter(|(_, r)| keep(r)).fold(0, |m, (i, _)| m | 1 << i);
+            let mut limits: Vec<(usize, u64)> = Vec::new();
+            for r in PHRASE_RULES {
+                if !limits.iter().any(|&(max, _)| max == r.max_words) {
+                    limits.push((r.max_words, mask(&|other| other.max_words >= r.max_words)));
+                }
+            }
+            crate::sort::sort_by_key(&mut limits, |&(max, _)| max);
+            PhraseRules { contains: mask(&|r| r.how == How::Contains), limits }
+        })
+    }
+
+    /// The rules that apply to a text of `words` words: those whose
+    /// `max_words` is at least that.
+    pub(crate) fn up_to(&self, words: usize) -> u64 {
+        self.limits.iter().find(|&&(max, _)| max >= words).map_or(0, |&(_, rules)| rules)
+    }
+}
+
 /// The `Exact`, `Prefix` and `Suffix` phrases of [`PHRASE_RULES`], by what
 /// a block must hold for them to match: its core text (`Exact`), its first
 /// byte (`Prefix`) or the last byte before its final punctuation

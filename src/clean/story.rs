@@ -210,22 +210,27 @@ fn key(s: &str) -> String {
 fn word_stats(s: &str) -> (usize, usize) {
     let mut lower = String::new();
     let (mut words, mut stops) = (0, 0);
-    if s.is_ascii() {
-        // The same words byte by byte, without decoding chars (a third of
-        // this pass's instructions): in ASCII, white space is the space and
-        // \t to \r, and letters and digits are the alphanumeric chars.
-        let bytes = s.as_bytes();
-        let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-        let mut at = 0;
-        while at < bytes.len() {
-            while at < bytes.len() && space(bytes[at]) {
-                at += 1;
-            }
-            let start = at;
-            while at < bytes.len() && !space(bytes[at]) {
-                at += 1;
-            }
-            let token = &bytes[start..at];
+    // Tokens between ASCII white space (the space and \t to \r), byte by
+    // byte; a token all ASCII is trimmed without decoding chars (a third of
+    // this pass's instructions), as its letters and digits are the
+    // alphanumeric chars. A token with other chars (a curly quote, a
+    // no-break space) is split and trimmed by chars: together, the same
+    // words as `split_whitespace` gives.
+    let bytes = s.as_bytes();
+    // (Most blocks are all ASCII: asked once, not token by token.)
+    let all_ascii = s.is_ascii();
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let mut at = 0;
+    while at < bytes.len() {
+        while at < bytes.len() && space(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !space(bytes[at]) {
+            at += 1;
+        }
+        let token = &bytes[start..at];
+        if all_ascii || token.is_ascii() {
             let Some(from) = token.iter().position(u8::is_ascii_alphanumeric) else { continue };
             let to = token.iter().rposition(u8::is_ascii_alphanumeric).map_or(from, |k| k + 1);
             words += 1;
@@ -233,23 +238,23 @@ fn word_stats(s: &str) -> (usize, usize) {
             lower.push_str(&s[start + from..start + to]);
             lower.make_ascii_lowercase();
             stops += usize::from(rules::stop_mask(&lower) != 0);
-        }
-        return (words, stops);
-    }
-    for w in s.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
             continue;
         }
-        words += 1;
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&w.to_lowercase());
+        for w in s[start..at].split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            stops += usize::from(rules::stop_mask(&lower) != 0);
         }
-        stops += usize::from(rules::stop_mask(&lower) != 0);
     }
     (words, stops)
 }

@@ -958,6 +958,45 @@ fn segment_rule(norm: &str, tokens: usize, mut phrases: Option<bool>) -> Option<
 /// boundary or not: None when unknown, and then set if the scan for them
 /// runs; Some(false) spares it.
 fn phrase_rule(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
+    // The masks cost the .wasm some 400 B gzipped (the table of rules by
+    // length), over its budget: the package walks the rules.
+    if cfg!(target_arch = "wasm32") {
+        phrase_rule_by_walk(norm, tokens, phrases)
+    } else {
+        phrase_rule_by_masks(norm, tokens, phrases)
+    }
+}
+
+/// [`phrase_rule`] by masks of the rules.
+fn phrase_rule_by_masks(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
+    // The rules that apply to text this long, one bit per rule; then the
+    // first of them that matches, as a walk over the rules in order finds
+    // it (a walk cost some 300 instructions a call), looking for the
+    // `Contains` phrases only when such a walk would: when an applicable
+    // `Contains` rule comes before every matching anchored rule.
+    let index = rules::PhraseRules::get();
+    let applies = index.up_to(tokens);
+    let (contains_ok, anchored_ok) = (applies & index.contains, applies & !index.contains);
+    let anchored = if anchored_ok != 0 { anchored_rules(norm) & anchored_ok } else { 0 };
+    // The rules before the first anchored match (all when none matches).
+    let before = (anchored & anchored.wrapping_neg()).wrapping_sub(1);
+    let contains = if contains_ok & before == 0 || *phrases == Some(false) {
+        0
+    } else {
+        let (hits, seen) = contains_scan(norm);
+        *phrases = Some(seen);
+        hits & contains_ok
+    };
+    let hits = anchored | contains;
+    if hits == 0 {
+        return None;
+    }
+    let r = &rules::PHRASE_RULES[hits.trailing_zeros() as usize];
+    Some(if r.reason == "caption" && tokens <= 6 { "credit" } else { r.reason })
+}
+
+/// [`phrase_rule`] as a walk over the rules in order.
+fn phrase_rule_by_walk(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
     // The `Contains` rules that match, one bit per rule, found in one pass
     // when the first such rule applies; the same for the other rules.
     let mut contains: Option<u64> = (*phrases == Some(false)).then_some(0);

@@ -796,3 +796,28 @@ proptest! {
         prop_assert_eq!(tokens_up_to(&s, limit), s.split_whitespace().take(limit).count());
     }
 }
+
+/// `phrase_rule_by_masks` finds the rule a walk over the rules finds, and
+/// scans for `Contains` phrases (telling `phrases`) exactly when the walk
+/// does, at every length that a rule's limit makes a difference for.
+#[test]
+fn phrase_rule_agrees_with_a_walk_over_the_rules() {
+    let mut hays: Vec<String> = vec![String::new(), "a".into(), "the president said so".into()];
+    for r in rules::PHRASE_RULES {
+        for p in r.phrases {
+            hays.extend([p.to_string(), format!("x {p}"), format!("{p} x."), format!("{p} all rights reserved")]);
+        }
+    }
+    let mut limits: Vec<usize> = rules::PHRASE_RULES.iter().flat_map(|r| [r.max_words, r.max_words + 1]).collect();
+    limits.extend([0, 1, 6, 7, 1000]);
+    for hay in &hays {
+        for &tokens in &limits {
+            for known in [None, Some(true), Some(false)] {
+                let (mut fast, mut walk) = (known, known);
+                let by_walk = phrase_rule_by_walk(hay, tokens, &mut walk);
+                assert_eq!(phrase_rule_by_masks(hay, tokens, &mut fast), by_walk, "{hay:?} {tokens} {known:?}");
+                assert_eq!(fast, walk, "{hay:?} {tokens} {known:?}");
+            }
+        }
+    }
+}

@@ -402,7 +402,9 @@ pub(crate) fn split(text: &str, block: Range<usize>) -> Vec<Unit> {
     let quotes = quote_spans(s, &copy, scan);
     let pieces = pieces(s, &copy);
 
-    let mut units = Vec::new();
+    // Sized at once (a unit is one or more pieces): most blocks would
+    // otherwise grow three vectors from nothing.
+    let mut units = Vec::with_capacity(pieces.len());
     let mut quote_cursor = 0;
     let mut current: Option<Range<usize>> = None;
     for (piece, hard_before) in pieces {
@@ -831,12 +833,12 @@ fn newline_is_hard(prev: &str, prev_len: usize, next: &str, width: Option<usize>
 /// The UAX #29 sentences of `copy`, as trimmed non-empty ranges of `s`, each
 /// with whether a hard line break separates it from the previous one.
 fn pieces(s: &str, copy: &str) -> Vec<(Range<usize>, bool)> {
-    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
     let mut previous_end = 0;
     // Blocks in ASCII, Latin-1 and common punctuation (most of them in
     // European news) take the same state machine without its table lookups.
     let starts: Vec<usize> = super::latin_sentences::sentence_starts(copy)
         .unwrap_or_else(|| copy.split_sentence_bound_indices().map(|(i, _)| i).collect());
+    let mut out: Vec<(Range<usize>, bool)> = Vec::with_capacity(starts.len());
     let mut bounds = starts.into_iter().chain(std::iter::once(s.len())).peekable();
     while let Some(mut start) = bounds.next() {
         let Some(&next) = bounds.peek() else { break };

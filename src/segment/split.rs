@@ -403,8 +403,9 @@ pub(crate) fn split(text: &str, block: Range<usize>) -> Vec<Unit> {
     let pieces = pieces(s, &copy);
 
     // Sized at once (a unit is one or more pieces): most blocks would
-    // otherwise grow three vectors from nothing.
-    let mut units = Vec::with_capacity(pieces.len());
+    // otherwise grow three vectors from nothing (native only: the .wasm's
+    // size budget binds).
+    let mut units = if cfg!(target_arch = "wasm32") { Vec::new() } else { Vec::with_capacity(pieces.len()) };
     let mut quote_cursor = 0;
     let mut current: Option<Range<usize>> = None;
     for (piece, hard_before) in pieces {
@@ -466,7 +467,7 @@ fn uax_copy(s: &str, scan: Scan) -> Cow<'_, str> {
     }
     // `…` is outside ASCII: an ASCII block (most of them) is not searched
     // for it.
-    let ascii = scan.ascii;
+    let ascii = if cfg!(target_arch = "wasm32") { s.is_ascii() } else { scan.ascii };
     if !ascii {
         for (i, _) in s.match_indices('…') {
             edit(i..i + 3, b"...");
@@ -697,9 +698,9 @@ fn attaches(c: char) -> bool {
 /// [`quote_spans`] their work.
 #[derive(Debug, Clone, Copy)]
 struct Scan {
-    /// Has a "\n" or "\r" (if false, it has none).
+    /// Has a "\n" or "\r" (natively; always true in the .wasm).
     newline: bool,
-    /// Is in ASCII.
+    /// Is in ASCII (natively; unasked in the .wasm).
     ascii: bool,
     /// Has a `"` (natively; always true in the .wasm, which does not ask).
     quote: bool,
@@ -727,12 +728,12 @@ impl Scan {
         Scan { newline: flags & 1 != 0, quote: flags & 2 != 0, ascii: flags & 0x80 == 0 }
     }
 
-    /// In the .wasm, where it is smaller, a fold for the newlines and the
-    /// ASCII test.
+    /// In the .wasm, where its code would cost more than it saves of the
+    /// size budget, nothing: [`soft_newlines`] looks for newlines itself,
+    /// [`uax_copy`] asks whether the block is in ASCII.
     #[cfg(target_arch = "wasm32")]
-    fn of(s: &str) -> Scan {
-        let newline = s.bytes().fold(false, |any, b| any | (b == b'\n') | (b == b'\r'));
-        Scan { newline, ascii: s.is_ascii(), quote: true }
+    fn of(_: &str) -> Scan {
+        Scan { newline: true, ascii: false, quote: true }
     }
 }
 
@@ -740,6 +741,12 @@ impl Scan {
 fn soft_newlines(s: &str) -> Vec<Range<usize>> {
     // Newlines: "\n", "\r\n" or "\r".
     let bytes = s.as_bytes();
+    // Most blocks have none: [`Scan`] knows natively, and in the .wasm a
+    // fold without early exit (which vectorizes) tells.
+    #[cfg(target_arch = "wasm32")]
+    if !bytes.iter().fold(false, |any, &b| any | (b == b'\n') | (b == b'\r')) {
+        return Vec::new();
+    }
     let mut newlines = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -838,7 +845,8 @@ fn pieces(s: &str, copy: &str) -> Vec<(Range<usize>, bool)> {
     // European news) take the same state machine without its table lookups.
     let starts: Vec<usize> = super::latin_sentences::sentence_starts(copy)
         .unwrap_or_else(|| copy.split_sentence_bound_indices().map(|(i, _)| i).collect());
-    let mut out: Vec<(Range<usize>, bool)> = Vec::with_capacity(starts.len());
+    let mut out: Vec<(Range<usize>, bool)> =
+        if cfg!(target_arch = "wasm32") { Vec::new() } else { Vec::with_capacity(starts.len()) };
     let mut bounds = starts.into_iter().chain(std::iter::once(s.len())).peekable();
     while let Some(mut start) = bounds.next() {
         let Some(&next) = bounds.peek() else { break };
@@ -2370,11 +2378,12 @@ mod tests {
         /// finds, at every place in and after the 16-byte chunks.
         #[test]
         fn scan_is_the_searches(s in "[a\"\n\r. é]{0,70}") {
-            let scan = Scan::of(&s);
-            let bytes = s.as_bytes();
-            prop_assert_eq!(scan.newline, bytes.contains(&b'\n') || bytes.contains(&b'\r'));
-            prop_assert_eq!(scan.ascii, s.is_ascii());
+            // (The .wasm's scan asks nothing.)
             if cfg!(not(target_arch = "wasm32")) {
+                let scan = Scan::of(&s);
+                let bytes = s.as_bytes();
+                prop_assert_eq!(scan.newline, bytes.contains(&b'\n') || bytes.contains(&b'\r'));
+                prop_assert_eq!(scan.ascii, s.is_ascii());
                 prop_assert_eq!(scan.quote, bytes.contains(&b'"'));
             }
         }

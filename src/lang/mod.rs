@@ -411,10 +411,11 @@ struct Recent {
 }
 
 /// Slots of [`Words::recent`] (a power of two). None in the .wasm, whose
-/// size budget binds (the table's code is 224 bytes of it gzipped). 8,192
-/// (192 KB a language) rather than 4,096: fewer words push each other out
-/// (200 stories -2.2 M instructions).
-const RECENT_SLOTS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 1 << 13 };
+/// size budget binds (the table's code is 224 bytes of it gzipped). 4,096
+/// (96 KB a language): 8,192 saved 2.2 M instructions of the 200 stories'
+/// 928 M but no time measurable in alternating runs, for twice the memory
+/// a cache miss may land in (docs/performance.md, "Eighth round").
+const RECENT_SLOTS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 1 << 12 };
 
 /// A word of 1 to 16 bytes as two integers that tell it from every other
 /// word of its length (its first and last eight bytes, overlapping, or four,

@@ -84,10 +84,11 @@ pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
 /// least one key term of either, with their [`similarity`] when it reaches
 /// `threshold`.
 ///
-/// Works sentence by sentence, so only the pairs kept are held at once, not
-/// every candidate (hundreds per sentence in a large story). Most candidates
-/// fall far short of the threshold, so each is first bounded, and its
-/// cosine is only finished when the bound allows it to reach the threshold.
+/// Works group by group (below), so only the cosines that reach the
+/// threshold are held, each group's once, not every candidate (hundreds per
+/// sentence in a large story). Most candidates fall far short of the
+/// threshold, so each is first bounded, and its cosine is only finished when
+/// the bound allows it to reach the threshold.
 ///
 /// Whether two sentences are candidates, and their cosine, depend on their
 /// terms alone, and wire copy repeats sentences word for word (more than

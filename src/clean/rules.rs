@@ -437,7 +437,8 @@ pub(crate) type StopMask = u8;
 const _: () = assert!(STOP_LISTS.len() <= StopMask::BITS as usize);
 
 /// Which of [`STOP_LISTS`] hold `word`: bit `i` set when `STOP_LISTS[i]`
-/// does. One hash lookup instead of a scan of every list.
+/// does. One lookup in [`word_info`]'s open-addressed table instead of a
+/// scan of every list.
 pub(crate) fn stop_mask(word: &str) -> StopMask {
     word_info(word).0
 }

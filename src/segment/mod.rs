@@ -125,7 +125,8 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
     };
     out.term_start.reserve(text_bytes / 128);
     out.distinct_start.reserve(text_bytes / 128);
-    // The story's term ids, in order of first appearance in the story.
+    // A new story: no term is met in it yet; its term ids go in order of
+    // first appearance in it.
     lexicon.start_story();
     out.languages = story_languages(docs);
     // Per text number `t`: the first block that held it, as its document,

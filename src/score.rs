@@ -290,6 +290,8 @@ impl PairIndex {
         // second term's place; the starts go back to the runs' starts.
         let mut seen: Vec<(u32, u32)> = vec![(u32::MAX, 0); terms];
         let (mut distinct, mut from) = (0u32, 0);
+        // (By index, as the runs were sorted before: the form measured.)
+        #[allow(clippy::needless_range_loop)]
         for a in 0..terms {
             let end = std::mem::replace(&mut start[a], from);
             for s in &mut slot[from..end] {

@@ -122,48 +122,49 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
     let groups: Vec<u32> =
         (0..n as u32).filter(|&i| grouped(i as usize) && last[same_terms[i as usize] as usize] == i).collect();
     // How many sentences have each term: what makes a topic word. The
-    // postings hold groups.
+    // postings hold groups. Each group's terms are walked twice: to count
+    // (and weigh the group), then to fill the postings and choose its keys.
     let mut df: Vec<u32> = vec![0; vocabulary];
     let mut postings = Lists::counting(vocabulary);
-    for pass in [Pass::Count, Pass::Fill] {
-        for &g in &groups {
-            let (mut size, mut b) = (0, g);
-            while pass == Pass::Count && b != u32::MAX {
-                size += 1;
-                b = prev[b as usize];
-            }
-            for &t in terms(g as usize) {
-                df[t as usize] += size;
-                postings.add(pass, t, g);
-            }
-        }
-        if pass == Pass::Count {
-            postings.allot();
-        }
-    }
-    // Each group's key terms: its rarest terms that are not topic words.
-    let mut keys_of: Vec<([u32; KEYS], usize)> = vec![([0; KEYS], 0); n];
-    for &g in &groups {
-        let candidates = terms(g as usize).iter().copied().filter(|&t| df[t as usize] as usize <= POSTING_CAP);
-        keys_of[g as usize] = rarest(candidates, rarity);
-    }
-    // For each term, the groups that have it as a key.
-    let mut keyed_by = Lists::counting(vocabulary);
-    for pass in [Pass::Count, Pass::Fill] {
-        for &g in &groups {
-            let (keys, k) = &keys_of[g as usize];
-            for &t in &keys[..*k] {
-                keyed_by.add(pass, t, g);
-            }
-        }
-        if pass == Pass::Count {
-            keyed_by.allot();
-        }
-    }
-    // The weight of each group's terms, computed once per group.
+    // The weight of each group's terms, computed once per group: its
+    // [`term_weight`], summed as it sums.
     let mut weights: Vec<f64> = vec![0.0; n];
     for &g in &groups {
-        weights[g as usize] = term_weight(terms(g as usize), rarity);
+        let (mut size, mut b) = (0, g);
+        while b != u32::MAX {
+            size += 1;
+            b = prev[b as usize];
+        }
+        let mut weight = 0.0;
+        for &t in terms(g as usize) {
+            df[t as usize] += size;
+            postings.add(Pass::Count, t, g);
+            weight += rarity[t as usize];
+        }
+        weights[g as usize] = weight;
+    }
+    postings.allot();
+    // Each group's key terms: its rarest terms that are not topic words;
+    // and for each term, the groups that have it as a key.
+    let mut keys_of: Vec<([u32; KEYS], usize)> = vec![([0; KEYS], 0); n];
+    let mut keyed_by = Lists::counting(vocabulary);
+    for &g in &groups {
+        for &t in terms(g as usize) {
+            postings.add(Pass::Fill, t, g);
+        }
+        let candidates = terms(g as usize).iter().copied().filter(|&t| df[t as usize] as usize <= POSTING_CAP);
+        let (keys, k) = rarest(candidates, rarity);
+        for &t in &keys[..k] {
+            keyed_by.add(Pass::Count, t, g);
+        }
+        keys_of[g as usize] = (keys, k);
+    }
+    keyed_by.allot();
+    for &g in &groups {
+        let (keys, k) = &keys_of[g as usize];
+        for &t in &keys[..*k] {
+            keyed_by.add(Pass::Fill, t, g);
+        }
     }
     // Each sentence's source, compact: the candidate loop below reads it for
     // hundreds of candidates per sentence on large stories.
@@ -360,24 +361,35 @@ fn alike_pairs_by_sentence(
 /// them all in that order and keeping the first `KEYS` gives, kept in a small
 /// sorted array instead.
 fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usize) {
-    let rarer = |x: u32, y: u32| rarity[x as usize].total_cmp(&rarity[y as usize]).then(y.cmp(&x)).is_gt();
+    // Rarities are `ln(1 + S / df)` with `df <= S`: at least ln 2, never
+    // NaN nor -0.0, so `>` and `==` order them as `total_cmp` does.
+    let rarer = |x: u32, rx: f64, y: u32| {
+        let ry = rarity[y as usize];
+        rx > ry || (rx == ry && x < y)
+    };
     let mut keys = [0u32; KEYS];
     let mut n = 0;
+    // The rarity of the last key once there are `KEYS`.
+    let mut floor = f64::INFINITY;
     for t in terms {
+        let rt = rarity[t as usize];
         // Most terms are commoner than all the keys once there are `KEYS`
         // of them: one comparison, with the last, passes them over.
-        if n == KEYS && !rarer(t, keys[KEYS - 1]) {
+        if n == KEYS && (rt < floor || (rt == floor && t > keys[KEYS - 1])) {
             continue;
         }
         // Inserted from the back, the last key dropped when there are
         // `KEYS` already.
         let mut at = n.min(KEYS - 1);
         n = (n + 1).min(KEYS);
-        while at > 0 && rarer(t, keys[at - 1]) {
+        while at > 0 && rarer(t, rt, keys[at - 1]) {
             keys[at] = keys[at - 1];
             at -= 1;
         }
         keys[at] = t;
+        if n == KEYS {
+            floor = rarity[keys[KEYS - 1] as usize];
+        }
     }
     (keys, n)
 }

@@ -66,11 +66,12 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
 /// to choose the title.
 pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
     let n = f64::from(stats.source_count.max(1));
+    let ln_1p = Ln1p::new();
     stats
         .sources
         .iter()
         .zip(&stats.occurrences)
-        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln_1p_count(f64::from(occurrences)))
+        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln_1p.of(f64::from(occurrences)))
         .collect()
 }
 
@@ -148,7 +149,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // per-concept array below is allocated once at its final size: no map
     // growing by rehashing and no vector by doubling while the story's
     // sentences are alive (that was this stage's peak of memory).
-    let index = PairIndex::new(seg, terms);
+    let mut index = PairIndex::new(seg, terms);
     let count = terms + index.len();
     // Pair ids in order of first appearance (`u32::MAX`: not seen yet), so
     // that they depend only on the sentences and their order.
@@ -177,11 +178,14 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
             occurrences[t as usize] += counts_as;
         }
         pairs.clear();
+        // Whether the sentence's pair ids came ascending and distinct (every
+        // pair new, the common case): then they need no sorting.
+        let mut ascending = true;
         for pair in seg.sequence(i).windows(2) {
             if pair[0] == pair[1] {
                 continue;
             }
-            let slot = &mut pair_id[index.slot(pair[0], pair[1])];
+            let slot = &mut pair_id[index.next(pair[0])];
             if *slot == u32::MAX {
                 *slot = next_id;
                 next_id += 1;
@@ -196,13 +200,16 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                 last_source[c - terms] = source;
                 sources[c] += 1;
             }
+            ascending &= pairs.last().is_none_or(|&last| last < id);
             pairs.push(id);
         }
         // Terms come before pairs, so the sentence's concepts in ascending
         // order are its distinct terms, then its distinct pairs sorted.
         concept_ids.extend_from_slice(seg.distinct_terms(i));
-        pairs.sort_unstable();
-        pairs.dedup();
+        if !ascending {
+            pairs.sort_unstable();
+            pairs.dedup();
+        }
         concept_ids.extend_from_slice(&pairs);
         start.push(concept_ids.len());
     }
@@ -214,29 +221,39 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let agreement: Vec<f64> =
         (0..=stats.source_count).map(|k| power(f64::from(k) / n, config.agreement_exponent)).collect();
     // Each concept's weight takes the place of its weighted occurrences,
-    // which nothing needs after it.
+    // which nothing needs after it. Terms, then pairs: each kind's loop
+    // walks its three arrays together.
+    let ln_1p = Ln1p::new();
     let mut weight = occurrences;
-    for (c, w) in weight.iter_mut().enumerate() {
-        let agreed = match agreement.get(sources[c] as usize) {
-            Some(&a) => a,
-            None => power(f64::from(sources[c]) / n, config.agreement_exponent),
-        };
-        let mut value = agreed * ln_1p_count(*w);
-        value *= if c < terms { config.term_weight } else { config.pair_weight };
-        *w = if (found[c] as usize) < config.min_occurrences { value * TIE_BREAK } else { value };
+    let (term_weights, pair_weights) = weight.split_at_mut(terms);
+    for (weights, from, kind_weight) in
+        [(term_weights, 0, config.term_weight), (pair_weights, terms, config.pair_weight)]
+    {
+        for ((w, &sources), &found) in weights.iter_mut().zip(&sources[from..]).zip(&found[from..]) {
+            let agreed = match agreement.get(sources as usize) {
+                Some(&a) => a,
+                None => power(f64::from(sources) / n, config.agreement_exponent),
+            };
+            let value = agreed * ln_1p.of(*w) * kind_weight;
+            *w = if (found as usize) < config.min_occurrences { value * TIE_BREAK } else { value };
+        }
     }
     Concepts { start, ids: concept_ids, weight }
 }
 
-/// The story's distinct pairs of adjacent terms (two different terms next
-/// to each other in a sentence's sequence), grouped by their first term:
-/// pair `(a, b)` has a slot in `right[start[a]..start[a + 1]]`, where the
-/// `b`s are sorted. Built by a counting sort of every adjacent pair, so it
-/// holds 4 bytes per distinct pair and per term, where a hash map of pairs
-/// held 13 per bucket and twice that while growing.
+/// The story's pairs of adjacent terms (two different terms next to each
+/// other in a sentence's sequence), each occurrence given the *slot* of its
+/// distinct pair. Occurrences are grouped by their first term: first term
+/// `a`'s are `slot[start[a]..start[a + 1]]`, in story order, so that
+/// [`PairIndex::cursors`] reads them back as [`for_each_pair`] meets them,
+/// each in one step (no search). Built by a counting sort of every
+/// adjacent pair: 4 bytes per occurrence and per term, where a hash map of
+/// pairs held 13 per bucket and twice that while growing.
 struct PairIndex {
     start: Vec<usize>,
-    right: Vec<u32>,
+    slot: Vec<u32>,
+    /// The number of distinct pairs: slots are `0..distinct`.
+    distinct: usize,
 }
 
 /// Calls `f` with every pair of adjacent different terms of the story's
@@ -262,46 +279,48 @@ impl PairIndex {
         }
         // Every occurrence's second term in its first term's run; each
         // run's cursor is its start, which ends as the next run's start.
-        let mut right = vec![0u32; total];
+        let mut slot = vec![0u32; total];
         for_each_pair(seg, |a, b| {
             let at = &mut start[a as usize];
-            right[*at] = b;
+            slot[*at] = b;
             *at += 1;
         });
-        // Each run sorted and its repeats dropped, moved down in place; the
-        // starts become the distinct runs' starts.
-        let (mut kept, mut from) = (0, 0);
-        // (By index: the iterator form costs 22 B of the gzipped .wasm.)
+        // Run by run, each second term's slot: a new one the first time the
+        // run meets it (`seen[b] == (a, slot)`), which then takes the
+        // second term's place; the starts go back to the runs' starts.
+        let mut seen: Vec<(u32, u32)> = vec![(u32::MAX, 0); terms];
+        let (mut distinct, mut from) = (0u32, 0);
+        // (By index, as the runs were sorted before: the form measured.)
         #[allow(clippy::needless_range_loop)]
         for a in 0..terms {
-            let end = start[a];
-            right[from..end].sort_unstable();
-            start[a] = kept;
-            for k in from..end {
-                if k == from || right[k] != right[k - 1] {
-                    right[kept] = right[k];
-                    kept += 1;
+            let end = std::mem::replace(&mut start[a], from);
+            for s in &mut slot[from..end] {
+                let b = &mut seen[*s as usize];
+                if b.0 != a as u32 {
+                    *b = (a as u32, distinct);
+                    distinct += 1;
                 }
+                *s = b.1;
             }
             from = end;
         }
-        start[terms] = kept;
-        right.truncate(kept);
-        right.shrink_to_fit();
-        PairIndex { start, right }
+        PairIndex { start, slot, distinct: distinct as usize }
     }
 
     /// The number of distinct pairs.
     fn len(&self) -> usize {
-        self.right.len()
+        self.distinct
     }
 
-    /// The slot of pair `(a, b)`, which must be one of the story's.
-    fn slot(&self, a: u32, b: u32) -> usize {
-        let (from, to) = (self.start[a as usize], self.start[a as usize + 1]);
-        match self.right[from..to].binary_search(&b) {
-            Ok(k) | Err(k) => from + k,
-        }
+    /// The slot of the next pair `(a, _)`: pairs must be asked for in the
+    /// order [`for_each_pair`] meets them, each once (each run's start
+    /// moves on as its occurrences are read).
+    #[inline]
+    fn next(&mut self, a: u32) -> usize {
+        let at = &mut self.start[a as usize];
+        let slot = self.slot[*at];
+        *at += 1;
+        slot as usize
     }
 }
 
@@ -344,18 +363,26 @@ pub(crate) fn prior(s: &Sentence, config: &Config) -> f64 {
 }
 
 /// `ln(1 + x)` as [`ln`] gives it, from a table for the small whole
-/// numbers that counts of occurrences mostly are.
-#[inline]
-pub(crate) fn ln_1p_count(x: f64) -> f64 {
-    const SMALL: usize = 128;
-    static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
-    // `as` saturates (NaN gives 0), so `k` is `x` only when `x` is whole.
-    // To u32, not usize: x86-64 converts to u64 in two steps.
-    let k = x as u32;
-    if (k as usize) < SMALL && f64::from(k) == x {
-        TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64)))[k as usize]
-    } else {
-        ln(1.0 + x)
+/// numbers that counts of occurrences mostly are. The table is made once
+/// per process; a `Ln1p` holds it, so a loop asks for it once.
+#[derive(Clone, Copy)]
+pub(crate) struct Ln1p(&'static [f64; LN_1P_SMALL]);
+
+const LN_1P_SMALL: usize = 128;
+
+impl Ln1p {
+    pub(crate) fn new() -> Ln1p {
+        static TABLE: std::sync::OnceLock<[f64; LN_1P_SMALL]> = std::sync::OnceLock::new();
+        Ln1p(TABLE.get_or_init(|| std::array::from_fn(|k| ln(1.0 + k as f64))))
+    }
+
+    /// `ln(1 + x)`.
+    #[inline]
+    pub(crate) fn of(self, x: f64) -> f64 {
+        // `as` saturates (NaN gives 0), so `k` is `x` only when `x` is whole.
+        // To u32, not usize: x86-64 converts to u64 in two steps.
+        let k = x as u32;
+        if (k as usize) < LN_1P_SMALL && f64::from(k) == x { self.0[k as usize] } else { ln(1.0 + x) }
     }
 }
 
@@ -409,8 +436,9 @@ mod tests {
 
     #[test]
     fn ln_of_counts_is_ln_to_the_bit() {
-        for x in [0.0, 1.0, 2.0, 3.0, 5.5, 7.0, 126.0, 127.0, 128.0, 129.0, 1e6, 0.25] {
-            assert_eq!(ln_1p_count(x).to_bits(), ln(1.0 + x).to_bits(), "ln(1 + {x})");
+        let whole = (0..140).map(f64::from);
+        for x in whole.chain([5.5, 1e6, 0.25, -0.0, 127.5, 4e9, 5e9]) {
+            assert_eq!(Ln1p::new().of(x).to_bits(), ln(1.0 + x).to_bits(), "ln(1 + {x})");
         }
     }
 
@@ -549,7 +577,7 @@ mod tests {
             }
             let n = f64::from(stats.source_count.max(1));
             for (k, &(occurrences, found, sources)) in counts.iter().enumerate() {
-                let w = power(f64::from(sources) / n, config.agreement_exponent) * ln_1p_count(occurrences)
+                let w = power(f64::from(sources) / n, config.agreement_exponent) * Ln1p::new().of(occurrences)
                     * config.pair_weight;
                 let w = if (found as usize) < config.min_occurrences { w * TIE_BREAK } else { w };
                 proptest::prop_assert_eq!(c.weight[terms + k].to_bits(), w.to_bits(), "pair {}", k);

@@ -72,20 +72,34 @@ pub(crate) fn select(
         .collect();
     // Each variant's cost, computed once: the heap asks for a statement's
     // best variant again each time it comes back to the top.
+    // Sentences are short: each length's cost is computed once (the same
+    // number as computing it every time).
     let mut costs = vec![0.0; sentences.len()];
+    let mut memo = [f64::NAN; 128];
     for &m in candidates.iter().flat_map(|(members, _)| members) {
-        costs[m] = power_of_words(sentences[m].words, config.length_exponent);
+        let words = sentences[m].words;
+        costs[m] = match memo.get_mut(words) {
+            Some(c) if c.is_nan() => {
+                *c = power_of_words(words, config.length_exponent);
+                *c
+            }
+            Some(c) => *c,
+            None => power_of_words(words, config.length_exponent),
+        };
     }
     let cost = |m: usize| costs[m];
 
-    let mut covered = vec![false; concepts.weight.len()];
+    // Each concept's weight while it is not covered, 0 once it is: a
+    // variant's gain is the sum over its concepts, with no test per concept.
+    // (Adding 0 changes no sum but an empty one's sign, -0 to 0, and a gain
+    // of either adds nothing: the worth must be over 0.)
+    let mut live = concepts.weight.clone();
     // The variant of a statement that fits in `room` words and adds most,
     // per unit of cost or in all, with what it adds; the earliest on a tie.
-    let best_variant = |(members, support): &(Vec<usize>, f64), covered: &[bool], room: usize, per_cost: bool| {
+    let best_variant = |(members, support): &(Vec<usize>, f64), live: &[f64], room: usize, per_cost: bool| {
         let mut best: Option<(f64, usize)> = None;
         for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
-            let gain: f64 =
-                concepts.of(m).iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum();
+            let gain: f64 = concepts.of(m).iter().map(|&c| live[c as usize]).sum();
             let worth = gain * priors[m] * support / if per_cost { cost(m) } else { 1.0 };
             if best.is_none_or(|(b, _)| worth > b) {
                 best = Some((worth, m));
@@ -95,9 +109,9 @@ pub(crate) fn select(
     };
     let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
     let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
-    let cover = |covered: &mut [bool], m: usize| {
+    let cover = |live: &mut [f64], m: usize| {
         for &c in concepts.of(m) {
-            covered[c as usize] = true;
+            live[c as usize] = 0.0;
         }
     };
 
@@ -106,7 +120,7 @@ pub(crate) fn select(
     let mut heap: BinaryHeap<(Worth, Reverse<usize>, usize)> = candidates
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| best_variant(c, &covered, usize::MAX, true).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i)))
+        .filter_map(|(i, c)| best_variant(c, &live, usize::MAX, true).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i)))
         .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut picked: Vec<usize> = Vec::new();
@@ -117,7 +131,7 @@ pub(crate) fn select(
         }
         let room = max_words.map_or(usize::MAX, |max| max - words);
         // Nothing of it fits any more (room only shrinks), or it adds nothing.
-        let Some((worth, representative)) = best_variant(&candidates[i], &covered, room, true) else {
+        let Some((worth, representative)) = best_variant(&candidates[i], &live, room, true) else {
             continue;
         };
         let key = (Worth(worth), first, i);
@@ -129,7 +143,7 @@ pub(crate) fn select(
         if redundant(&chosen, &c) {
             continue;
         }
-        cover(&mut covered, representative);
+        cover(&mut live, representative);
         words += sentences[representative].words;
         chosen.push(c);
         picked.push(i);
@@ -139,16 +153,16 @@ pub(crate) fn select(
         let last = chosen.pop().expect("not empty");
         let last_i = picked.pop().expect("not empty");
         let room = max_words.map_or(usize::MAX, |max| max - words + sentences[last.representative].words);
-        covered.iter_mut().for_each(|c| *c = false);
+        live.copy_from_slice(&concepts.weight);
         for c in &chosen {
-            cover(&mut covered, c.representative);
+            cover(&mut live, c.representative);
         }
         let mut best: Option<(f64, usize, usize)> = None;
         for (i, candidate) in candidates.iter().enumerate() {
             if picked.contains(&i) {
                 continue;
             }
-            let Some((value, representative)) = best_variant(candidate, &covered, room, false) else {
+            let Some((value, representative)) = best_variant(candidate, &live, room, false) else {
                 continue;
             };
             if best.is_some_and(|(b, _, _)| value <= b) {
@@ -174,16 +188,16 @@ pub(crate) fn select(
     // runs past the target.
     let words: usize = chosen.iter().map(|c| sentences[c.representative].words).sum();
     if target && chosen.len() < max_entries && max_words.is_some_and(|max| words < max) {
-        covered.iter_mut().for_each(|c| *c = false);
+        live.copy_from_slice(&concepts.weight);
         for c in &chosen {
-            cover(&mut covered, c.representative);
+            cover(&mut live, c.representative);
         }
         let mut best: Option<(f64, usize, usize)> = None;
         for (i, candidate) in candidates.iter().enumerate() {
             if chosen.iter().any(|c| c.members == candidate.0) {
                 continue;
             }
-            let Some((value, representative)) = best_variant(candidate, &covered, usize::MAX, true) else {
+            let Some((value, representative)) = best_variant(candidate, &live, usize::MAX, true) else {
                 continue;
             };
             if best.is_some_and(|(b, _, _)| value <= b) {
@@ -276,23 +290,48 @@ impl<'a> Redundancy<'a> {
     }
 
     /// Whether `c` is too like any statement of `chosen`.
+    ///
+    /// The similarity is symmetric (the same shared terms summed in the
+    /// same order, over the same norm), so "each chosen representative
+    /// against c's variants" is asked as "each variant of c against the
+    /// chosen representatives": each sentence of c has its terms marked
+    /// once, not once per statement chosen.
     fn any(&mut self, chosen: &[Chosen], c: &Chosen) -> bool {
-        chosen.iter().any(|p| self.reaches(c.representative, &p.members) || self.reaches(p.representative, &c.members))
+        if chosen.is_empty() {
+            return false;
+        }
+        let ys = chosen.iter().flat_map(|p| &p.members);
+        if self.reaches(c.representative, ys) {
+            return true;
+        }
+        c.members.iter().any(|&x| self.reaches(x, chosen.iter().map(|p| &p.representative)))
     }
 
     /// Whether sentence `x` is as alike as the threshold to any of `ys`.
-    fn reaches(&mut self, x: usize, ys: &[usize]) -> bool {
-        if self.stamp == u32::MAX {
-            self.mine.iter_mut().for_each(|m| *m = 0);
-            self.stamp = 0;
-        }
-        self.stamp += 1;
-        for &t in self.seg.distinct_terms(x) {
-            self.mine[t as usize] = self.stamp;
-        }
+    fn reaches<'y>(&mut self, x: usize, ys: impl Iterator<Item = &'y usize>) -> bool {
         let wx = self.weight(x);
+        // x's terms are marked when a pair first needs them.
+        let mut marked = false;
         for &y in ys {
             let wy = self.weight(y);
+            // The cosine is at most sqrt(lighter / heavier) (all shared):
+            // a pair that cannot reach the threshold is passed over (with
+            // a margin for rounding, as merging passes over its pairs).
+            let (lo, hi) = (wx.min(wy), wx.max(wy));
+            if lo < hi * self.threshold * self.threshold * (1.0 - 1e-9) {
+                continue;
+            }
+            if !marked {
+                marked = true;
+                if self.stamp == u32::MAX {
+                    self.mine.iter_mut().for_each(|m| *m = 0);
+                    self.stamp = 0;
+                }
+                self.stamp += 1;
+                for &t in self.seg.distinct_terms(x) {
+                    self.mine[t as usize] = self.stamp;
+                }
+            }
             let terms = self.seg.distinct_terms(y).iter().copied();
             if cosine_at_least(terms, &self.mine, self.stamp, self.rarity, wx, wy, self.threshold).is_some() {
                 return true;
@@ -338,6 +377,57 @@ mod tests {
         Officials also said Iran wants Russian fighter jets and attack helicopters in return. \
         The White House plans new sanctions on companies that ship drone parts to Iran. \
         Kirby spoke to reporters at the White House briefing on Monday afternoon.";
+
+    #[test]
+    fn redundancy_is_the_definition_by_similarity() {
+        // Sources that share statements, reworded or word for word.
+        let texts = [
+            STORY,
+            "Iran has sold hundreds of attack drones to Russia since August, officials said on Monday. \
+             Russia wants to buy more attack drones from Iran, the White House said. \
+             The White House plans new sanctions on firms that ship drone parts to Iran.",
+            "Officials said the drones were used against power plants across Ukraine. \
+             Kirby spoke to reporters at the White House on Monday afternoon about the drones. \
+             Iran wants Russian fighter jets and attack helicopters in return, officials said.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| Document {
+                text: t.to_string(),
+                blocks: vec![Block { range: 0..t.len(), kind: BlockKind::Paragraph }],
+                ..Document::default()
+            })
+            .collect();
+        let seg = segment(&docs);
+        let r = rarity(&term_stats(&seg));
+        let groups = merge(&seg, &r, 0.3);
+        assert!(groups.iter().any(|g| g.len() > 1), "{groups:?}");
+        // Every group with every member as its representative.
+        let statements: Vec<Chosen> = groups
+            .iter()
+            .flat_map(|g| g.iter().map(|&m| Chosen { members: g.clone(), representative: m, score: 0.0 }))
+            .collect();
+        let alike = |p: &Chosen, c: &Chosen, threshold: f64| {
+            let most = |x: usize, ys: &[usize]| ys.iter().map(|&y| similarity(&seg, x, y, &r)).fold(0.0, f64::max);
+            most(c.representative, &p.members).max(most(p.representative, &c.members)) >= threshold
+        };
+        let (mut yes, mut no) = (0, 0);
+        for threshold in [0.2, 0.35, 0.5, 0.8, 1.0] {
+            let mut redundancy = Redundancy::new(&seg, &r, threshold);
+            for (k, c) in statements.iter().enumerate() {
+                // Chosen lists of one to three statements.
+                for len in 1..=3 {
+                    let chosen: Vec<Chosen> =
+                        (0..len).map(|j| statements[(k * 7 + j * 5 + 1) % statements.len()].clone()).collect();
+                    let expected = chosen.iter().any(|p| alike(p, c, threshold));
+                    assert_eq!(redundancy.any(&chosen, c), expected, "{c:?} against {chosen:?} at {threshold}");
+                    if expected { yes += 1 } else { no += 1 }
+                }
+            }
+            assert!(!redundancy.any(&[], &statements[0]));
+        }
+        assert!(yes > 10 && no > 10, "{yes} alike, {no} not");
+    }
 
     #[test]
     fn the_word_budget_is_never_exceeded() {

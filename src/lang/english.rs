@@ -470,7 +470,9 @@ impl SnowballEnv {
     #[inline(never)]
     fn search_b(&mut self, amongs: &[Among]) -> i32 {
         let c = self.cursor;
-        let lb = self.limit_backward;
+        // The bytes a string may match, from the backward limit to the
+        // cursor, compared from their end: `common` bytes matched so far.
+        let text = &self.current.as_bytes()[self.limit_backward..c];
         let mut i: i32 = 0;
         let mut j: i32 = amongs.len() as i32;
         let mut common_i = 0;
@@ -480,13 +482,13 @@ impl SnowballEnv {
             let k = i + ((j - i) >> 1);
             let mut diff: i32 = 0;
             let mut common = common_i.min(common_j);
-            let w = &amongs[k as usize];
-            for lvar in (0..w.0.len() - common).rev() {
-                if c - common == lb {
+            let w = amongs[k as usize].0.as_bytes();
+            while common < w.len() {
+                if common == text.len() {
                     diff = -1;
                     break;
                 }
-                diff = self.current.as_bytes()[c - common - 1] as i32 - w.0.as_bytes()[lvar] as i32;
+                diff = i32::from(text[text.len() - 1 - common]) - i32::from(w[w.len() - 1 - common]);
                 if diff != 0 {
                     break;
                 }

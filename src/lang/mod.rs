@@ -268,36 +268,52 @@ pub(crate) struct Analyzer {
     stop_words: Option<&'static StopWords>,
 }
 
-/// A language's stemmer: rust-stemmers', or natively for English the same
+/// A language's stemmer natively: rust-stemmers', or for English the same
 /// algorithm on a faster runtime (`english.rs`; about a third of
 /// rust-stemmers' instructions a word, the same stems).
+#[cfg(not(target_arch = "wasm32"))]
 enum Stemmer {
     Snowball(rust_stemmers::Stemmer),
-    #[cfg(not(target_arch = "wasm32"))]
     English(english::Stemmer),
 }
 
-impl Stemmer {
-    fn of(language: Language) -> Option<Stemmer> {
-        #[cfg(not(target_arch = "wasm32"))]
-        if language == Language::English {
-            return Some(Stemmer::English(english::Stemmer::default()));
-        }
-        language.stemmer().map(Stemmer::Snowball)
-    }
+/// The .wasm's stemmers: rust-stemmers' alone (a second English stemmer
+/// would only add to the package's size).
+#[cfg(target_arch = "wasm32")]
+use rust_stemmers::Stemmer;
 
+#[cfg(not(target_arch = "wasm32"))]
+fn stemmer_of(language: Language) -> Option<Stemmer> {
+    if language == Language::English {
+        return Some(Stemmer::English(english::Stemmer::default()));
+    }
+    language.stemmer().map(Stemmer::Snowball)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn stemmer_of(language: Language) -> Option<Stemmer> {
+    language.stemmer()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Stemmer {
     /// Calls `f` with the stem of `word`, or `word` itself should the
     /// stemmer return nothing.
     fn stem<R>(&mut self, word: &str, f: impl FnOnce(&str) -> R) -> R {
-        fn or_word<'a>(stem: &'a str, word: &'a str) -> &'a str {
-            if stem.is_empty() { word } else { stem }
-        }
         match self {
-            Stemmer::Snowball(stemmer) => f(or_word(&stemmer.stem(word), word)),
-            #[cfg(not(target_arch = "wasm32"))]
-            Stemmer::English(stemmer) => f(or_word(stemmer.stem(word), word)),
+            Stemmer::Snowball(stemmer) => f(&stem_or_word(stemmer, word)),
+            Stemmer::English(stemmer) => {
+                let stem = stemmer.stem(word);
+                f(if stem.is_empty() { word } else { stem })
+            }
         }
     }
+}
+
+/// The stem of `word`, or `word` itself should the stemmer return nothing.
+fn stem_or_word<'a>(stemmer: &rust_stemmers::Stemmer, word: &'a str) -> std::borrow::Cow<'a, str> {
+    let stem = stemmer.stem(word);
+    if stem.is_empty() { word.into() } else { stem }
 }
 
 impl fmt::Debug for Analyzer {
@@ -309,7 +325,7 @@ impl fmt::Debug for Analyzer {
 impl Analyzer {
     /// For a language; None means: lower-case only, no stop words, no stemming.
     pub(crate) fn new(language: Option<Language>) -> Analyzer {
-        Analyzer { language, stemmer: language.and_then(Stemmer::of), stop_words: language.map(Language::stop_words) }
+        Analyzer { language, stemmer: language.and_then(stemmer_of), stop_words: language.map(Language::stop_words) }
     }
 
     #[cfg(test)]
@@ -613,7 +629,10 @@ impl Session<'_> {
         if let Some(&id) = lowered.get(term) {
             return Some(id);
         }
+        #[cfg(not(target_arch = "wasm32"))]
         let id = stemmer.stem(term, |stem| intern(self.terms, self.ids, stem));
+        #[cfg(target_arch = "wasm32")]
+        let id = intern(self.terms, self.ids, &stem_or_word(stemmer, term));
         lowered.insert(term.into(), id);
         Some(id)
     }

@@ -46,7 +46,7 @@ pub(crate) const UNDETERMINED: &str = "und";
 /// the text has no letters.
 pub(crate) fn identify(text: &str) -> Option<Guess> {
     let mut tally = Tally::default();
-    tally.scan(text);
+    tally.scan::<true>(text);
     let (script, _) = tally.scripts.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
     if tally.scripts[script] == 0 {
         return None;
@@ -289,6 +289,34 @@ fn letter_run(rest: &[u8]) -> usize {
     rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len())
 }
 
+/// A word of 1 to [`WORD_BYTES`] ASCII letters at the start of `rest` that
+/// an ASCII non-letter ends: its length and its [`key_of`] in lower case.
+/// None for any other start, and when fewer than 16 bytes (8 for a word of
+/// fewer than 8 letters) are left.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn ascii_word(rest: &[u8]) -> Option<(usize, u128)> {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let lo = u64::from_le_bytes(*rest.first_chunk::<8>()?);
+    let others = !ascii_letters(lo) & HIGH;
+    if others != 0 {
+        let run = others.trailing_zeros() as usize / 8;
+        // The byte after the word is ASCII (and so no letter of a word).
+        if run == 0 || lo >> (8 * run) & 0x80 != 0 {
+            return None;
+        }
+        return Some((run, u128::from((lo | LOWER) & ((1 << (8 * run)) - 1))));
+    }
+    let hi = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
+    let others = !ascii_letters(hi) & HIGH;
+    let run = others.trailing_zeros() as usize / 8;
+    if run > WORD_BYTES - 8 || hi >> (8 * run) & 0x80 != 0 {
+        return None;
+    }
+    let hi = (hi | LOWER) & ((1 << (8 * run)) - 1);
+    Some((8 + run, u128::from(lo | LOWER) | u128::from(hi) << 64))
+}
+
 /// Every stop word of every language by its [`key_of`], with the languages
 /// whose list holds it (bit `i` for `Language::ALL[i]`) in its two high
 /// bytes: an open-addressed table (linear probing; 0 is a free slot, as no
@@ -360,6 +388,7 @@ fn count_bits(counts: &mut [u32], mut bits: u32) {
 
 /// Counts over a text.
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Tally {
     /// Letters per script of [`SCRIPTS`].
     scripts: [usize; SCRIPTS.len()],
@@ -446,12 +475,38 @@ impl Word {
 }
 
 impl Tally {
-    fn scan(&mut self, text: &str) {
+    /// Counts the words and letters of `text`. `ASCII_WORDS`: with the
+    /// fast path for ASCII words (native only); the tests compare it with
+    /// the general path alone.
+    fn scan<const ASCII_WORDS: bool>(&mut self, text: &str) {
         let mut word = Word::default();
         word.clear();
         let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
+        loop {
+            // Most words are ASCII letters and end at an ASCII byte: while
+            // no other word is being read, such words are read and counted
+            // at once, the byte after each skipped, and the ASCII
+            // non-letters between them too (which only end a word).
+            #[cfg(not(target_arch = "wasm32"))]
+            if ASCII_WORDS && !word.started() {
+                let latin_words = MAX_WORDS - self.words[1];
+                loop {
+                    if let Some((run, key)) = ascii_word(&bytes[i..]) {
+                        if self.words[0] >= latin_words {
+                            return;
+                        }
+                        self.scripts[0] += run;
+                        self.end_ascii_word(key);
+                        i += run + 1;
+                    } else if bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            let Some(&b) = bytes.get(i) else { break };
             if self.words[0] + self.words[1] >= MAX_WORDS {
                 return;
             }
@@ -545,6 +600,16 @@ impl Tally {
         if word.started() {
             self.end_word(&mut word);
         }
+    }
+
+    /// `end_word` of a word of ASCII letters (`key`, lower case), read
+    /// while no other word was: no letter is typical or names another
+    /// language, and every language but Russian writes all of them.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn end_ascii_word(&mut self, key: u128) {
+        self.words[0] += 1;
+        count_bits(&mut self.hits, u32::from(StopTable::get().languages(key)));
+        self.foreign[Language::Russian as usize] += 1;
     }
 
     fn end_word(&mut self, word: &mut Word) {
@@ -669,6 +734,7 @@ fn margin_confidence(best: f64, rival: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     fn code(text: &str) -> &'static str {
         identify(text).map_or("-", |g| g.code)
@@ -739,7 +805,30 @@ mod tests {
         }
     }
 
+    /// Text of words of ASCII letters of all lengths (stop words among
+    /// them), words with other letters, digits and punctuation, glued
+    /// together or apart; up to some 400 words, past [`MAX_WORDS`].
+    fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::prop_oneof![
+            4 => proptest::sample::select(vec!["the", "The", "DER", "de", "och", "и", "également"]).prop_map(String::from),
+            4 => "[a-zA-Z]{1,17}",
+            1 => "[a-zäéñøłİжщъы]{1,16}",
+            1 => "[a-zA-Z]{0,9}[0-9'’\\-][a-zA-Z]{0,9}",
+        ];
+        let gap = proptest::prop_oneof![4 => proptest::strategy::Just(" "), 1 => proptest::sample::select(vec!["", ", ", ".\n", " — ", "\u{a0}", "1"])];
+        proptest::collection::vec((piece, gap), 0..400)
+            .prop_map(|words| words.into_iter().map(|(w, g)| w + g).collect())
+    }
+
     proptest::proptest! {
+        #[test]
+        fn ascii_words_are_counted_as_by_letters(text in mixed_text()) {
+            let (mut fast, mut slow) = (Tally::default(), Tally::default());
+            fast.scan::<true>(&text);
+            slow.scan::<false>(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
         #[test]
         fn stop_table_agrees_with_a_map(word in "[a-zäöüßéèàáóúñçåæøăîșțığşıабвгдежзийклмнопрстуфхцчшщъыьэюя]{1,8}") {
             let expected = reference_masks().get(word.as_str()).copied().unwrap_or(0);

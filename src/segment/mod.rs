@@ -226,7 +226,10 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
 /// of the story's documents are in (a two-line wire brief among long
 /// articles is in their language), ties going to the earliest document.
 fn story_languages(docs: &[Document]) -> Vec<Option<Language>> {
-    let detected: Vec<Option<Language>> = docs.iter().map(|d| lang::detect(&sample(d))).collect();
+    // One buffer for all the samples, of their largest size at once: growing
+    // a new one for each cost more than copying the text into it.
+    let mut buffer = String::with_capacity(SAMPLE_BYTES + 1);
+    let detected: Vec<Option<Language>> = docs.iter().map(|d| lang::detect(sample(d, &mut buffer))).collect();
     let mut counts: Vec<(Language, usize)> = Vec::new();
     for language in detected.iter().flatten() {
         match counts.iter_mut().find(|(l, _)| l == language) {
@@ -241,23 +244,26 @@ fn story_languages(docs: &[Document]) -> Vec<Option<Language>> {
     detected.into_iter().map(|l| l.or(majority.map(|(l, _)| l))).collect()
 }
 
-/// Up to 4 KB of a document's article text, enough to tell its language.
-fn sample(doc: &Document) -> String {
-    const LIMIT: usize = 4096;
-    let mut sample = String::new();
+/// Bytes of article text [`sample`] takes (and then one line break).
+const SAMPLE_BYTES: usize = 4096;
+
+/// Up to 4 KB of a document's article text, enough to tell its language:
+/// its blocks, each followed by a line break, in `buffer` (emptied first).
+fn sample<'a>(doc: &Document, buffer: &'a mut String) -> &'a str {
+    buffer.clear();
     for block in &doc.blocks {
-        if sample.len() >= LIMIT {
+        if buffer.len() >= SAMPLE_BYTES {
             break;
         }
         let text = &doc.text[block.range.clone()];
-        let mut end = text.len().min(LIMIT - sample.len());
+        let mut end = text.len().min(SAMPLE_BYTES - buffer.len());
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        sample.push_str(&text[..end]);
-        sample.push('\n');
+        buffer.push_str(&text[..end]);
+        buffer.push('\n');
     }
-    sample
+    buffer
 }
 
 #[cfg(test)]

@@ -527,6 +527,9 @@ pub(crate) struct Session<'a> {
 impl Session<'_> {
     /// The term id of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
+    // Native: inlined in the loop over the words. (The .wasm has no recent
+    // words and its size budget binds: the compiler decides there.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
         let recent = if RECENT_SLOTS == 0 { None } else { recent_key(word.as_bytes()) };
         if let Some((key, slot)) = recent {
@@ -535,6 +538,14 @@ impl Session<'_> {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
+        self.look_up(word, recent)
+    }
+
+    /// [`Session::id`] past the recent words: out of line, so that the
+    /// recent words' lookup is small enough to inline in the loop over a
+    /// text's words.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    fn look_up(&mut self, word: &str, recent: Option<((u64, u64), usize)>) -> Option<u32> {
         let id = match self.words.written.get(word) {
             Some(&id) => id,
             None => {
@@ -552,6 +563,7 @@ impl Session<'_> {
 
     /// The id in the story (see [`Lexicon::start_story`]) of term `id`:
     /// `next`, and true, if the story meets the term first.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn story_id(&mut self, id: u32, next: u32) -> (u32, bool) {
         let at = id as usize;
         if at >= self.in_story.len() {

@@ -573,6 +573,9 @@ pub(crate) struct Session<'a> {
 impl Session<'_> {
     /// The term id of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
+    // Native: inlined in the loop over the words. (The .wasm has no recent
+    // words and its size budget binds: the compiler decides there.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
         let recent = if RECENT_SLOTS == 0 { None } else { recent_key(word.as_bytes()) };
         if let Some((key, slot)) = recent {
@@ -581,6 +584,14 @@ impl Session<'_> {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
+        self.look_up(word, recent)
+    }
+
+    /// [`Session::id`] past the recent words: out of line, so that the
+    /// recent words' lookup is small enough to inline in the loop over a
+    /// text's words.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    fn look_up(&mut self, word: &str, recent: Option<((u64, u64), usize)>) -> Option<u32> {
         let id = match self.words.written.get(word) {
             Some(&id) => id,
             None => {
@@ -598,6 +609,7 @@ impl Session<'_> {
 
     /// The id in the story (see [`Lexicon::start_story`]) of term `id`:
     /// `next`, and true, if the story meets the term first.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn story_id(&mut self, id: u32, next: u32) -> (u32, bool) {
         let at = id as usize;
         if at >= self.in_story.len() {
@@ -733,19 +745,35 @@ pub(crate) fn word_count(text: &str) -> usize {
 /// a combining letter follows the space, comes without the space.)
 pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     // Most sentences are all ASCII: [`ascii_words`] cuts them whole, as
-    // white space is neither a word byte nor a joiner, in one pass.
-    if text.is_ascii() {
-        return ascii_words(text, &mut f);
+    // white space is neither a word byte nor a joiner, in one pass. Else
+    // the text is cut at ASCII white-space bytes (the same set as `char`'s),
+    // which never stand inside a multi-byte char: the pieces with a byte
+    // outside ASCII go to `unicode_words`, and the ASCII text between them,
+    // several pieces at once, to [`ascii_words`].
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(high) = first_non_ascii(&bytes[at..]).map(|k| at + k) {
+        let start = bytes[at..high].iter().rposition(u8::is_ascii_whitespace).map_or(at, |k| at + k + 1);
+        let end = bytes[high..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |k| high + k);
+        ascii_words(&text[at..start], &mut f);
+        text[start..end].unicode_words().for_each(&mut f);
+        at = end;
     }
-    // Cut at ASCII white-space bytes (the same set as `char`'s), which never
-    // stand inside a multi-byte char: faster than decoding every char.
-    for chunk in text.split_ascii_whitespace() {
-        if chunk.is_ascii() {
-            ascii_words(chunk, &mut f);
-        } else {
-            chunk.unicode_words().for_each(&mut f);
+    ascii_words(&text[at..], &mut f);
+}
+
+/// The offset of the first byte of `bytes` outside ASCII, found eight
+/// bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let high = u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
         }
+        at += 8;
     }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map(|k| at + k)
 }
 
 /// UAX #29 word segmentation restricted to ASCII (where white space only
@@ -754,21 +782,37 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
 /// letters, digits and `_`, where a letter-letter pair may be joined by one of
 /// `. ' :` and a digit-digit pair by one of `. ' , ;` (rules WB5-WB13b).
 fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
+    const LETTER: u8 = 1;
+    const DIGIT: u8 = 2;
     /// Letters, digits and `_`.
-    const WORD: [bool; 256] = {
-        let mut table = [false; 256];
+    const WORD: u8 = LETTER | DIGIT | 4;
+    /// A joiner of letters has `LETTER` in its class shifted right by
+    /// three, one of digits `DIGIT`.
+    const JOINS: u8 = (LETTER | DIGIT) << 3;
+    const CLASS: [u8; 256] = {
+        let mut table = [0; 256];
         let mut b = 0;
-        while b < 256 {
-            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        while b < 128 {
+            let c = b as u8;
+            table[b] = match c {
+                b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+                b'0'..=b'9' => DIGIT,
+                b'_' => 4,
+                b'.' | b'\'' => JOINS,
+                b':' => LETTER << 3,
+                b',' | b';' => DIGIT << 3,
+                _ => 0,
+            };
             b += 1;
         }
         table
     };
+    let class = |b: u8| CLASS[usize::from(b)];
     let bytes = chunk.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        if !WORD[bytes[i] as usize] {
+        if class(bytes[i]) & WORD == 0 {
             i += 1;
             continue;
         }
@@ -776,17 +820,17 @@ fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
         loop {
             // A run of word bytes, then perhaps a joiner and more.
             i += 1;
-            while i < n && WORD[bytes[i] as usize] {
+            while i < n && class(bytes[i]) & WORD != 0 {
                 i += 1;
             }
-            if i + 1 >= n {
-                break;
-            }
-            let (c, next, after) = (bytes[i - 1], bytes[i], bytes[i + 1]);
-            let joined =
-                (c.is_ascii_alphabetic() && matches!(next, b'.' | b'\'' | b':') && after.is_ascii_alphabetic())
-                    || (c.is_ascii_digit() && matches!(next, b'.' | b'\'' | b',' | b';') && after.is_ascii_digit());
-            if !joined {
+            // Most words end at a byte that joins nothing (a space): the
+            // bytes around a joiner are only looked at after one.
+            let joins = match bytes.get(i) {
+                Some(&next) if class(next) & JOINS != 0 && i + 1 < n => class(next) >> 3,
+                _ => break,
+            };
+            // Both letters or both digits, which the joiner joins.
+            if class(bytes[i - 1]) & class(bytes[i + 1]) & joins == 0 {
                 break;
             }
             // On to the byte after the joiner, a word byte.
@@ -794,7 +838,7 @@ fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
         }
         // Only underscores is no word (a joiner stands between letters or
         // digits, so a joined segment always has one).
-        if bytes[start..i].iter().any(|&b| b != b'_') {
+        if bytes[start] != b'_' || bytes[start..i].iter().any(|&b| b != b'_') {
             f(&chunk[start..i]);
         }
     }

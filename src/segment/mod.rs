@@ -145,15 +145,23 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
             let start = out.terms.len();
             // The words as `lang::word_count` counts them.
             let mut words = 0;
-            lang::for_each_word(text, |word| {
-                words += 1;
-                let Some(id) = words_of.id(word) else { return };
-                let (story_id, first) = words_of.story_id(id, out.vocabulary.len() as u32);
-                if first {
-                    out.vocabulary.push(Rc::clone(words_of.term(id)));
-                }
-                out.sequence.push(story_id);
-            });
+            // Inlined in the loop over the words (most of it is the
+            // lexicon's recent-word lookup and two pushes), which LLVM does
+            // not do of itself as the closure is called from two places
+            // (native only: the .wasm's size budget binds).
+            lang::for_each_word(
+                text,
+                #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+                |word| {
+                    words += 1;
+                    let Some(id) = words_of.id(word) else { return };
+                    let (story_id, first) = words_of.story_id(id, out.vocabulary.len() as u32);
+                    if first {
+                        out.vocabulary.push(Rc::clone(words_of.term(id)));
+                    }
+                    out.sequence.push(story_id);
+                },
+            );
             out.terms.extend_from_slice(&out.sequence[start..]);
             let terms = &mut out.terms[start..];
             terms.sort_unstable();

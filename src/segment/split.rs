@@ -514,11 +514,26 @@ struct CharSet {
     chars: &'static [char],
     first_bytes: [bool; 256],
     /// Its ASCII chars (at most three; repeated to fill), each in every
-    /// byte of a `u64`, for a search of eight bytes at a time.
+    /// byte of a `u64`, for a search of eight bytes at a time (the .wasm).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "the .wasm's eight-byte search"))]
     ascii: [u64; 3],
     /// Bit 7 of every byte if it has chars outside ASCII, else 0.
     high: u64,
+    /// Its ASCII chars (at most three; repeated to fill), for a search of
+    /// sixteen bytes at a time (native).
+    ascii_bytes: [u8; 3],
 }
+
+/// What [`find_chars`] looks at in a step: natively sixteen bytes, whose
+/// flags (one number) become a few vector compares; in the .wasm eight, as
+/// one `u64` (SWAR).
+#[cfg(not(target_arch = "wasm32"))]
+type Step = u128;
+#[cfg(target_arch = "wasm32")]
+type Step = u64;
+
+/// Bytes of a [`Step`].
+const STEP: usize = size_of::<Step>();
 
 /// 1 in every byte of a `u64`.
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -526,7 +541,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 impl CharSet {
     const fn new(chars: &'static [char]) -> CharSet {
         let mut first_bytes = [false; 256];
-        let (mut ascii, mut n, mut high) = ([0; 3], 0, 0);
+        let (mut ascii, mut ascii_bytes, mut n, mut high) = ([0; 3], [0; 3], 0, 0);
         let mut k = 0;
         while k < chars.len() {
             let c = chars[k] as u32;
@@ -539,6 +554,7 @@ impl CharSet {
             first_bytes[first as usize] = true;
             if c < 0x80 {
                 ascii[n] = ONES * c as u64;
+                ascii_bytes[n] = c as u8;
                 n += 1;
             } else {
                 high = 0x80 * ONES;
@@ -547,18 +563,48 @@ impl CharSet {
         }
         while n > 0 && n < 3 {
             ascii[n] = ascii[0];
+            ascii_bytes[n] = ascii_bytes[0];
             n += 1;
         }
-        CharSet { chars, first_bytes, ascii, high }
+        CharSet { chars, first_bytes, ascii, high, ascii_bytes }
     }
 
     /// Bit 7 set in every byte of the eight bytes `x` that may start a
     /// char of the set (and maybe in some others): bytes outside ASCII, and
     /// bytes equal to an ASCII char of the set, found as the zero bytes of
     /// `x ^ char` (`v - ONES & !v` has bit 7 set in every zero byte of `v`).
-    fn may_start(&self, x: u64) -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    fn may_start(&self, eight: &[u8; 8]) -> u64 {
+        let x = u64::from_le_bytes(*eight);
         let zero = |v: u64| v.wrapping_sub(ONES) & !v;
         self.ascii.iter().fold(x & self.high, |m, &b| m | zero(x ^ b)) & (0x80 * ONES)
+    }
+
+    /// From `at` on, the first whole step of `bytes` with a byte that
+    /// [`CharSet::may_start`]: its end and its flags (0: none). A function
+    /// of its own, so that the set, a reference parameter here, is known
+    /// not to change in the loop, and what it compares with is loaded once.
+    fn next_step(&self, bytes: &[u8], mut at: usize) -> (usize, Step) {
+        while let Some(step) = bytes.get(at..).and_then(<[u8]>::first_chunk::<STEP>) {
+            at += STEP;
+            let maybe = self.may_start(step);
+            if maybe != 0 {
+                return (at, maybe);
+            }
+        }
+        (at, 0)
+    }
+
+    /// Natively, the same of sixteen bytes, where only the bytes that start
+    /// a char of two bytes or more (`0b11xx_xxxx`) count as outside ASCII:
+    /// a curly quote or a dash is one candidate, not three.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn may_start(&self, sixteen: &[u8; 16]) -> u128 {
+        let [a, b, c] = self.ascii_bytes;
+        let lead = self.high as u8;
+        u128::from_le_bytes(
+            sixteen.map(|x| (u8::from(x == a) | u8::from(x == b) | u8::from(x == c)) << 7 | (x & x << 1 & lead)),
+        )
     }
 }
 
@@ -566,30 +612,24 @@ impl CharSet {
 /// `s.match_indices(set.chars)` finds, without decoding every char of `s`.
 fn find_chars<'a>(s: &'a str, set: &'a CharSet) -> impl Iterator<Item = (usize, char)> + 'a {
     let bytes = s.as_bytes();
-    // Bytes `at - 8..at` are looked at; `maybe` holds bit 7 of those still
-    // to try.
-    let (mut at, mut maybe) = (0, 0u64);
+    // Bytes `at - STEP..at` are looked at; `maybe` holds bit 7 of those
+    // still to try.
+    let (mut at, mut maybe): (usize, Step) = (0, 0);
     std::iter::from_fn(move || {
         loop {
             if maybe == 0 {
-                while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-                    at += 8;
-                    maybe = set.may_start(u64::from_le_bytes(*eight));
-                    if maybe != 0 {
-                        break;
-                    }
-                }
+                (at, maybe) = set.next_step(bytes, at);
             }
             if maybe == 0 {
                 if at >= bytes.len() {
                     return None;
                 }
                 maybe =
-                    bytes[at..].iter().rev().fold(0, |m, &b| m << 8 | u64::from(set.first_bytes[usize::from(b)]) << 7);
-                at += 8;
+                    bytes[at..].iter().rev().fold(0, |m, &b| m << 8 | Step::from(set.first_bytes[usize::from(b)]) << 7);
+                at += STEP;
                 continue;
             }
-            let i = at - 8 + maybe.trailing_zeros() as usize / 8;
+            let i = at - STEP + maybe.trailing_zeros() as usize / 8;
             maybe &= maybe - 1;
             // A first byte is never a UTF-8 continuation byte, so each hit starts a char.
             if set.first_bytes[usize::from(bytes[i])] {

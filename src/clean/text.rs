@@ -226,16 +226,22 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// A short line without final punctuation (or a Title Case headline ending
 /// with an initialism such as "U.S."), standing alone.
 fn is_heading_like(s: &str) -> bool {
-    // Most single-line paragraphs are long: counting stops past 20 tokens.
+    // The cheap tests first, the word statistics last (all are pure). Most
+    // single-line paragraphs end a sentence, and the tests of their end
+    // answer before their tokens are counted.
+    if s.ends_with([',', ':', ';']) {
+        return false;
+    }
+    let ends = ends_sentence(s);
+    if ends && !ends_with_initialism(s) {
+        return false;
+    }
+    // Counting stops past 20 tokens.
     let n = tokens_up_to(s, 21);
     if n == 0 || n > 20 || !s.chars().any(char::is_alphabetic) {
         return false;
     }
-    if s.ends_with([',', ':', ';']) {
-        return false;
-    }
-    // The cheap tests first, the word statistics last (all are pure).
-    if ends_sentence(s) && !(ends_with_initialism(s) && title_case(s)) {
+    if ends && !title_case(s) {
         return false;
     }
     // a long line of running text that only lacks its full stop (ten

@@ -720,7 +720,21 @@ fn piece_in_place(whole: &str, piece: Range<usize>) -> &str {
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
 /// of white space between tokens into one space (and nothing else into one).
 fn normalized_tokens(norm: &str) -> usize {
-    if norm.is_empty() { 0 } else { norm.bytes().filter(|&b| b == b' ').count() + 1 }
+    if norm.is_empty() {
+        return 0;
+    }
+    // The spaces counted eight bytes at a time (byte by byte, this was
+    // some five instructions a byte of every kept sentence): each chunk's
+    // spaces as 0 or 1 in each byte, summed into the top byte by a multiply.
+    let chunks = norm.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder().iter().filter(|&&b| b == b' ').count();
+    let spaces: u64 = chunks
+        .map(|c| {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            ((zero(x ^ (ONES * u64::from(b' '))) >> 7) * ONES) >> 56
+        })
+        .sum();
+    spaces as usize + tail + 1
 }
 
 /// `norm` without the punctuation around it ("RELATED:" -> "related").

@@ -681,6 +681,12 @@ proptest! {
     fn normalized_tokens_count_the_whitespace_tokens_around_spaces(s in "[a’“ \t-\r\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}İ]{0,30}") {
         prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
     }
+
+    /// Running text, over many of the eight-byte chunks it is counted by.
+    #[test]
+    fn normalized_tokens_count_the_tokens_of_running_text(s in "[a-z.,é ]{0,100}") {
+        prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
 }
 
 /// A block's statistics from its normalized text are those from its own

@@ -257,13 +257,13 @@ fn is_heading_like(s: &str) -> bool {
 }
 
 /// Eight bytes in a `u64`, each 0x01.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+pub(super) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// Bit 7 of each of eight bytes in a `u64`.
-const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+pub(super) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
 
 /// The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
-fn below(x: u64, n: u8) -> u64 {
+pub(super) fn below(x: u64, n: u8) -> u64 {
     !((x | HIGH) - ONES * u64::from(n)) & HIGH
 }
 
@@ -812,7 +812,7 @@ fn normalized_tokens(norm: &str) -> usize {
     let spaces: u64 = chunks
         .map(|c| {
             let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            ((zero(x ^ (ONES * u64::from(b' '))) >> 7) * ONES) >> 56
+            (zero(x ^ (ONES * u64::from(b' '))) >> 7).wrapping_mul(ONES) >> 56
         })
         .sum();
     spaces as usize + tail + 1

@@ -186,10 +186,10 @@ fn key(s: &str) -> String {
             if x & HIGH == 0 {
                 // ASCII: each letter lower-cased (its 0x20 bit set), each
                 // other byte 0x20, the space.
-                let lower = x | ONES * 0x20;
+                let lower = x | (ONES * 0x20);
                 let letters = !below(lower, b'a') & below(lower, b'z' + 1);
                 let spaces = !letters & HIGH;
-                let mapped = (lower & (letters >> 7) * 0xff) | (spaces >> 7) * 0x20;
+                let mapped = (lower & ((letters >> 7) * 0xff)) | ((spaces >> 7) * 0x20);
                 // The spaces after a space.
                 let dropped = spaces & (spaces << 8 | u64::from(space) << 7);
                 if dropped == 0 {

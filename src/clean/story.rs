@@ -2,7 +2,7 @@
 //! several sources carry it verbatim.
 
 use super::rules;
-use super::text::ends_sentence;
+use super::text::{HIGH, ONES, below, ends_sentence};
 use crate::document::{BlockKind, Document, Removed};
 use crate::lang::fx::InputMap;
 
@@ -170,34 +170,69 @@ fn merge_removed(doc: &mut Document, dropped: Vec<(usize, Removed)>) {
 /// Normalized block text: lower-case letter words only (digits dropped so
 /// "Comments / 2" and "Comments / 0" match).
 fn key(s: &str) -> String {
-    // Each letter lower-cased and anything else a space, then the runs of
-    // spaces made one and those at the ends dropped: two simple passes
-    // (the first over runs of ASCII bytes vectorised) cost fewer
-    // instructions than one that decides byte by byte where spaces go.
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    // Each letter lower-cased and anything else a space, but a space only
+    // after a letter: one pass, eight bytes at a time where they are ASCII.
+    // (Mapping every byte, then removing the repeated spaces, cost some 11
+    // instructions a byte of every block, two thirds of it the removal.)
+    let mut out: Vec<u8> = Vec::with_capacity(s.len() + 8);
     let bytes = s.as_bytes();
+    // Whether the last byte out is a space, or none is out yet: a space
+    // then is dropped.
+    let mut space = true;
     let mut i = 0;
     while i < bytes.len() {
-        let run = crate::decode::ascii_head(&bytes[i..]);
-        out.extend(bytes[i..i + run].iter().map(|&b| if b.is_ascii_alphabetic() { b | 0x20 } else { b' ' }));
-        i += run;
-        let Some(c) = s[i..].chars().next() else { break };
-        i += c.len_utf8();
-        if c.is_alphabetic() {
-            let mut utf8 = [0; 4];
-            for c in c.to_lowercase() {
-                out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        if let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(chunk);
+            if x & HIGH == 0 {
+                // ASCII: each letter lower-cased (its 0x20 bit set), each
+                // other byte 0x20, the space.
+                let lower = x | (ONES * 0x20);
+                let letters = !below(lower, b'a') & below(lower, b'z' + 1);
+                let spaces = !letters & HIGH;
+                let mapped = (lower & ((letters >> 7) * 0xff)) | ((spaces >> 7) * 0x20);
+                // The spaces after a space.
+                let dropped = spaces & (spaces << 8 | u64::from(space) << 7);
+                if dropped == 0 {
+                    out.extend_from_slice(&mapped.to_le_bytes());
+                } else {
+                    for k in 0..8 {
+                        if dropped >> (8 * k + 7) & 1 == 0 {
+                            out.push((mapped >> (8 * k)) as u8);
+                        }
+                    }
+                }
+                space = spaces >> 63 != 0;
+                i += 8;
+                continue;
             }
+        }
+        let b = bytes[i];
+        let letter = if b.is_ascii() {
+            i += 1;
+            let letter = b.is_ascii_alphabetic();
+            if letter {
+                out.push(b | 0x20);
+            }
+            letter
         } else {
+            let Some(c) = s[i..].chars().next() else { break };
+            i += c.len_utf8();
+            let letter = c.is_alphabetic();
+            if letter {
+                let mut utf8 = [0; 4];
+                for c in c.to_lowercase() {
+                    out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
+            letter
+        };
+        if !letter && !space {
             out.push(b' ');
         }
+        space = !letter;
     }
-    out.dedup_by(|a, b| *a == b' ' && *b == b' ');
     if out.last() == Some(&b' ') {
         out.pop();
-    }
-    if out.first() == Some(&b' ') {
-        out.remove(0);
     }
     // Whole chars only: always UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -386,6 +421,12 @@ mod tests {
 
         #[test]
         fn key_agrees_with_its_definition(s in "[ -~\u{a0}éΣσİß’—0-9]{0,40}") {
+            proptest::prop_assert_eq!(key(&s), key_by_words(&s));
+        }
+
+        // Mostly ASCII words and punctuation, over many eight-byte chunks.
+        #[test]
+        fn key_of_running_text_agrees_with_its_definition(s in "([A-Za-z]{1,9}[ ,.:@\\[`{0-9]{1,3}|é){0,20}") {
             proptest::prop_assert_eq!(key(&s), key_by_words(&s));
         }
     }

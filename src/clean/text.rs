@@ -226,24 +226,30 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// A short line without final punctuation (or a Title Case headline ending
 /// with an initialism such as "U.S."), standing alone.
 fn is_heading_like(s: &str) -> bool {
-    // Most single-line paragraphs are long: counting stops past 20 tokens.
+    // The cheap tests first, the word statistics last (all are pure). Most
+    // single-line paragraphs end a sentence, and the tests of their end
+    // answer before their tokens are counted.
+    if s.ends_with([',', ':', ';']) {
+        return false;
+    }
+    let ends = ends_sentence(s);
+    if ends && !ends_with_initialism(s) {
+        return false;
+    }
+    // Counting stops past 20 tokens.
     let n = tokens_up_to(s, 21);
     if n == 0 || n > 20 || !s.chars().any(char::is_alphabetic) {
         return false;
     }
-    if s.ends_with([',', ':', ';']) {
-        return false;
-    }
-    // The cheap tests first, the word statistics last (all are pure).
-    if ends_sentence(s) && !(ends_with_initialism(s) && title_case(s)) {
+    if ends && !title_case(s) {
         return false;
     }
     // a long line of running text that only lacks its full stop (ten
     // words need ten tokens)
     if n >= 10 {
-        let mut masks = Vec::with_capacity(n);
-        for_each_word(s, |w| masks.push(rules::stop_mask(w)));
-        if masks.len() >= 10 && max_stop_ratio(&masks) >= 0.35 && !title_case(s) {
+        let mut stops = StopCounts::default();
+        for_each_word(s, |w| stops.push(rules::stop_mask(w)));
+        if stops.words >= 10 && stops.max_ratio() >= 0.35 && !title_case(s) {
             return false;
         }
     }
@@ -251,13 +257,13 @@ fn is_heading_like(s: &str) -> bool {
 }
 
 /// Eight bytes in a `u64`, each 0x01.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+pub(super) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// Bit 7 of each of eight bytes in a `u64`.
-const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+pub(super) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
 
 /// The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
-fn below(x: u64, n: u8) -> u64 {
+pub(super) fn below(x: u64, n: u8) -> u64 {
     !((x | HIGH) - ONES * u64::from(n)) & HIGH
 }
 
@@ -353,13 +359,25 @@ fn is_domain(s: &str) -> bool {
 fn bare(w: &str) -> &str {
     // Most words start and end with an ASCII letter or digit: nothing to
     // trim, and no call of the trimming (whose registers cost this quick
-    // answer half its instructions).
-    match w.as_bytes() {
-        [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => w,
-        [only] if only.is_ascii_alphanumeric() => w,
+    // answer half its instructions). The two bytes looked up in a table
+    // (`is_ascii_alphanumeric` twice, with its branches, cost some 15
+    // instructions a word).
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(&first), Some(&last)) if ASCII_ALNUM[usize::from(first)] & ASCII_ALNUM[usize::from(last)] => w,
         _ => trim_punctuation(w),
     }
 }
+
+/// Whether each byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// [`bare`] of a word that may have something to trim.
 #[inline(never)]
@@ -395,8 +413,8 @@ impl LangCtx {
 #[derive(Debug, Clone)]
 struct Feat {
     kind: BlockKind,
-    /// For each of the block's [`words`], the stop-word lists that hold it.
-    masks: Vec<StopMask>,
+    /// How many of the block's [`words`] each stop-word list holds.
+    stops: StopCounts,
     /// How many of its [`words`] are social network names.
     social: usize,
     /// Its [`words`] are a relative time stamp ("4 days ago").
@@ -411,7 +429,7 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        let mut words = WordStats::with_capacity(s.len());
+        let mut words = WordStats::default();
         let tokens = for_each_word(s, |w| words.push(w));
         words.feat(s, kind, tokens, ctx)
     }
@@ -421,38 +439,33 @@ impl Feat {
     /// second split of the block at white space, no copy of its words. None
     /// when a word holds a quote that may stand for another in `s`.
     fn from_norm(s: &str, norm: &str, quotes: Quotes, kind: BlockKind, ctx: &LangCtx) -> Option<Feat> {
-        let mut words = WordStats::with_capacity(norm.len());
+        let mut words = WordStats::default();
         let mut tokens = 0;
-        if !norm.is_empty() {
-            // Single spaces between tokens, none first or last. Found by
-            // `position`, not `str::split(' ')`, whose char searcher costs
-            // 2% of all instructions here (s60: 432 M -> 442 M).
-            let mut rest = norm;
-            loop {
-                let (token, next) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-                    Some(at) => (&rest[..at], Some(&rest[at + 1..])),
-                    None => (rest, None),
-                };
-                tokens += 1;
-                let w = bare(token);
-                if !w.is_empty() {
-                    if quotes.in_word(w) {
-                        return None;
-                    }
-                    words.push(w);
+        let mut differ = false;
+        // (Asked once, not of every word.)
+        let any_quotes = quotes != Quotes::default();
+        // Single spaces between tokens, none first or last.
+        for_each_token(norm, |token| {
+            tokens += 1;
+            let w = bare(token);
+            if !w.is_empty() {
+                if any_quotes && quotes.in_word(w) {
+                    differ = true;
+                    return false;
                 }
-                match next {
-                    Some(next) => rest = next,
-                    None => break,
-                }
+                words.push(w);
             }
+            true
+        });
+        if differ {
+            return None;
         }
         Some(words.feat(s, kind, tokens, ctx))
     }
 
     /// The number of [`words`].
     fn n(&self) -> usize {
-        self.masks.len()
+        self.stops.words
     }
 
     /// Running text: a sentence, not a label, headline or list of names.
@@ -462,35 +475,112 @@ impl Feat {
     }
 }
 
+/// Calls `f` with each of the tokens of `norm`, a normalized text (single
+/// spaces between tokens, none first or last), until it returns false.
+/// The spaces are found eight bytes at a time: a byte-by-byte search (and
+/// `str::split(' ')`'s char searcher more so) cost some 30 instructions a
+/// word.
+fn for_each_token(norm: &str, mut f: impl FnMut(&str) -> bool) {
+    if norm.is_empty() {
+        return;
+    }
+    let bytes = norm.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+        // The high bit of each space byte (other bytes, those of chars
+        // outside ASCII too, differ from 0x20 in some bit).
+        let mut spaces = zero(u64::from_le_bytes(chunk) ^ (ONES * u64::from(b' ')));
+        while spaces != 0 {
+            let at = i + (spaces.trailing_zeros() / 8) as usize;
+            if !f(&norm[start..at]) {
+                return;
+            }
+            start = at + 1;
+            spaces &= spaces - 1;
+        }
+        i += 8;
+    }
+    for (at, &b) in bytes.iter().enumerate().skip(i) {
+        if b == b' ' {
+            if !f(&norm[start..at]) {
+                return;
+            }
+            start = at + 1;
+        }
+    }
+    f(&norm[start..]);
+}
+
 /// What [`Feat`] keeps of a block's words, gathered word by word.
+#[derive(Default)]
 struct WordStats {
-    masks: Vec<StopMask>,
+    stops: StopCounts,
     social: usize,
-    time: RelativeTime,
+    /// Whether the last word is "ago": only then may the words be a
+    /// relative time stamp, which [`RelativeTime`] tells from the block's
+    /// words again (a test of each word here, of the first against all of
+    /// [`rules::DATE_LINE_WORDS`], cost some 15 instructions a word).
+    ago: bool,
 }
 
 impl WordStats {
-    /// For a block of `len` bytes.
-    fn with_capacity(len: usize) -> WordStats {
-        // About one word in six bytes of news text, but blocks of short
-        // words have more: room for one in four spares most regrowing.
-        WordStats { masks: Vec::with_capacity(len / 4), social: 0, time: RelativeTime::default() }
-    }
-
     fn push(&mut self, w: &str) {
         let (mask, is_social) = rules::word_info(w);
-        self.masks.push(mask);
+        self.stops.push(mask);
         self.social += usize::from(is_social);
-        self.time.push(w);
+        self.ago = w == "ago";
     }
 
     fn feat(self, s: &str, kind: BlockKind, tokens: usize, ctx: &LangCtx) -> Feat {
         let stop = match ctx.stops {
-            Some(list) => stop_ratio(&self.masks, list),
+            Some(list) => self.stops.ratio(list),
             None => 0.5,
         };
-        let WordStats { masks, social, time } = self;
-        Feat { kind, tokens, stop, ends: ends_sentence(s), masks, social, relative_time: time.matches() }
+        // The same words as those pushed ([`Feat::from_norm`] gives those
+        // of [`for_each_word`]).
+        let relative_time = self.ago && {
+            let mut time = RelativeTime::default();
+            for_each_word(s, |w| time.push(w));
+            time.matches()
+        };
+        let WordStats { stops, social, .. } = self;
+        Feat { kind, tokens, stop, ends: ends_sentence(s), stops, social, relative_time }
+    }
+}
+
+/// How many of some words each of [`rules::STOP_LISTS`] holds, from their
+/// [`rules::stop_mask`]s: the counts, not the masks, so no vector a block.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct StopCounts {
+    /// The words.
+    words: usize,
+    /// For each list, the words it holds.
+    hits: [usize; rules::STOP_LISTS.len()],
+}
+
+impl StopCounts {
+    fn push(&mut self, mask: StopMask) {
+        self.words += 1;
+        // Most words are in no list.
+        if mask != 0 {
+            for (list, hits) in self.hits.iter_mut().enumerate() {
+                *hits += usize::from(mask >> list & 1);
+            }
+        }
+    }
+
+    /// The share of the words in stop-word list `list` (an index into
+    /// [`rules::STOP_LISTS`]).
+    fn ratio(&self, list: usize) -> f32 {
+        if self.words == 0 {
+            return 0.0;
+        }
+        self.hits[list] as f32 / self.words as f32
+    }
+
+    /// The highest stop-word share over the languages we have lists for.
+    fn max_ratio(&self) -> f32 {
+        (0..rules::STOP_LISTS.len()).map(|list| self.ratio(list)).fold(0.0, f32::max)
     }
 }
 
@@ -553,18 +643,15 @@ impl RelativeTime {
 }
 
 /// The share of words in stop-word list `list` (an index into
-/// [`rules::STOP_LISTS`]), given the words' [`rules::stop_mask`]s.
+/// [`rules::STOP_LISTS`]), given the words' [`rules::stop_mask`]s: what
+/// [`StopCounts::ratio`] tells from counts.
+#[cfg(test)]
 fn stop_ratio(masks: &[StopMask], list: usize) -> f32 {
     if masks.is_empty() {
         return 0.0;
     }
     let hits = masks.iter().filter(|&&m| m & (1 << list) != 0).count();
     hits as f32 / masks.len() as f32
-}
-
-/// The highest stop-word share over the languages we have lists for.
-fn max_stop_ratio(masks: &[StopMask]) -> f32 {
-    (0..rules::STOP_LISTS.len()).map(|list| stop_ratio(masks, list)).fold(0.0, f32::max)
 }
 
 /// Lower case, straight quotes, single spaces.
@@ -714,7 +801,21 @@ fn piece_in_place(whole: &str, piece: Range<usize>) -> &str {
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
 /// of white space between tokens into one space (and nothing else into one).
 fn normalized_tokens(norm: &str) -> usize {
-    if norm.is_empty() { 0 } else { norm.bytes().filter(|&b| b == b' ').count() + 1 }
+    if norm.is_empty() {
+        return 0;
+    }
+    // The spaces counted eight bytes at a time (byte by byte, this was
+    // some five instructions a byte of every kept sentence): each chunk's
+    // spaces as 0 or 1 in each byte, summed into the top byte by a multiply.
+    let chunks = norm.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder().iter().filter(|&&b| b == b' ').count();
+    let spaces: u64 = chunks
+        .map(|c| {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            (zero(x ^ (ONES * u64::from(b' '))) >> 7).wrapping_mul(ONES) >> 56
+        })
+        .sum();
+    spaces as usize + tail + 1
 }
 
 /// `norm` without the punctuation around it ("RELATED:" -> "related").
@@ -1206,13 +1307,13 @@ fn is_other_language(s: &str, f: &Feat, ctx: &LangCtx) -> bool {
     }
     // Both verdicts below need few of the article's stop words: checking
     // that first spares the (costly) detection on ordinary article lines.
-    let own = ctx.stops.map_or(0.0, |list| stop_ratio(&f.masks, list));
+    let own = ctx.stops.map_or(0.0, |list| f.stops.ratio(list));
     if own >= 0.15 {
         return false;
     }
     let other = (0..rules::STOP_LISTS.len())
         .filter(|&list| Some(list) != ctx.stops)
-        .map(|list| stop_ratio(&f.masks, list))
+        .map(|list| f.stops.ratio(list))
         .fold(0.0f32, f32::max);
     let by_detection = f.n() >= 8 && own < 0.1;
     let by_stop_words = f.n() >= 4 && other >= 0.25 && other > own + 0.1;

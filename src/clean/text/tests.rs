@@ -681,6 +681,12 @@ proptest! {
     fn normalized_tokens_count_the_whitespace_tokens_around_spaces(s in "[a’“ \t-\r\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}İ]{0,30}") {
         prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
     }
+
+    /// Running text, over many of the eight-byte chunks it is counted by.
+    #[test]
+    fn normalized_tokens_count_the_tokens_of_running_text(s in "[a-z.,é ]{0,100}") {
+        prop_assert_eq!(normalized_tokens(&normalize(&s)), s.split_whitespace().count());
+    }
 }
 
 /// A block's statistics from its normalized text are those from its own
@@ -838,5 +844,67 @@ fn phrase_rule_agrees_with_a_walk_over_the_rules() {
                 assert_eq!(fast, walk, "{hay:?} {tokens} {known:?}");
             }
         }
+    }
+}
+
+proptest! {
+    /// The stop-word counts give the shares that the words' masks give
+    /// ([`stop_ratio`], the masks kept in a vector as before).
+    #[test]
+    fn stop_counts_give_the_ratios_of_the_masks(masks in proptest::collection::vec(0u8..(1 << rules::STOP_LISTS.len()), 0..40)) {
+        let mut counts = StopCounts::default();
+        for &m in &masks {
+            counts.push(m);
+        }
+        prop_assert_eq!(counts.words, masks.len());
+        let mut max = 0.0f32;
+        for list in 0..rules::STOP_LISTS.len() {
+            prop_assert_eq!(counts.ratio(list).to_bits(), stop_ratio(&masks, list).to_bits());
+            max = max.max(stop_ratio(&masks, list));
+        }
+        prop_assert_eq!(counts.max_ratio().to_bits(), max.to_bits());
+    }
+}
+
+/// A relative time stamp is told from the block's words when its last word
+/// is "ago", whichever way its statistics were gathered.
+#[test]
+fn relative_time_is_told_from_both_ways_to_the_words() {
+    let ctx = LangCtx { lang: None, stops: None };
+    for (line, yes) in [
+        ("Updated 4 days ago", true),
+        ("Published updated  4 DAYS ago.", true),
+        ("4 days ago today", false),
+        ("4 long days ago", false),
+        ("ago", false),
+    ] {
+        assert_eq!(Feat::new(line, BlockKind::Paragraph, &ctx).relative_time, yes, "{line:?}");
+        let mut norm = String::new();
+        let Words::Same { quotes } = normalize_into(line, &mut norm) else { panic!("{line:?}") };
+        let f = Feat::from_norm(line, &norm, quotes, BlockKind::Paragraph, &ctx).expect("the same words");
+        assert_eq!(f.relative_time, yes, "{line:?}");
+    }
+}
+
+proptest! {
+    /// The tokens found eight bytes at a time are those of a split at each
+    /// space, of any normalized text.
+    #[test]
+    fn for_each_token_splits_at_the_spaces(s in "[a-z.,’é\u{a0} ]{0,60}") {
+        let norm = normalize(&s);
+        let mut tokens = Vec::new();
+        for_each_token(&norm, |t| {
+            tokens.push(t.to_owned());
+            true
+        });
+        let by_split: Vec<&str> = if norm.is_empty() { Vec::new() } else { norm.split(' ').collect() };
+        prop_assert_eq!(tokens, by_split);
+    }
+
+    /// `bare` by its table trims what trimming every non-alphanumeric char
+    /// does.
+    #[test]
+    fn bare_trims_the_punctuation(w in "[a-zA-Z0-9.,'’é\"()#-]{0,6}") {
+        prop_assert_eq!(bare(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
     }
 }

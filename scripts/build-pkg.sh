@@ -26,11 +26,16 @@ wasm=pkg/newsdigest_bg.wasm
 # target_features section); wasm-bindgen's externref table needs reference
 # types, which binaryen >= 116 keeps as externref. -Os rather than -Oz: on
 # this module -Oz saves 16 KB raw but gzips 2.6 KB larger (ARCHITECTURE.md).
+# --low-memory-unused (constant address offsets folded into loads and
+# stores: 0.6 KB gzipped) holds for what rustc's wasm32 target links: the
+# stack first, growing down from 1 MiB, the data and heap above it (and
+# wasm-ld's data never starts below 1 KiB anyway), so only a stack overflow
+# could reach the low 1 KiB, a crash either way.
 # The result is cached by the input's hash: the pass costs ~35 s of CPU, and
 # wasm-pack rewrites pkg/ on every build even when nothing changed.
 wasm_opt=tools/node_modules/.bin/wasm-opt
 [[ -x $wasm_opt ]] || { echo "build-pkg: $wasm_opt is missing: run scripts/setup.sh" >&2; exit 1; }
-flags=(--generate-global-effects -Os --converge --strip-producers --strip-target-features
+flags=(--generate-global-effects --low-memory-unused -Os --converge --strip-producers --strip-target-features
   --enable-bulk-memory --enable-bulk-memory-opt --enable-multivalue --enable-mutable-globals --enable-nontrapping-float-to-int --enable-reference-types
   --enable-sign-ext)
 key=$({ sha256sum <"$wasm"; "$wasm_opt" --version; echo "${flags[*]}"; } | sha256sum | cut -c1-32)

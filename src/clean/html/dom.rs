@@ -189,54 +189,10 @@ impl Node {
 }
 
 /// Elements that have no content and no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
-    "wbr", "basefont", "bgsound", "frame",
-];
+const VOID: &str = "area|base|br|col|embed|hr|img|input|keygen|link|meta|param|source|track|wbr|basefont|bgsound|frame";
 
 /// Start tags that close an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "dd",
-    "dt",
-    "listing",
-    "xmp",
-    "plaintext",
-];
+const CLOSES_P: &str = "address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption|figure|footer|form|h1|h2|h3|h4|h5|h6|header|hgroup|hr|li|main|menu|nav|ol|p|pre|section|summary|table|ul|dd|dt|listing|xmp|plaintext";
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
@@ -376,13 +332,13 @@ impl Builder {
             "a" => self.close(&["a"], SCOPE),
             _ => {}
         }
-        if CLOSES_P.contains(&name.as_str()) {
+        if super::rules::listed(CLOSES_P, &name) {
             self.close(&["p"], SCOPE);
         }
         if HEADINGS.contains(&name.as_str()) && HEADINGS.contains(&self.tag_at(self.current())) {
             self.truncate(self.stack.len() - 1);
         }
-        let void = VOID.contains(&name.as_str())
+        let void = super::rules::listed(VOID, &name)
             || (self_closing && self.stack.iter().rev().take(64).any(|&id| matches!(self.tag_at(id), "svg" | "math")));
         let is_body = name == "body";
         let id = self.append(Data::Element { name, attrs });

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::dom::{Dom, Step};
-use super::rules::{ARTICLE_TYPES, DATE_META, Hints, Pat};
+use super::rules::{ARTICLE_TYPES, DATE_META, Hints, Pat, listed};
 use crate::document::Meta;
 
 /// What the page says about itself.
@@ -91,8 +91,7 @@ pub(super) fn extract(dom: &Dom) -> PageMeta {
         .or(h1.filter(|h| !h.is_empty()))
         .or(title_tag.filter(|t| !t.is_empty()))
         .map(|t| strip_site(&t, site.as_deref()));
-    let date =
-        DATE_META.iter().filter_map(|k| get(k)).chain(ld.date.clone()).chain(time).find_map(|d| normalize_date(&d));
+    let date = DATE_META.split('|').filter_map(get).chain(ld.date.clone()).chain(time).find_map(|d| normalize_date(&d));
     let byline = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]
         .iter()
         .filter_map(|k| get(k))
@@ -197,7 +196,7 @@ fn read_json_ld(text: &str, into: &mut LdArticle) {
 }
 
 fn is_article(v: &Value) -> bool {
-    let is = |t: &Value| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t));
+    let is = |t: &Value| t.as_str().is_some_and(|t| listed(ARTICLE_TYPES, t));
     match v.get("@type") {
         Some(Value::Array(ts)) => ts.iter().any(is),
         Some(t) => is(t),

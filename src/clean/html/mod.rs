@@ -23,7 +23,10 @@ use std::collections::HashSet;
 
 use crate::document::{Block, BlockKind, Document, Removed};
 use dom::{Dom, Id, Step};
-use rules::{BLOCK_TAGS, DROP_TAGS, FURNITURE_EXACT, FURNITURE_MAX_CHARS, FURNITURE_PREFIX, Hints, Pat, SILENT_TAGS};
+use rules::{
+    BLOCK_TAGS, DROP_TAGS, FURNITURE_EXACT, FURNITURE_MAX_CHARS, FURNITURE_PREFIX, Hints, Pat, SILENT_TAGS, listed,
+    reason_of,
+};
 
 /// Extracts the article from an HTML page.
 pub(crate) fn clean_html(html: &str) -> Document {
@@ -120,7 +123,7 @@ struct Extraction<'a> {
 }
 
 fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
+    listed(BLOCK_TAGS, tag)
 }
 
 fn count_text(s: &str) -> (u32, u32) {
@@ -160,7 +163,7 @@ impl<'a> Extraction<'a> {
         dom.walk(Dom::ROOT, |step| {
             if let Step::Enter(id) = step
                 && let Some(tag) = dom.tag(id)
-                && (SILENT_TAGS.contains(&tag) || is_hidden(dom, id))
+                && (listed(SILENT_TAGS, tag) || is_hidden(dom, id))
             {
                 x.silent[id] = true;
                 return false;
@@ -276,7 +279,7 @@ impl<'a> Extraction<'a> {
 
     fn drop_reason(&self, id: Id, tag: &str, in_article: bool) -> Option<&'static str> {
         let dom = self.dom;
-        if let Some((_, why)) = DROP_TAGS.iter().find(|(t, _)| *t == tag) {
+        if let Some(why) = reason_of(DROP_TAGS, |t| t == tag) {
             return Some(why);
         }
         if tag == "header" && !in_article {
@@ -757,13 +760,13 @@ fn filter_blocks(blocks: &mut [RawBlock], title: Option<&str>) {
         let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
         let why = if b.kind == BlockKind::Heading && (b.h1 || title.as_deref() == Some(&normalized(&b.text))) {
             Some("title")
-        } else if let Some((_, r)) = FURNITURE_EXACT.iter().find(|(t, _)| *t == bare) {
-            Some(*r)
+        } else if let Some(r) = reason_of(FURNITURE_EXACT, |t| t == bare) {
+            Some(r)
         } else if chars < FURNITURE_MAX_CHARS
-            && let Some((_, r)) = FURNITURE_PREFIX.iter().find(|(p, _)| lower.starts_with(p))
-            && (*r != "byline" || !seen_text)
+            && let Some(r) = reason_of(FURNITURE_PREFIX, |p| lower.starts_with(p))
+            && (r != "byline" || !seen_text)
         {
-            Some(*r)
+            Some(r)
         } else if b.link_chars as f32 > 0.5 * chars as f32 && chars - b.link_chars.min(chars) < 60 {
             Some("high-link-density")
         } else {

@@ -521,6 +521,7 @@ struct CharSet {
     high: u64,
     /// Its ASCII chars (at most three; repeated to fill), for a search of
     /// sixteen bytes at a time (native).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "the native sixteen-byte search"))]
     ascii_bytes: [u8; 3],
 }
 

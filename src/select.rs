@@ -3,6 +3,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::collections::binary_heap::PeekMut;
 
 use crate::config::{Config, WordLimit};
 use crate::merge::{cosine_at_least, term_weight};
@@ -76,8 +77,13 @@ pub(crate) fn select(
     // number as computing it every time).
     let mut costs = vec![0.0; sentences.len()];
     let mut memo = [f64::NAN; 128];
+    // The fewest words of any variant: once the room left is less, nothing
+    // fits any more (room only shrinks) and what is left of the heap needs
+    // no popping.
+    let mut shortest = usize::MAX;
     for &m in candidates.iter().flat_map(|(members, _)| members) {
         let words = sentences[m].words;
+        shortest = shortest.min(words);
         costs[m] = match memo.get_mut(words) {
             Some(c) if c.is_nan() => {
                 *c = power_of_words(words, config.length_exponent);
@@ -125,20 +131,31 @@ pub(crate) fn select(
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut picked: Vec<usize> = Vec::new();
     let mut words = 0;
-    while let Some((_, first, i)) = heap.pop() {
+    loop {
+        let Some(mut top) = heap.peek_mut() else {
+            break;
+        };
         if chosen.len() >= max_entries {
             break;
         }
         let room = max_words.map_or(usize::MAX, |max| max - words);
+        if room < shortest {
+            break;
+        }
+        let (_, first, i) = *top;
         // Nothing of it fits any more (room only shrinks), or it adds nothing.
         let Some((worth, representative)) = best_variant(&candidates[i], &live, room, true) else {
+            PeekMut::pop(top);
             continue;
         };
-        let key = (Worth(worth), first, i);
-        if heap.peek().is_some_and(|top| key < *top) {
-            heap.push(key);
+        // Re-keyed where it stands (one sift down, not a pop and a push);
+        // still on top (keys differ by `i`), it is the best and is taken.
+        *top = (Worth(worth), first, i);
+        drop(top);
+        if heap.peek().is_some_and(|top| top.2 != i) {
             continue;
         }
+        heap.pop();
         let c = Chosen { members: candidates[i].0.clone(), representative, score: worth };
         if redundant(&chosen, &c) {
             continue;
@@ -369,6 +386,119 @@ mod tests {
         let groups = merge(&seg, &r, config.merge_threshold);
         let chosen = select(&seg, groups, &c, &r, config);
         (seg, chosen)
+    }
+
+    /// The greedy pick as defined: every statement left evaluated again
+    /// each round (no heap, no stale worths), the best taken unless it is
+    /// redundant, until nothing fits or adds. What `select` picks before
+    /// `fill_last`, as (members, representative) by first member.
+    fn eager(texts: &[String], config: &Config) -> Vec<(Vec<usize>, usize)> {
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| Document {
+                text: t.clone(),
+                blocks: vec![Block { range: 0..t.len(), kind: BlockKind::Paragraph }],
+                ..Document::default()
+            })
+            .collect();
+        let seg = segment(&docs);
+        let stats = term_stats(&seg);
+        let (concepts, r) = (concepts(&seg, &stats, config), rarity(&stats));
+        let sentences = &seg.sentences;
+        let max_words = config.budget.words.unwrap_or(usize::MAX);
+        let mut left: Vec<(Vec<usize>, f64)> = merge(&seg, &r, config.merge_threshold)
+            .into_iter()
+            .filter_map(|g| {
+                let support = 1.0 + config.support_weight * ln(g.len() as f64);
+                let g: Vec<usize> = g
+                    .into_iter()
+                    .filter(|&m| {
+                        let s = &sentences[m];
+                        s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
+                    })
+                    .collect();
+                (!g.is_empty()).then_some((g, support))
+            })
+            .collect();
+        let mut covered = vec![false; concepts.weight.len()];
+        let mut redundancy = Redundancy::new(&seg, &r, config.redundancy_threshold);
+        let (mut chosen, mut words) = (Vec::new(), 0);
+        while chosen.len() < config.budget.sentences.unwrap_or(usize::MAX) {
+            // The best statement, the one first in the story on a tie; its
+            // best variant, the first on a tie.
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (i, (members, support)) in left.iter().enumerate() {
+                let mut mine: Option<(f64, usize)> = None;
+                for &m in members.iter().filter(|&&m| words + sentences[m].words <= max_words) {
+                    let gain: f64 = concepts
+                        .of(m)
+                        .iter()
+                        .filter(|&&c| !covered[c as usize])
+                        .map(|&c| concepts.weight[c as usize])
+                        .sum();
+                    let worth = gain * prior(&sentences[m], config) * support
+                        / power_of_words(sentences[m].words, config.length_exponent);
+                    if mine.is_none_or(|(b, _)| worth > b) {
+                        mine = Some((worth, m));
+                    }
+                }
+                if let Some((worth, m)) = mine.filter(|&(w, _)| w > 0.0) {
+                    if best.is_none_or(|(b, _, _)| worth > b) {
+                        best = Some((worth, i, m));
+                    }
+                }
+            }
+            let Some((worth, i, m)) = best else { break };
+            let (members, _) = left.remove(i);
+            let c = Chosen { members, representative: m, score: worth };
+            if redundancy.any(&chosen, &c) {
+                continue;
+            }
+            concepts.of(m).iter().for_each(|&k| covered[k as usize] = true);
+            words += sentences[m].words;
+            chosen.push(c);
+        }
+        let mut picked: Vec<(Vec<usize>, usize)> = chosen.into_iter().map(|c| (c.members, c.representative)).collect();
+        picked.sort();
+        picked
+    }
+
+    #[test]
+    fn lazy_greedy_picks_as_the_eager_one() {
+        let pool: Vec<&str> = STORY.split(". ").collect();
+        let words = ["drones", "Iran", "Monday", "officials", "sanctions", "Kyiv", "jets", "winter"];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) as usize % n
+        };
+        for round in 0..60 {
+            // Sources reword the pool's sentences in their own order.
+            let texts: Vec<String> = (0..2 + next(3))
+                .map(|_| {
+                    (0..3 + next(6))
+                        .map(|_| {
+                            let mut s: Vec<&str> = pool[next(pool.len())].split(' ').collect();
+                            for _ in 0..next(4) {
+                                let at = next(s.len());
+                                s[at] = words[next(words.len())];
+                            }
+                            s.join(" ").trim_end_matches('.').to_string() + "."
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let mut config = Config { fill_last: false, ..Config::default() };
+            config.budget = Budget { words: Some([15, 30, 60, 120, 1000][round % 5]), ..Budget::default() };
+            config.budget.sentences = (round % 7 == 0).then_some(2);
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let (_, chosen) = run(&refs, &config);
+            let mut lazy: Vec<(Vec<usize>, usize)> =
+                chosen.into_iter().map(|c| (c.members, c.representative)).collect();
+            lazy.sort();
+            assert_eq!(lazy, eager(&texts, &config), "round {round}: {texts:?}");
+        }
     }
 
     const STORY: &str = "Russia wants to buy more attack drones from Iran, the White House said on Monday. \

@@ -865,7 +865,8 @@ fn contains_scan(norm: &str) -> (u64, bool) {
 /// [`suffix_matches`] tell, or exactly), one bit per rule.
 fn anchored_rules(norm: &str) -> u64 {
     let index = rules::AnchoredIndex::get();
-    let mut hits = index.exact.get(core(norm)).copied().unwrap_or(0);
+    let c = core(norm);
+    let mut hits = if c.len() <= index.exact_len { index.exact.get(c).copied().unwrap_or(0) } else { 0 };
     if let Some(&first) = norm.as_bytes().first() {
         for &(phrase, rule) in index.prefixes(first) {
             // The second bytes first, inline: most phrases that share the
@@ -1248,7 +1249,7 @@ fn is_relative_time(words: &[String]) -> bool {
 
 pub(crate) fn is_related_header(norm: &str) -> bool {
     let c = core(norm);
-    rules::RELATED_HEADERS.contains(&c)
+    (c.len() <= rules::RELATED_HEADER_LEN && rules::RELATED_HEADERS.contains(&c))
         || (c.starts_with("more from ") && c.split_whitespace().count() <= 5)
         || (c.starts_with("more on ") && c.split_whitespace().count() <= 5)
 }

@@ -194,6 +194,20 @@ pub(crate) const PHRASE_RULES: &[PhraseRule] = &[
 /// Block texts that open a "related stories" section: everything after
 /// them that looks like teasers is dropped (matched exactly, ignoring case
 /// and surrounding punctuation).
+/// The length of the longest of [`RELATED_HEADERS`]: a longer block is
+/// not compared with them.
+pub(crate) const RELATED_HEADER_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < RELATED_HEADERS.len() {
+        if RELATED_HEADERS[i].len() > max {
+            max = RELATED_HEADERS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 pub(crate) const RELATED_HEADERS: &[&str] = &[
     "related",
     "related articles",
@@ -590,6 +604,9 @@ impl PhraseRules {
 pub(crate) struct AnchoredIndex {
     /// Exact phrase -> the rules that list it, one bit per rule.
     pub exact: HashMap<&'static str, u64, FxBuild>,
+    /// The length of the longest exact phrase: a longer core text (most
+    /// paragraphs) is not hashed to look it up.
+    pub exact_len: usize,
     /// (phrase, rule index) of the `Prefix` phrases, by first byte.
     prefix: Vec<Vec<(&'static str, usize)>>,
     /// (phrase, rule index) of the `Suffix` phrases, by last byte.
@@ -603,13 +620,17 @@ impl AnchoredIndex {
             const _: () = assert!(PHRASE_RULES.len() <= 64);
             let mut index = AnchoredIndex {
                 exact: HashMap::default(),
+                exact_len: 0,
                 prefix: vec![Vec::new(); 256],
                 suffix: vec![Vec::new(); 256],
             };
             for (i, r) in PHRASE_RULES.iter().enumerate() {
                 for p in r.phrases() {
                     match r.how {
-                        How::Exact => *index.exact.entry(p).or_default() |= 1 << i,
+                        How::Exact => {
+                            index.exact_len = index.exact_len.max(p.len());
+                            *index.exact.entry(p).or_default() |= 1 << i;
+                        }
                         How::Prefix => index.prefix[usize::from(p.as_bytes()[0])].push((p, i)),
                         How::Suffix => index.suffix[usize::from(p.as_bytes()[p.len() - 1])].push((p, i)),
                         How::Contains => {}

@@ -46,12 +46,14 @@ pub(crate) fn clean_text(text: String) -> Document {
     for c in &cands {
         let s = &text[c.range.clone()];
         let words = normalize_into(s, &mut norm);
-        norm_at.push(in_place(s, &norm).then(|| {
+        // [`in_place`], with `s.is_ascii()` as `normalize_into` saw it.
+        let ascii = matches!(words, Words::Same { ascii: true, .. });
+        norm_at.push((ascii && norm.len() == s.len()).then(|| {
             norms.push_str(&norm);
             norms.len() - norm.len()
         }));
         let f = match words {
-            Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
+            Words::Same { quotes, .. } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
             Words::Differ => None,
         };
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
@@ -673,6 +675,7 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     let bytes = s.as_bytes();
     let mut quotes = Quotes::default();
     let mut differ = false;
+    let mut ascii = true;
     let mut i = 0;
     loop {
         // Runs of plain chunks found by a loop that only tests them, then
@@ -713,6 +716,7 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
             continue;
         }
         let Some(c) = s[i..].chars().next() else { break };
+        ascii = false;
         i += c.len_utf8();
         let c = match c {
             '’' => '\'',
@@ -743,7 +747,7 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
         buf.pop();
     }
     *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    if differ { Words::Differ } else { Words::Same { quotes } }
+    if differ { Words::Differ } else { Words::Same { quotes, ascii } }
 }
 
 /// Whether the tokens of `normalize(s)` give the words of `s` as
@@ -757,7 +761,11 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
 /// differ (the context of a final sigma, "İ" lower-cased to two chars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Words {
-    Same { quotes: Quotes },
+    /// `ascii`: whether `s` is ASCII (no need to ask again).
+    Same {
+        quotes: Quotes,
+        ascii: bool,
+    },
     Differ,
 }
 
@@ -787,6 +795,7 @@ fn push_space(buf: &mut Vec<u8>) {
 /// Whether `norm`, `normalize(s)`, keeps every byte of `s` in its place:
 /// `s` is ASCII and `normalize` dropped no space (none first or last, none
 /// after another), so each byte became one byte, lower-cased or a space.
+#[cfg(test)]
 fn in_place(s: &str, norm: &str) -> bool {
     norm.len() == s.len() && s.is_ascii()
 }
@@ -865,7 +874,8 @@ fn contains_scan(norm: &str) -> (u64, bool) {
 /// [`suffix_matches`] tell, or exactly), one bit per rule.
 fn anchored_rules(norm: &str) -> u64 {
     let index = rules::AnchoredIndex::get();
-    let mut hits = index.exact.get(core(norm)).copied().unwrap_or(0);
+    let c = core(norm);
+    let mut hits = if c.len() <= index.exact_len { index.exact.get(c).copied().unwrap_or(0) } else { 0 };
     if let Some(&first) = norm.as_bytes().first() {
         for &(phrase, rule) in index.prefixes(first) {
             // The second bytes first, inline: most phrases that share the
@@ -1248,7 +1258,7 @@ fn is_relative_time(words: &[String]) -> bool {
 
 pub(crate) fn is_related_header(norm: &str) -> bool {
     let c = core(norm);
-    rules::RELATED_HEADERS.contains(&c)
+    (c.len() <= rules::RELATED_HEADER_LEN && rules::RELATED_HEADERS.contains(&c))
         || (c.starts_with("more from ") && c.split_whitespace().count() <= 5)
         || (c.starts_with("more on ") && c.split_whitespace().count() <= 5)
 }

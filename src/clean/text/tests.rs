@@ -694,7 +694,10 @@ proptest! {
 fn feat_from_norm_agrees(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
     let mut norm = String::new();
     let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
-    if let Words::Same { quotes } = normalize_into(s, &mut norm)
+    let words = normalize_into(s, &mut norm);
+    // what `clean_text` takes for `s.is_ascii()`
+    prop_assert_eq!(matches!(words, Words::Same { ascii: true, .. }), s.is_ascii());
+    if let Words::Same { quotes, .. } = words
         && let Some(by_norm) = Feat::from_norm(s, &norm, quotes, BlockKind::Paragraph, &ctx)
     {
         let by_words = Feat::new(s, BlockKind::Paragraph, &ctx);
@@ -880,7 +883,7 @@ fn relative_time_is_told_from_both_ways_to_the_words() {
     ] {
         assert_eq!(Feat::new(line, BlockKind::Paragraph, &ctx).relative_time, yes, "{line:?}");
         let mut norm = String::new();
-        let Words::Same { quotes } = normalize_into(line, &mut norm) else { panic!("{line:?}") };
+        let Words::Same { quotes, .. } = normalize_into(line, &mut norm) else { panic!("{line:?}") };
         let f = Feat::from_norm(line, &norm, quotes, BlockKind::Paragraph, &ctx).expect("the same words");
         assert_eq!(f.relative_time, yes, "{line:?}");
     }

@@ -16,13 +16,6 @@ use newsdigest::{Budget, Config, Digest, Source, WordLimit};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-// mimalloc: the pipeline makes many small, short-lived allocations per
-// story; glibc's malloc and free were 6-8% of a batch run's instructions.
-// (The wasm32 test build compiles this binary too, without mimalloc.)
-#[cfg(not(target_arch = "wasm32"))]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "newsdigest",

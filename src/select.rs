@@ -8,7 +8,7 @@ use std::collections::binary_heap::PeekMut;
 use crate::config::{Config, WordLimit};
 use crate::merge::{cosine_at_least, term_weight};
 use crate::score::{Concepts, ln, power, prior};
-use crate::segment::{Kind, Segmented};
+use crate::segment::{Kind, Segmented, Sentence};
 
 /// A statement picked for the digest.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,20 +57,7 @@ pub(crate) fn select(
     let priors: Vec<f64> = sentences.iter().map(|s| prior(s, config)).collect();
 
     // Statements, each with the variants that may be entries and its support.
-    let candidates: Vec<(Vec<usize>, f64)> = groups
-        .into_iter()
-        .filter_map(|members| {
-            let support = 1.0 + config.support_weight * ln(members.len() as f64);
-            let members: Vec<usize> = members
-                .into_iter()
-                .filter(|&m| {
-                    let s = &sentences[m];
-                    s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
-                })
-                .collect();
-            (!members.is_empty()).then_some((members, support))
-        })
-        .collect();
+    let candidates = statements(groups, sentences, config);
     // Each variant's cost, computed once: the heap asks for a statement's
     // best variant again each time it comes back to the top.
     // Sentences are short: each length's cost is computed once (the same
@@ -249,6 +236,27 @@ pub(crate) fn select(
     chosen
 }
 
+/// The statements that may give entries: each group's members that may
+/// stand as an entry (no headings, within the entry length limits), with
+/// the group's support (from its size before the filter); groups left empty
+/// are dropped.
+fn statements(groups: Vec<Vec<usize>>, sentences: &[Sentence], config: &Config) -> Vec<(Vec<usize>, f64)> {
+    groups
+        .into_iter()
+        .filter_map(|members| {
+            let support = 1.0 + config.support_weight * ln(members.len() as f64);
+            let members: Vec<usize> = members
+                .into_iter()
+                .filter(|&m| {
+                    let s = &sentences[m];
+                    s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
+                })
+                .collect();
+            (!members.is_empty()).then_some((members, support))
+        })
+        .collect()
+}
+
 /// `words^e`, the cost of a sentence of `words` words (at least 1).
 fn power_of_words(words: usize, e: f64) -> f64 {
     let w = words.max(1) as f64;
@@ -406,20 +414,7 @@ mod tests {
         let (concepts, r) = (concepts(&seg, &stats, config), rarity(&stats));
         let sentences = &seg.sentences;
         let max_words = config.budget.words.unwrap_or(usize::MAX);
-        let mut left: Vec<(Vec<usize>, f64)> = merge(&seg, &r, config.merge_threshold)
-            .into_iter()
-            .filter_map(|g| {
-                let support = 1.0 + config.support_weight * ln(g.len() as f64);
-                let g: Vec<usize> = g
-                    .into_iter()
-                    .filter(|&m| {
-                        let s = &sentences[m];
-                        s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
-                    })
-                    .collect();
-                (!g.is_empty()).then_some((g, support))
-            })
-            .collect();
+        let mut left = statements(merge(&seg, &r, config.merge_threshold), sentences, config);
         let mut covered = vec![false; concepts.weight.len()];
         let mut redundancy = Redundancy::new(&seg, &r, config.redundancy_threshold);
         let (mut chosen, mut words) = (Vec::new(), 0);

@@ -381,6 +381,13 @@ fn is_line_sep(c: char) -> bool {
 /// Does `s` (trimmed) end with sentence-final punctuation, ignoring closing
 /// quotes and brackets after it?
 fn ends_terminated(s: &str) -> bool {
+    // Most units end in a period or a letter: neither white space nor a
+    // closer, so that byte decides (shared code: one byte before the search).
+    match s.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => return true,
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        _ => {}
+    }
     s.trim_end().trim_end_matches(is_closer).chars().next_back().is_some_and(is_final_punct)
 }
 
@@ -398,9 +405,9 @@ pub(crate) fn split(text: &str, block: Range<usize>) -> Vec<Unit> {
         return Vec::new();
     }
     let scan = Scan::of(s);
-    let copy = uax_copy(s, scan);
+    let (copy, glued) = uax_copy(s, scan);
     let quotes = quote_spans(s, &copy, scan);
-    let pieces = pieces(s, &copy);
+    let pieces = pieces(s, &copy, &glued);
 
     // Sized at once (a unit is one or more pieces): most blocks would
     // otherwise grow three vectors from nothing (native only: the .wasm's
@@ -454,7 +461,11 @@ fn clamp_block(text: &str, block: Range<usize>) -> (usize, usize) {
 /// finer ones), prepared for UAX #29: soft newlines blanked, `…` spelled
 /// `...`, and periods before very long non-letter runs turned into `!`.
 /// Most blocks need none of that and are borrowed as they are.
-fn uax_copy(s: &str, scan: Scan) -> Cow<'_, str> {
+///
+/// With it, the periods of `s` that may end a sentence glued to the next
+/// ([`may_glue`]), in order: the search for periods is done once here, not
+/// again for every piece.
+fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>) {
     let mut bytes: Option<Vec<u8>> = None;
     let mut edit = |range: Range<usize>, with: &[u8]| {
         bytes.get_or_insert_with(|| s.as_bytes().to_vec())[range].copy_from_slice(with);
@@ -465,14 +476,6 @@ fn uax_copy(s: &str, scan: Scan) -> Cow<'_, str> {
             edit(newline, blank);
         }
     }
-    // `…` is outside ASCII: an ASCII block (most of them) is not searched
-    // for it.
-    let ascii = if cfg!(target_arch = "wasm32") { s.is_ascii() } else { scan.ascii };
-    if !ascii {
-        for (i, _) in s.match_indices('…') {
-            edit(i..i + 3, b"...");
-        }
-    }
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
     // only differs from the copy by newlines (which end a run either way).
@@ -480,13 +483,23 @@ fn uax_copy(s: &str, scan: Scan) -> Cow<'_, str> {
     // (native only: the .wasm's size budget binds).
     #[cfg(not(target_arch = "wasm32"))]
     let aterms = {
-        let periods = ascii.then(|| s.match_indices('.').map(|(i, _)| (i, '.')));
-        let others = (!ascii).then(|| find_chars(s, &ATERMS));
+        let periods = scan.ascii.then(|| s.match_indices('.').map(|(i, _)| (i, '.')));
+        let others = (!scan.ascii).then(|| find_chars(s, &ATERMS));
         periods.into_iter().flatten().chain(others.into_iter().flatten())
     };
     #[cfg(target_arch = "wasm32")]
     let aterms = find_chars(s, &ATERMS);
+    let mut glued = Vec::new();
     for (i, aterm) in aterms {
+        // `…` (an ATerm too, so found here rather than by a search of its
+        // own) is spelled `...` before its last period may become `!`
+        // below; no other edit touches its bytes.
+        if aterm == '…' {
+            edit(i..i + 3, b"...");
+        }
+        if aterm == '.' && may_glue(s, i) {
+            glued.push(i);
+        }
         let (at, replacement): (usize, &[u8]) = match aterm {
             '.' => (i, b"!"),
             '…' => (i + 2, b"!"),
@@ -498,11 +511,12 @@ fn uax_copy(s: &str, scan: Scan) -> Cow<'_, str> {
             edit(at..at + replacement.len(), replacement);
         }
     }
-    match bytes {
+    let copy = match bytes {
         None => Cow::Borrowed(s),
         // Every replacement swaps whole chars for chars of the same length.
         Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| s.to_owned())),
-    }
+    };
+    (copy, glued)
 }
 
 /// The chars UAX #29 takes for a period (ATerm).
@@ -771,7 +785,7 @@ impl Scan {
 
     /// In the .wasm, where its code would cost more than it saves of the
     /// size budget, nothing: [`soft_newlines`] looks for newlines itself,
-    /// [`uax_copy`] asks whether the block is in ASCII.
+    /// [`uax_copy`] searches for every ATerm.
     #[cfg(target_arch = "wasm32")]
     fn of(_: &str) -> Scan {
         Scan { newline: true, ascii: false, quote: true }
@@ -880,7 +894,10 @@ fn newline_is_hard(prev: &str, prev_len: usize, next: &str, width: Option<usize>
 
 /// The UAX #29 sentences of `copy`, as trimmed non-empty ranges of `s`, each
 /// with whether a hard line break separates it from the previous one.
-fn pieces(s: &str, copy: &str) -> Vec<(Range<usize>, bool)> {
+/// `glued` holds (at least) the periods of `s` where [`glued_breaks`] may
+/// break, in order.
+fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
+    let mut glued = glued.iter().copied().peekable();
     let mut previous_end = 0;
     // Blocks in ASCII, Latin-1 and common punctuation (most of them in
     // European news) take the same state machine without its table lookups.
@@ -913,7 +930,11 @@ fn pieces(s: &str, copy: &str) -> Vec<(Range<usize>, bool)> {
         let hard = !out.is_empty() && copy[previous_end..range.start].chars().any(is_line_sep);
         previous_end = range.end;
         let mut from = range.start;
-        for glued in glued_breaks(trimmed) {
+        // The glued periods of this piece (pieces are in order).
+        while glued.next_if(|&i| i < range.start).is_some() {}
+        let mut periods = std::iter::from_fn(|| glued.next_if(|&i| i < range.end)).map(|i| i - range.start).peekable();
+        let breaks = if periods.peek().is_some() { glued_breaks(trimmed, periods) } else { Vec::new() };
+        for glued in breaks {
             out.push((from..range.start + glued, hard && from == range.start));
             from = range.start + glued;
         }
@@ -927,9 +948,12 @@ fn pieces(s: &str, copy: &str) -> Vec<(Range<usize>, bool)> {
 /// UAX #29 does not break: byte offsets in `piece` just after a period that
 /// follows two lowercase letters and precedes a capital and a lowercase
 /// letter, outside URLs and e-mail addresses.
-fn glued_breaks(piece: &str) -> Vec<usize> {
+///
+/// `periods` are the offsets in `piece` of (at least) the periods that
+/// [`may_glue`] in the block, in order.
+fn glued_breaks(piece: &str, periods: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut breaks = Vec::new();
-    for (i, _) in piece.match_indices('.') {
+    for i in periods {
         let (before, after) = (&piece[..i], &piece[i + 1..]);
         let mut back = before.chars().rev();
         let mut ahead = after.chars();
@@ -956,6 +980,24 @@ fn glued_breaks(piece: &str) -> Vec<usize> {
         }
     }
     breaks
+}
+
+/// Whether the period at `i` in `s` has the letters around it that
+/// [`glued_breaks`] asks for (two lowercase before, a capital and a
+/// lowercase after): a piece's chars are its block's, so a period that
+/// passes the test in a piece passes it in the block. Most periods are
+/// followed by a space, which the byte after says at once.
+fn may_glue(s: &str, i: usize) -> bool {
+    let (before, after) = (&s[..i], &s[i + 1..]);
+    if after.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut back = before.chars().rev();
+    let mut ahead = after.chars();
+    back.next().is_some_and(char::is_lowercase)
+        && back.next().is_some_and(char::is_lowercase)
+        && ahead.next().is_some_and(char::is_uppercase)
+        && ahead.next().is_some_and(char::is_lowercase)
 }
 
 // ---------------------------------------------------------------------------
@@ -1007,74 +1049,92 @@ fn last_token(before: &str) -> Option<&str> {
     (token.len() > 1 && token.len() <= MAX_ABBR_LEN).then_some(token)
 }
 
+/// Keys of [`ABBR_START`]: a byte length and the lowercase of a first
+/// byte (an ASCII letter: 1 to 26 in the low five bits).
 #[cfg(not(target_arch = "wasm32"))]
-/// Indices of [`ABBREVIATIONS`] sorted by the entries' byte lengths, in
-/// table order within a length (a stable sort).
+const fn abbr_key(len: usize, first: u8) -> usize {
+    len * 32 + (first.to_ascii_lowercase() & 31) as usize
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Indices of [`ABBREVIATIONS`] sorted by [`abbr_key`] (length and first
+/// letter in either case), in table order within a key (a stable sort).
 const ABBR_ORDER: [u8; ABBREVIATIONS.len()] = {
     assert!(ABBREVIATIONS.len() <= 256);
     let mut order = [0u8; ABBREVIATIONS.len()];
     let mut n = 0;
-    let mut len = 0;
-    while len <= MAX_ABBR_LEN {
+    let mut key = 0;
+    while key < ABBR_START.len() {
         let mut k = 0;
         while k < ABBREVIATIONS.len() {
-            if ABBREVIATIONS[k].0.len() == len {
+            let entry = ABBREVIATIONS[k].0.as_bytes();
+            // Every entry starts with an ASCII letter and fits a token.
+            assert!(entry[0].is_ascii_alphabetic() && entry.len() <= MAX_ABBR_LEN);
+            if abbr_key(entry.len(), entry[0]) == key {
                 order[n] = k as u8;
                 n += 1;
             }
             k += 1;
         }
-        len += 1;
+        key += 1;
     }
     assert!(n == ABBREVIATIONS.len());
     order
 };
 
 #[cfg(not(target_arch = "wasm32"))]
-/// For each byte length, its range in [`ABBR_ORDER`].
-const ABBR_BY_LEN: [(usize, usize); MAX_ABBR_LEN + 1] = {
-    let mut ranges = [(0, 0); MAX_ABBR_LEN + 1];
-    let mut n = 0;
-    let mut len = 0;
-    while len <= MAX_ABBR_LEN {
-        let from = n;
-        let mut k = 0;
-        while k < ABBREVIATIONS.len() {
-            if ABBREVIATIONS[k].0.len() == len {
-                n += 1;
-            }
-            k += 1;
-        }
-        ranges[len] = (from, n);
-        len += 1;
+/// For each [`abbr_key`], where its entries start in [`ABBR_ORDER`] (they
+/// end where the next key's start).
+const ABBR_START: [u8; abbr_key(MAX_ABBR_LEN + 1, 0) + 1] = {
+    let mut start = [0u8; abbr_key(MAX_ABBR_LEN + 1, 0) + 1];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        let entry = ABBREVIATIONS[k].0.as_bytes();
+        // Counted at the next key, then summed: each key starts after
+        // the entries of all smaller keys.
+        start[abbr_key(entry.len(), entry[0]) + 1] += 1;
+        k += 1;
     }
-    ranges
+    let mut key = 1;
+    while key < start.len() {
+        start[key] += start[key - 1];
+        key += 1;
+    }
+    start
 };
 
 /// How the period-final `token` behaves, if it is an abbreviation.
 fn abbreviation(token: &str) -> Option<Abbr> {
     // An ASCII token is lowercased on the stack: its lowercase is as long.
+    // (Compared as bytes: no UTF-8 check of the lowercase.)
     let mut ascii = [0; MAX_ABBR_LEN];
     let owned;
-    let lowercase = match ascii.get_mut(..token.len()) {
-        Some(bytes) if token.is_ascii() => {
+    let is_ascii = token.is_ascii();
+    let lowercase: &[u8] = match ascii.get_mut(..token.len()) {
+        Some(bytes) if is_ascii => {
             bytes.copy_from_slice(token.as_bytes());
             bytes.make_ascii_lowercase();
-            std::str::from_utf8(bytes).unwrap_or_default()
+            bytes
         }
         _ => {
             owned = token.to_lowercase();
-            owned.as_str()
+            owned.as_bytes()
         }
     };
-    let firsts = (token.as_bytes().first(), lowercase.as_bytes().first());
-    // An ASCII token and its lowercase have the same length: only the
-    // entries of that length can match, in their order in the table
-    // (native only: the .wasm's size budget binds).
+    let firsts = (token.as_bytes().first(), lowercase.first());
+    // An ASCII token and its lowercase have the same length and the same
+    // first letter but for its case: only the entries of that length and
+    // letter can match, in their order in the table (native only: the
+    // .wasm's size budget binds).
     #[cfg(not(target_arch = "wasm32"))]
     let entries = {
-        let order = match ABBR_BY_LEN.get(token.len()) {
-            Some(&(from, to)) if token.is_ascii() => &ABBR_ORDER[from..to],
+        let order = match token.as_bytes() {
+            &[first, ..] if is_ascii && first.is_ascii_alphabetic() && token.len() <= MAX_ABBR_LEN => {
+                let key = abbr_key(token.len(), first);
+                &ABBR_ORDER[usize::from(ABBR_START[key])..usize::from(ABBR_START[key + 1])]
+            }
+            // Every entry starts with a letter and is at most that long.
+            _ if is_ascii => &[],
             _ => &ABBR_ORDER[..],
         };
         order.iter().map(|&k| ABBREVIATIONS[usize::from(k)])
@@ -1089,7 +1149,7 @@ fn abbreviation(token: &str) -> Option<Abbr> {
         }
         // "p." must not match the initial "P.".
         let any_case = entry.len() > 2 && !entry.chars().any(char::is_uppercase);
-        if token == entry || (any_case && lowercase == entry) {
+        if token == entry || (any_case && lowercase == entry.as_bytes()) {
             return Some(kind);
         }
     }
@@ -2402,6 +2462,11 @@ mod tests {
         }
     }
 
+    /// [`glued_breaks`] as it was: every period of the piece searched again.
+    fn glued_breaks_reference(piece: &str) -> Vec<usize> {
+        glued_breaks(piece, piece.match_indices('.').map(|(i, _)| i))
+    }
+
     #[test]
     fn abbreviation_is_the_reference_on_every_entry() {
         for &(entry, _) in ABBREVIATIONS {
@@ -2436,6 +2501,19 @@ mod tests {
         #[test]
         fn abbreviation_is_the_reference(token in "[A-Za-zÁáÑñÉİ.]{1,8}\\.") {
             prop_assert_eq!(abbreviation(&token), abbreviation_reference(&token));
+        }
+
+        /// The block's glued periods, from [`uax_copy`], give every piece's
+        /// glued breaks: any piece, at any char boundaries of the block.
+        #[test]
+        fn glued_periods_of_the_block_serve_its_pieces(text in newsish(), a in any::<usize>(), b in any::<usize>()) {
+            let (_, glued) = uax_copy(&text, Scan::of(&text));
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let x = boundaries[a % boundaries.len()];
+            let y = boundaries[b % boundaries.len()];
+            let range = x.min(y)..x.max(y);
+            let periods = glued.iter().filter(|&&i| range.contains(&i)).map(|&i| i - range.start);
+            prop_assert_eq!(glued_breaks(&text[range.clone()], periods), glued_breaks_reference(&text[range]));
         }
 
         #[test]

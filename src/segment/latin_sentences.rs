@@ -117,14 +117,15 @@ fn category(c: char) -> Option<Cat> {
 /// What the crate's state remembers of one recent character (or run).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
-    Sot,
+    // The quiet parts first, so that a test for them is one comparison.
     Other,
-    Cr,
-    Lf,
-    ATerm,
     UpperLower,
     ClosePlus,
     SpPlus,
+    Sot,
+    Cr,
+    Lf,
+    ATerm,
     STerm,
 }
 
@@ -162,8 +163,19 @@ fn next_state(parts: State, cat: Cat) -> State {
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
 fn sb8(parts: &State, ahead: &str) -> bool {
     if before_close_sp(parts, 3) == Part::ATerm {
-        for c in ahead.chars() {
-            match category(c).unwrap_or(Cat::Any) {
+        // ASCII bytes by the table, other chars decoded.
+        let bytes = ahead.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let cat = if b < 0x80 {
+                i += 1;
+                ASCII[usize::from(b)]
+            } else {
+                let Some(c) = ahead[i..].chars().next() else { break };
+                i += c.len_utf8();
+                category(c).unwrap_or(Cat::Any)
+            };
+            match cat {
                 Cat::Lower => return true,
                 Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
                 _ => {}

@@ -527,6 +527,11 @@ const ATERMS: CharSet = CharSet::new(&['.', '…', '\u{2024}', '\u{fe52}', '\u{f
 struct CharSet {
     chars: &'static [char],
     first_bytes: [bool; 256],
+    /// Bit `b & 63` set for the last byte `b` (a continuation byte) of each
+    /// char of two bytes or more: the common chars outside the set that
+    /// share a first byte with it (`’` and `—` with `“`) are told apart
+    /// by their last byte, without decoding.
+    last_bytes: u64,
     /// Its ASCII chars (at most three; repeated to fill), each in every
     /// byte of a `u64`, for a search of eight bytes at a time (the .wasm).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "the .wasm's eight-byte search"))]
@@ -556,6 +561,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 impl CharSet {
     const fn new(chars: &'static [char]) -> CharSet {
         let mut first_bytes = [false; 256];
+        let mut last_bytes = 0;
         let (mut ascii, mut ascii_bytes, mut n, mut high) = ([0; 3], [0; 3], 0, 0);
         let mut k = 0;
         while k < chars.len() {
@@ -567,6 +573,9 @@ impl CharSet {
                 _ => 0xf0 | (c >> 18),
             };
             first_bytes[first as usize] = true;
+            if c >= 0x80 {
+                last_bytes |= 1 << (c & 63);
+            }
             if c < 0x80 {
                 ascii[n] = ONES * c as u64;
                 ascii_bytes[n] = c as u8;
@@ -581,7 +590,7 @@ impl CharSet {
             ascii_bytes[n] = ascii_bytes[0];
             n += 1;
         }
-        CharSet { chars, first_bytes, ascii, high, ascii_bytes }
+        CharSet { chars, first_bytes, last_bytes, ascii, high, ascii_bytes }
     }
 
     /// Bit 7 set in every byte of the eight bytes `x` that may start a
@@ -647,7 +656,16 @@ fn find_chars<'a>(s: &'a str, set: &'a CharSet) -> impl Iterator<Item = (usize, 
             let i = at - STEP + maybe.trailing_zeros() as usize / 8;
             maybe &= maybe - 1;
             // A first byte is never a UTF-8 continuation byte, so each hit starts a char.
-            if set.first_bytes[usize::from(bytes[i])] {
+            let first = bytes[i];
+            // The char's length by its first byte; its last byte must be
+            // one of the set's.
+            let last = match first {
+                0..0x80 => None,
+                0x80..0xe0 => bytes.get(i + 1),
+                0xe0..0xf0 => bytes.get(i + 2),
+                _ => bytes.get(i + 3),
+            };
+            if set.first_bytes[usize::from(first)] && last.is_none_or(|b| set.last_bytes & 1 << (b & 63) != 0) {
                 match s[i..].chars().next() {
                     Some(c) if set.chars.contains(&c) => return Some((i, c)),
                     _ => {}

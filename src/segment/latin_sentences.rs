@@ -162,8 +162,20 @@ fn next_state(parts: State, cat: Cat) -> State {
 
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
 fn sb8(parts: &State, ahead: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
     if before_close_sp(parts, 3) == Part::ATerm {
-        // ASCII bytes by the table, other chars decoded.
+        for c in ahead.chars() {
+            match category(c).unwrap_or(Cat::Any) {
+                Cat::Lower => return true,
+                Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
+                _ => {}
+            }
+        }
+    }
+    // Natively, ASCII bytes by the table, other chars decoded (the .wasm's
+    // size budget binds).
+    #[cfg(not(target_arch = "wasm32"))]
+    if before_close_sp(parts, 3) == Part::ATerm {
         let bytes = ahead.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {

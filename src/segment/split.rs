@@ -382,7 +382,9 @@ fn is_line_sep(c: char) -> bool {
 /// quotes and brackets after it?
 fn ends_terminated(s: &str) -> bool {
     // Most units end in a period or a letter: neither white space nor a
-    // closer, so that byte decides (shared code: one byte before the search).
+    // closer, so that byte decides (native only: the .wasm's size budget
+    // binds).
+    #[cfg(not(target_arch = "wasm32"))]
     match s.as_bytes().last() {
         Some(b'.' | b'!' | b'?') => return true,
         Some(b) if b.is_ascii_alphanumeric() => return false,
@@ -665,7 +667,9 @@ fn find_chars<'a>(s: &'a str, set: &'a CharSet) -> impl Iterator<Item = (usize, 
                 0xe0..0xf0 => bytes.get(i + 2),
                 _ => bytes.get(i + 3),
             };
-            if set.first_bytes[usize::from(first)] && last.is_none_or(|b| set.last_bytes & 1 << (b & 63) != 0) {
+            // (Native only: the .wasm's size budget binds.)
+            let last_fits = cfg!(target_arch = "wasm32") || last.is_none_or(|b| set.last_bytes & 1 << (b & 63) != 0);
+            if set.first_bytes[usize::from(first)] && last_fits {
                 match s[i..].chars().next() {
                     Some(c) if set.chars.contains(&c) => return Some((i, c)),
                     _ => {}
@@ -915,7 +919,7 @@ fn newline_is_hard(prev: &str, prev_len: usize, next: &str, width: Option<usize>
 /// `glued` holds (at least) the periods of `s` where [`glued_breaks`] may
 /// break, in order.
 fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
-    let mut glued = glued.iter().copied().peekable();
+    let mut next_glued = 0;
     let mut previous_end = 0;
     // Blocks in ASCII, Latin-1 and common punctuation (most of them in
     // European news) take the same state machine without its table lookups.
@@ -949,10 +953,14 @@ fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
         previous_end = range.end;
         let mut from = range.start;
         // The glued periods of this piece (pieces are in order).
-        while glued.next_if(|&i| i < range.start).is_some() {}
-        let mut periods = std::iter::from_fn(|| glued.next_if(|&i| i < range.end)).map(|i| i - range.start).peekable();
-        let breaks = if periods.peek().is_some() { glued_breaks(trimmed, periods) } else { Vec::new() };
-        for glued in breaks {
+        while glued.get(next_glued).is_some_and(|&i| i < range.start) {
+            next_glued += 1;
+        }
+        let first_glued = next_glued;
+        while glued.get(next_glued).is_some_and(|&i| i < range.end) {
+            next_glued += 1;
+        }
+        for glued in glued_breaks(trimmed, &glued[first_glued..next_glued], range.start) {
             out.push((from..range.start + glued, hard && from == range.start));
             from = range.start + glued;
         }
@@ -967,11 +975,11 @@ fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
 /// follows two lowercase letters and precedes a capital and a lowercase
 /// letter, outside URLs and e-mail addresses.
 ///
-/// `periods` are the offsets in `piece` of (at least) the periods that
-/// [`may_glue`] in the block, in order.
-fn glued_breaks(piece: &str, periods: impl Iterator<Item = usize>) -> Vec<usize> {
+/// `periods` are (at least) the periods that [`may_glue`] in the block, in
+/// order, as offsets in `piece` plus `offset`.
+fn glued_breaks(piece: &str, periods: &[usize], offset: usize) -> Vec<usize> {
     let mut breaks = Vec::new();
-    for i in periods {
+    for i in periods.iter().map(|&p| p - offset) {
         let (before, after) = (&piece[..i], &piece[i + 1..]);
         let mut back = before.chars().rev();
         let mut ahead = after.chars();
@@ -2482,7 +2490,8 @@ mod tests {
 
     /// [`glued_breaks`] as it was: every period of the piece searched again.
     fn glued_breaks_reference(piece: &str) -> Vec<usize> {
-        glued_breaks(piece, piece.match_indices('.').map(|(i, _)| i))
+        let periods: Vec<usize> = piece.match_indices('.').map(|(i, _)| i).collect();
+        glued_breaks(piece, &periods, 0)
     }
 
     #[test]
@@ -2530,8 +2539,8 @@ mod tests {
             let x = boundaries[a % boundaries.len()];
             let y = boundaries[b % boundaries.len()];
             let range = x.min(y)..x.max(y);
-            let periods = glued.iter().filter(|&&i| range.contains(&i)).map(|&i| i - range.start);
-            prop_assert_eq!(glued_breaks(&text[range.clone()], periods), glued_breaks_reference(&text[range]));
+            let periods: Vec<usize> = glued.iter().copied().filter(|i| range.contains(i)).collect();
+            prop_assert_eq!(glued_breaks(&text[range.clone()], &periods, range.start), glued_breaks_reference(&text[range]));
         }
 
         #[test]

@@ -38,22 +38,20 @@ pub(crate) fn clean_text(text: String) -> Document {
     // Whether each block's text holds a `Contains` phrase anywhere, when
     // its phrase rules looked.
     let mut phrases = Vec::with_capacity(cands.len());
-    // The normalized texts of the blocks that keep every byte in its place
-    // ([`in_place`]), one after another, and where each starts: the widget
-    // cut takes its sentences' normalized texts from them.
+    // The blocks' normalized texts, one after another, and the [`Shift`]s
+    // of each: the widget cut takes its sentences' normalized texts from
+    // them ([`piece_norm`]) rather than normalizing them again.
     let mut norms = String::with_capacity(text.len());
+    let mut shifts = Vec::new();
     let mut norm_at = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = &text[c.range.clone()];
-        let words = normalize_into(s, &mut norm);
-        // [`in_place`], with `s.is_ascii()` as `normalize_into` saw it.
-        let ascii = matches!(words, Words::Same { ascii: true, .. });
-        norm_at.push((ascii && norm.len() == s.len()).then(|| {
-            norms.push_str(&norm);
-            norms.len() - norm.len()
-        }));
+        let first_shift = shifts.len();
+        let words = normalize_into(s, &mut norm, &mut shifts);
+        norm_at.push((norms.len()..norms.len() + norm.len(), first_shift..shifts.len()));
+        norms.push_str(&norm);
         let f = match words {
-            Words::Same { quotes, .. } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
+            Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
             Words::Differ => None,
         };
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
@@ -76,10 +74,10 @@ pub(crate) fn clean_text(text: String) -> Document {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
-                let block_norm = at.map(|at| &norms[at..at + c.range.len()]);
+                let block_norm = (&norms[at.0], &shifts[at.1]);
                 let block = Block { range: c.range, kind: c.kind };
                 let out = (&mut blocks, &mut removed, &mut units);
-                cut_widgets(&text, block, seen, block_norm, out, &mut norm);
+                cut_widgets(&text, block, seen, block_norm, out);
             }
         }
     }
@@ -660,14 +658,24 @@ fn stop_ratio(masks: &[StopMask], list: usize) -> f32 {
 #[cfg(test)]
 fn normalize(s: &str) -> String {
     let mut out = String::new();
-    let _ = normalize_into(s, &mut out);
+    let _ = normalize_into(s, &mut out, &mut Vec::new());
     out
 }
 
+/// Where a normalized text stops keeping the bytes of its source in step
+/// (see [`normalize_into`]): (offset in the source after a char, offset in
+/// the normalized text after what that char became). From there on, until
+/// the next shift, each source byte is one byte of the normalized text.
+type Shift = (usize, usize);
+
 /// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
-/// block and sentence. Eight bytes at a time where they are plain ASCII
-/// text: no control or non-ASCII byte, no space that a space precedes.
-fn normalize_into(s: &str, out: &mut String) -> Words {
+/// block. Eight bytes at a time where they are plain ASCII text: no control
+/// or non-ASCII byte, no space that a space precedes.
+///
+/// Pushes to `shifts` each [`Shift`] of `out` against `s` (where a space
+/// was dropped or a char became more or fewer bytes), so that the
+/// normalized text of a piece of `s` can be taken from `out` ([`piece_norm`]).
+fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
     // Built as bytes, whole chars at a time, so always UTF-8.
     let mut buf = std::mem::take(out).into_bytes();
     buf.clear();
@@ -675,7 +683,8 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     let bytes = s.as_bytes();
     let mut quotes = Quotes::default();
     let mut differ = false;
-    let mut ascii = true;
+    // The last shift: source byte `i` past it stands at `i + out - src`.
+    let mut last: Shift = (0, 0);
     let mut i = 0;
     loop {
         // Runs of plain chunks found by a loop that only tests them, then
@@ -710,13 +719,14 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
             // ASCII white space as `char::is_whitespace` has it.
             if matches!(b, b'\t'..=b'\r' | b' ') {
                 push_space(&mut buf);
+                // (Only a dropped space shifts an ASCII text.)
+                shift(shifts, &mut last, i, buf.len());
             } else {
                 buf.push(b.to_ascii_lowercase());
             }
             continue;
         }
         let Some(c) = s[i..].chars().next() else { break };
-        ascii = false;
         i += c.len_utf8();
         let c = match c {
             '’' => '\'',
@@ -733,21 +743,32 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
         };
         if c == ' ' {
             push_space(&mut buf);
-            continue;
+        } else {
+            let mut utf8 = [0; 4];
+            // A char without a lower case of its own lower-cases to itself
+            // alone; any other may turn otherwise in a word ([`Words`]).
+            for l in c.to_lowercase() {
+                differ |= l != c;
+                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+            }
         }
-        let mut utf8 = [0; 4];
-        // A char without a lower case of its own lower-cases to itself
-        // alone; any other may turn otherwise in a word ([`Words`]).
-        for l in c.to_lowercase() {
-            differ |= l != c;
-            buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-        }
+        shift(shifts, &mut last, i, buf.len());
     }
+    // (A space dropped last is no shift: [`piece_norm`] ends at the text's end.)
     if buf.last() == Some(&b' ') {
         buf.pop();
     }
     *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    if differ { Words::Differ } else { Words::Same { quotes, ascii } }
+    if differ { Words::Differ } else { Words::Same { quotes } }
+}
+
+/// Pushes the [`Shift`] `(src, out)` when the bytes before `src` became
+/// other than `out` bytes in step with `last`, the last shift.
+fn shift(shifts: &mut Vec<Shift>, last: &mut Shift, src: usize, out: usize) {
+    if out + last.0 != src + last.1 {
+        *last = (src, out);
+        shifts.push(*last);
+    }
 }
 
 /// Whether the tokens of `normalize(s)` give the words of `s` as
@@ -761,11 +782,7 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
 /// differ (the context of a final sigma, "İ" lower-cased to two chars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Words {
-    /// `ascii`: whether `s` is ASCII (no need to ask again).
-    Same {
-        quotes: Quotes,
-        ascii: bool,
-    },
+    Same { quotes: Quotes },
     Differ,
 }
 
@@ -792,19 +809,20 @@ fn push_space(buf: &mut Vec<u8>) {
     }
 }
 
-/// Whether `norm`, `normalize(s)`, keeps every byte of `s` in its place:
-/// `s` is ASCII and `normalize` dropped no space (none first or last, none
-/// after another), so each byte became one byte, lower-cased or a space.
-#[cfg(test)]
-fn in_place(s: &str, norm: &str) -> bool {
-    norm.len() == s.len() && s.is_ascii()
-}
-
-/// `normalize(&s[piece])` from `whole`, `normalize(s)`, when that keeps
-/// every byte in its place ([`in_place`]): the same bytes, without a space
-/// first or last (the piece may start or end with one; it holds no two).
-fn piece_in_place(whole: &str, piece: Range<usize>) -> &str {
-    whole[piece].trim_matches(' ')
+/// `normalize(&s[piece])` (`piece` on char boundaries) from `whole`,
+/// `normalize(s)`, and the [`Shift`]s `normalize_into` found: the bytes
+/// that the piece's chars became, without a space first or last.
+/// `normalize` maps each char on its own (lower case, straight quotes, white
+/// space to a space), but for the spaces it drops: first, last and after
+/// another, so the piece's own normalization can differ from those bytes
+/// only by a space first or last.
+fn piece_norm<'a>(whole: &'a str, shifts: &[Shift], piece: Range<usize>) -> &'a str {
+    let at = |src: usize| {
+        let by = shifts.partition_point(|&(from, _)| from <= src).checked_sub(1).map_or((0, 0), |k| shifts[k]);
+        // (Past a space dropped last, at the end.)
+        (src - by.0 + by.1).min(whole.len())
+    };
+    whole[at(piece.start)..at(piece.end)].trim_matches(' ')
 }
 
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
@@ -997,16 +1015,14 @@ type Units = Vec<(Range<usize>, Vec<split::Unit>)>;
 /// its own, at its place in the source; each dropped segment is recorded.
 /// A block that stays whole goes to `units` with its sentences.
 ///
-/// `block_norm` is the block's normalized text when it keeps every byte in
-/// its place ([`in_place`]): each sentence's is then a piece of it
-/// ([`piece_in_place`]) rather than normalized again.
+/// `block_norm` is the block's normalized text and its [`Shift`]s: each
+/// sentence's is a piece of it ([`piece_norm`]).
 fn cut_widgets(
     text: &str,
     block: Block,
     phrases: Option<bool>,
-    block_norm: Option<&str>,
+    (whole, shifts): (&str, &[Shift]),
     (out, removed, units): (&mut Vec<Block>, &mut Vec<Removed>, &mut Units),
-    norm: &mut String,
 ) {
     // The sentences the digest would pick from: a dropped one never leaves
     // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
@@ -1022,13 +1038,7 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let seg_norm = match block_norm {
-            Some(whole) => piece_in_place(whole, seg.start - block.range.start..seg.end - block.range.start),
-            None => {
-                let _ = normalize_into(s, norm);
-                norm.as_str()
-            }
-        };
+        let seg_norm = piece_norm(whole, shifts, seg.start - block.range.start..seg.end - block.range.start);
         let Some(reason) = segment_rule(seg_norm, normalized_tokens(seg_norm), phrases) else {
             continue;
         };

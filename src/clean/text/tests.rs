@@ -694,10 +694,8 @@ proptest! {
 fn feat_from_norm_agrees(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
     let mut norm = String::new();
     let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
-    let words = normalize_into(s, &mut norm);
-    // what `clean_text` takes for `s.is_ascii()`
-    prop_assert_eq!(matches!(words, Words::Same { ascii: true, .. }), s.is_ascii());
-    if let Words::Same { quotes, .. } = words
+    let words = normalize_into(s, &mut norm, &mut Vec::new());
+    if let Words::Same { quotes } = words
         && let Some(by_norm) = Feat::from_norm(s, &norm, quotes, BlockKind::Paragraph, &ctx)
     {
         let by_words = Feat::new(s, BlockKind::Paragraph, &ctx);
@@ -746,34 +744,46 @@ proptest! {
     }
 }
 
+/// What `cut_widgets` relies on to take a sentence's normalized text from
+/// its block's: [`piece_norm`] of any piece of `s` is the piece's own
+/// normalized text.
+fn piece_norm_agrees(s: &str, cut: (usize, usize)) -> Result<(), proptest::test_runner::TestCaseError> {
+    let (a, b) = char_bounds(s, cut);
+    let (mut whole, mut shifts) = (String::new(), vec![(7, 7)]);
+    let _ = normalize_into(s, &mut whole, &mut shifts);
+    // (`normalize_into` pushes to what the vector holds.)
+    prop_assert_eq!(shifts.remove(0), (7, 7));
+    prop_assert_eq!(&whole, &normalize(s));
+    prop_assert_eq!(piece_norm(&whole, &shifts, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]), "{:?}", s);
+    Ok(())
+}
+
 proptest! {
-    /// What `cut_widgets` relies on to take a sentence's normalized text
-    /// from its block's: when the block's keeps every byte in its place, a
-    /// piece of it, without a space first or last, is the piece's.
+    /// [`piece_norm_agrees`] on running text with runs of white space and
+    /// chars that normalize to more or fewer bytes.
     #[test]
-    fn a_piece_of_a_block_in_place_is_its_normalized_text(
-        s in "[A-Za-z0-9.,\"]{1,8}([ \t\n]{0,2}([A-Za-z0-9.,\"]{1,8}|[’éİ]))*",
+    fn a_piece_of_a_block_is_its_normalized_text(
+        s in "[A-Za-z0-9.,\"]{1,8}([ \t\n\u{a0}\u{3000}]{0,3}([A-Za-z0-9.,\"]{1,8}|[’‘“”éÉİΣ—\u{85}]))*",
         cut in (0usize..200, 0usize..200),
     ) {
-        let (a, b) = char_bounds(&s, cut);
-        let whole = normalize(&s);
-        if in_place(&s, &whole) {
-            prop_assert_eq!(piece_in_place(&whole, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]));
-        }
+        piece_norm_agrees(&s, cut)?;
     }
 
-    /// The same on blocks made to keep every byte in place (ASCII, one
-    /// white-space char between tokens), which the generator above gives
-    /// rarely: pieces that start, end or hold a tab, a newline or a space.
+    /// The same on any text (white space first or last too).
+    #[test]
+    fn a_piece_of_any_text_is_its_normalized_text(s in "\\PC{0,40}", cut in (0usize..50, 0usize..50)) {
+        piece_norm_agrees(&s, cut)?;
+    }
+
+    /// The same on blocks whose chars each keep their place (ASCII, one
+    /// white-space char between tokens): pieces that start, end or hold a
+    /// tab, a newline or a space.
     #[test]
     fn a_piece_of_an_in_place_block_is_its_normalized_text(
         s in "[A-Za-z0-9.,\"]{1,8}([ \t\n][A-Za-z0-9.,\"]{1,8}){0,12}",
         cut in (0usize..200, 0usize..200),
     ) {
-        let (a, b) = char_bounds(&s, cut);
-        let whole = normalize(&s);
-        prop_assert!(in_place(&s, &whole), "{s:?}");
-        prop_assert_eq!(piece_in_place(&whole, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]));
+        piece_norm_agrees(&s, cut)?;
     }
 }
 
@@ -883,7 +893,7 @@ fn relative_time_is_told_from_both_ways_to_the_words() {
     ] {
         assert_eq!(Feat::new(line, BlockKind::Paragraph, &ctx).relative_time, yes, "{line:?}");
         let mut norm = String::new();
-        let Words::Same { quotes, .. } = normalize_into(line, &mut norm) else { panic!("{line:?}") };
+        let Words::Same { quotes } = normalize_into(line, &mut norm, &mut Vec::new()) else { panic!("{line:?}") };
         let f = Feat::from_norm(line, &norm, quotes, BlockKind::Paragraph, &ctx).expect("the same words");
         assert_eq!(f.relative_time, yes, "{line:?}");
     }

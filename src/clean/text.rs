@@ -439,27 +439,21 @@ impl Feat {
     /// second split of the block at white space, no copy of its words. None
     /// when a word holds a quote that may stand for another in `s`.
     fn from_norm(s: &str, norm: &str, quotes: Quotes, kind: BlockKind, ctx: &LangCtx) -> Option<Feat> {
+        // (Asked of the few quotes of the text, not of every word.)
+        if quotes.in_words(norm) {
+            return None;
+        }
         let mut words = WordStats::default();
         let mut tokens = 0;
-        let mut differ = false;
-        // (Asked once, not of every word.)
-        let any_quotes = quotes != Quotes::default();
         // Single spaces between tokens, none first or last.
         for_each_token(norm, |token| {
             tokens += 1;
             let w = bare(token);
             if !w.is_empty() {
-                if any_quotes && quotes.in_word(w) {
-                    differ = true;
-                    return false;
-                }
                 words.push(w);
             }
             true
         });
-        if differ {
-            return None;
-        }
         Some(words.feat(s, kind, tokens, ctx))
     }
 
@@ -554,8 +548,34 @@ impl WordStats {
 struct StopCounts {
     /// The words.
     words: usize,
-    /// For each list, the words it holds.
+    /// For each list, the words it holds, but for those in `recent`.
     hits: [usize; rules::STOP_LISTS.len()],
+    /// For each list, in byte `list`, the words it holds among the last
+    /// `pending` words in some list: all lists counted at once by one
+    /// addition (a loop over the lists cost some 20 instructions a stop
+    /// word).
+    recent: u64,
+    /// At most 255, so no byte of `recent` overflows.
+    pending: u8,
+}
+
+// Each list has a byte of `StopCounts::recent`, which `spread` fills.
+const _: () = assert!(rules::STOP_LISTS.len() <= 7);
+
+/// Bit `i` of `mask` (a [`StopMask`] of at most 7 lists) in byte `i`: the
+/// product puts bit `j` of `mask` at bit `7 * i + j` for each `i`, and two
+/// of those meet only where `7 * (i - i') = j' - j`, that is nowhere for
+/// `j`, `j'` below 7: no carry, and bit `8 * i` is bit `i` of `mask`.
+fn spread(mask: StopMask) -> u64 {
+    const TIMES: u64 = {
+        let (mut times, mut i) = (0, 0);
+        while i < 7 {
+            times |= 1 << (7 * i);
+            i += 1;
+        }
+        times
+    };
+    (u64::from(mask) & 0x7f).wrapping_mul(TIMES) & ONES
 }
 
 impl StopCounts {
@@ -563,8 +583,13 @@ impl StopCounts {
         self.words += 1;
         // Most words are in no list.
         if mask != 0 {
-            for (list, hits) in self.hits.iter_mut().enumerate() {
-                *hits += usize::from(mask >> list & 1);
+            self.recent += spread(mask);
+            self.pending += 1;
+            if self.pending == u8::MAX {
+                for (list, hits) in self.hits.iter_mut().enumerate() {
+                    *hits += (self.recent >> (8 * list) & 0xff) as usize;
+                }
+                (self.recent, self.pending) = (0, 0);
             }
         }
     }
@@ -575,7 +600,7 @@ impl StopCounts {
         if self.words == 0 {
             return 0.0;
         }
-        self.hits[list] as f32 / self.words as f32
+        (self.hits[list] + (self.recent >> (8 * list) & 0xff) as usize) as f32 / self.words as f32
     }
 
     /// The highest stop-word share over the languages we have lists for.
@@ -796,9 +821,18 @@ struct Quotes {
 }
 
 impl Quotes {
-    /// Whether normalized word `w` holds a quote that may stand for one of these.
-    fn in_word(self, w: &str) -> bool {
-        (self.single && w.contains('\'')) || (self.double && w.contains('"'))
+    /// Whether a word of normalized text `norm` ([`bare`] of a token) holds
+    /// a quote that may stand for one of these: one with a letter or digit
+    /// before and after it in its token.
+    fn in_words(self, norm: &str) -> bool {
+        let in_word = |quote: u8| {
+            norm.bytes().enumerate().filter(|&(_, b)| b == quote).any(|(at, _)| {
+                let after = |part: &str| part.chars().take_while(|&c| c != ' ').any(char::is_alphanumeric);
+                // (`at` is a quote's, an ASCII byte's.)
+                after(&norm[at + 1..]) && norm[..at].chars().rev().take_while(|&c| c != ' ').any(char::is_alphanumeric)
+            })
+        };
+        (self.single && in_word(b'\'')) || (self.double && in_word(b'"'))
     }
 }
 
@@ -994,7 +1028,17 @@ fn block_rule(
 /// checks), which nearly every block lacks there. Asked first, this spares
 /// comparing every block with each of them.
 fn may_start_teaser(norm: &str) -> bool {
-    norm.bytes().take(TEASER_PREFIX_LEN).any(|b| matches!(b, b':' | b'-'))
+    // Eight bytes at a time (the byte loop cost some 130 instructions a
+    // block).
+    const _: () = assert!(TEASER_PREFIX_LEN == 16);
+    match norm.as_bytes().first_chunk::<16>() {
+        Some(&head) => {
+            let has = |x: u64| zero(x ^ (ONES * u64::from(b':'))) | zero(x ^ (ONES * u64::from(b'-')));
+            let x = u128::from_le_bytes(head);
+            has(x as u64) | has((x >> 64) as u64) != 0
+        }
+        None => norm.bytes().any(|b| matches!(b, b':' | b'-')),
+    }
 }
 
 /// The length of the longest of [`rules::TEASER_PREFIXES`], at least.
@@ -1492,6 +1536,10 @@ pub(crate) fn iso_date(t: &str) -> Option<String> {
 
 /// `1/17/2023` (month first).
 fn slash_date(t: &str) -> Option<String> {
+    // Most tokens have no slash: no vector of their parts.
+    if t.bytes().filter(|&b| b == b'/').count() != 2 {
+        return None;
+    }
     let parts: Vec<&str> = t.split('/').collect();
     if parts.len() != 3 || parts[2].len() != 4 {
         return None;
@@ -1683,7 +1731,8 @@ fn find_site_in_text(text: &str, cands: &[Cand], reasons: &[Option<&'static str>
         return;
     };
     let s = &text[c.range.clone()];
-    let head: String = s.chars().take(60).collect();
+    // The first 60 chars.
+    let head = &s[..s.char_indices().nth(60).map_or(s.len(), |(at, _)| at)];
     if let (Some(open), Some(close)) = (head.find('('), head.find(')'))
         && open < close
     {

@@ -921,3 +921,61 @@ proptest! {
         prop_assert_eq!(bare(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
     }
 }
+
+proptest! {
+    /// The stop-word counts past the 255 stop words that a byte of
+    /// `StopCounts::recent` holds.
+    #[test]
+    fn stop_counts_give_the_ratios_of_many_masks(
+        masks in proptest::collection::vec(prop_oneof![Just(0u8), 1u8..(1 << rules::STOP_LISTS.len())], 200..1200),
+    ) {
+        let mut counts = StopCounts::default();
+        for &m in &masks {
+            counts.push(m);
+        }
+        for list in 0..rules::STOP_LISTS.len() {
+            prop_assert_eq!(counts.ratio(list).to_bits(), stop_ratio(&masks, list).to_bits());
+        }
+    }
+
+    /// `Quotes::in_words` over the quotes of a text tells what asking each
+    /// of its words did.
+    #[test]
+    fn quotes_in_words_asks_what_each_word_told(
+        s in "([ \t\u{a0}]{0,2}([a-z0-9.,()'\"’‘“”é—-]{1,6}|don‘t|‘quoted’|“quoted”|a“b|'|\"))*",
+        single: bool,
+        double: bool,
+    ) {
+        let norm = normalize(&s);
+        let quotes = Quotes { single, double };
+        let mut by_words = false;
+        for_each_token(&norm, |token| {
+            let w = bare(token);
+            by_words |= (single && w.contains('\'')) || (double && w.contains('"'));
+            true
+        });
+        prop_assert_eq!(quotes.in_words(&norm), by_words, "{:?}", norm);
+    }
+
+    /// `may_start_teaser` by eight-byte words is the byte loop it replaced.
+    #[test]
+    fn may_start_teaser_looks_at_the_first_sixteen_bytes(s in "[a-z :\\-é]{0,24}") {
+        prop_assert_eq!(may_start_teaser(&s), s.bytes().take(TEASER_PREFIX_LEN).any(|b| matches!(b, b':' | b'-')));
+    }
+
+    /// `slash_date` with its slash count first is the split it was.
+    #[test]
+    fn slash_date_agrees_with_its_split(t in "[0-9/a]{0,12}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}") {
+        let by_split = {
+            let parts: Vec<&str> = t.split('/').collect();
+            if parts.len() != 3 || parts[2].len() != 4 {
+                None
+            } else {
+                let ok = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit());
+                let nums: Option<Vec<u32>> = parts.iter().map(|p| ok(p).then(|| p.parse().ok())?).collect();
+                nums.and_then(|n| ymd(n[2], n[0], n[1]))
+            }
+        };
+        prop_assert_eq!(slash_date(&t), by_split);
+    }
+}

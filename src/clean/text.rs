@@ -38,22 +38,20 @@ pub(crate) fn clean_text(text: String) -> Document {
     // Whether each block's text holds a `Contains` phrase anywhere, when
     // its phrase rules looked.
     let mut phrases = Vec::with_capacity(cands.len());
-    // The normalized texts of the blocks that keep every byte in its place
-    // ([`in_place`]), one after another, and where each starts: the widget
-    // cut takes its sentences' normalized texts from them.
+    // The blocks' normalized texts, one after another, and the [`Shift`]s
+    // of each: the widget cut takes its sentences' normalized texts from
+    // them ([`piece_norm`]) rather than normalizing them again.
     let mut norms = String::with_capacity(text.len());
+    let mut shifts = Vec::new();
     let mut norm_at = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = &text[c.range.clone()];
-        let words = normalize_into(s, &mut norm);
-        // [`in_place`], with `s.is_ascii()` as `normalize_into` saw it.
-        let ascii = matches!(words, Words::Same { ascii: true, .. });
-        norm_at.push((ascii && norm.len() == s.len()).then(|| {
-            norms.push_str(&norm);
-            norms.len() - norm.len()
-        }));
+        let first_shift = shifts.len();
+        let words = normalize_into(s, &mut norm, &mut shifts);
+        norm_at.push((norms.len()..norms.len() + norm.len(), first_shift..shifts.len()));
+        norms.push_str(&norm);
         let f = match words {
-            Words::Same { quotes, .. } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
+            Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
             Words::Differ => None,
         };
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
@@ -76,10 +74,10 @@ pub(crate) fn clean_text(text: String) -> Document {
         match r {
             Some(reason) => removed.push(Removed { text: text[c.range].to_string(), reason }),
             None => {
-                let block_norm = at.map(|at| &norms[at..at + c.range.len()]);
+                let block_norm = (&norms[at.0], &shifts[at.1]);
                 let block = Block { range: c.range, kind: c.kind };
                 let out = (&mut blocks, &mut removed, &mut units);
-                cut_widgets(&text, block, seen, block_norm, out, &mut norm);
+                cut_widgets(&text, block, seen, block_norm, out);
             }
         }
     }
@@ -441,27 +439,21 @@ impl Feat {
     /// second split of the block at white space, no copy of its words. None
     /// when a word holds a quote that may stand for another in `s`.
     fn from_norm(s: &str, norm: &str, quotes: Quotes, kind: BlockKind, ctx: &LangCtx) -> Option<Feat> {
+        // (Asked of the few quotes of the text, not of every word.)
+        if quotes.in_words(norm) {
+            return None;
+        }
         let mut words = WordStats::default();
         let mut tokens = 0;
-        let mut differ = false;
-        // (Asked once, not of every word.)
-        let any_quotes = quotes != Quotes::default();
         // Single spaces between tokens, none first or last.
         for_each_token(norm, |token| {
             tokens += 1;
             let w = bare(token);
             if !w.is_empty() {
-                if any_quotes && quotes.in_word(w) {
-                    differ = true;
-                    return false;
-                }
                 words.push(w);
             }
             true
         });
-        if differ {
-            return None;
-        }
         Some(words.feat(s, kind, tokens, ctx))
     }
 
@@ -556,8 +548,34 @@ impl WordStats {
 struct StopCounts {
     /// The words.
     words: usize,
-    /// For each list, the words it holds.
+    /// For each list, the words it holds, but for those in `recent`.
     hits: [usize; rules::STOP_LISTS.len()],
+    /// For each list, in byte `list`, the words it holds among the last
+    /// `pending` words in some list: all lists counted at once by one
+    /// addition (a loop over the lists cost some 20 instructions a stop
+    /// word).
+    recent: u64,
+    /// At most 255, so no byte of `recent` overflows.
+    pending: u8,
+}
+
+// Each list has a byte of `StopCounts::recent`, which `spread` fills.
+const _: () = assert!(rules::STOP_LISTS.len() <= 7);
+
+/// Bit `i` of `mask` (a [`StopMask`] of at most 7 lists) in byte `i`: the
+/// product puts bit `j` of `mask` at bit `7 * i + j` for each `i`, and two
+/// of those meet only where `7 * (i - i') = j' - j`, that is nowhere for
+/// `j`, `j'` below 7: no carry, and bit `8 * i` is bit `i` of `mask`.
+fn spread(mask: StopMask) -> u64 {
+    const TIMES: u64 = {
+        let (mut times, mut i) = (0, 0);
+        while i < 7 {
+            times |= 1 << (7 * i);
+            i += 1;
+        }
+        times
+    };
+    (u64::from(mask) & 0x7f).wrapping_mul(TIMES) & ONES
 }
 
 impl StopCounts {
@@ -565,8 +583,13 @@ impl StopCounts {
         self.words += 1;
         // Most words are in no list.
         if mask != 0 {
-            for (list, hits) in self.hits.iter_mut().enumerate() {
-                *hits += usize::from(mask >> list & 1);
+            self.recent += spread(mask);
+            self.pending += 1;
+            if self.pending == u8::MAX {
+                for (list, hits) in self.hits.iter_mut().enumerate() {
+                    *hits += (self.recent >> (8 * list) & 0xff) as usize;
+                }
+                (self.recent, self.pending) = (0, 0);
             }
         }
     }
@@ -577,7 +600,7 @@ impl StopCounts {
         if self.words == 0 {
             return 0.0;
         }
-        self.hits[list] as f32 / self.words as f32
+        (self.hits[list] + (self.recent >> (8 * list) & 0xff) as usize) as f32 / self.words as f32
     }
 
     /// The highest stop-word share over the languages we have lists for.
@@ -660,14 +683,24 @@ fn stop_ratio(masks: &[StopMask], list: usize) -> f32 {
 #[cfg(test)]
 fn normalize(s: &str) -> String {
     let mut out = String::new();
-    let _ = normalize_into(s, &mut out);
+    let _ = normalize_into(s, &mut out, &mut Vec::new());
     out
 }
 
+/// Where a normalized text stops keeping the bytes of its source in step
+/// (see [`normalize_into`]): (offset in the source after a char, offset in
+/// the normalized text after what that char became). From there on, until
+/// the next shift, each source byte is one byte of the normalized text.
+type Shift = (usize, usize);
+
 /// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
-/// block and sentence. Eight bytes at a time where they are plain ASCII
-/// text: no control or non-ASCII byte, no space that a space precedes.
-fn normalize_into(s: &str, out: &mut String) -> Words {
+/// block. Eight bytes at a time where they are plain ASCII text: no control
+/// or non-ASCII byte, no space that a space precedes.
+///
+/// Pushes to `shifts` each [`Shift`] of `out` against `s` (where a space
+/// was dropped or a char became more or fewer bytes), so that the
+/// normalized text of a piece of `s` can be taken from `out` ([`piece_norm`]).
+fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
     // Built as bytes, whole chars at a time, so always UTF-8.
     let mut buf = std::mem::take(out).into_bytes();
     buf.clear();
@@ -675,7 +708,8 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
     let bytes = s.as_bytes();
     let mut quotes = Quotes::default();
     let mut differ = false;
-    let mut ascii = true;
+    // The last shift: source byte `i` past it stands at `i + out - src`.
+    let mut last: Shift = (0, 0);
     let mut i = 0;
     loop {
         // Runs of plain chunks found by a loop that only tests them, then
@@ -710,13 +744,14 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
             // ASCII white space as `char::is_whitespace` has it.
             if matches!(b, b'\t'..=b'\r' | b' ') {
                 push_space(&mut buf);
+                // (Only a dropped space shifts an ASCII text.)
+                shift(shifts, &mut last, i, buf.len());
             } else {
                 buf.push(b.to_ascii_lowercase());
             }
             continue;
         }
         let Some(c) = s[i..].chars().next() else { break };
-        ascii = false;
         i += c.len_utf8();
         let c = match c {
             '’' => '\'',
@@ -733,21 +768,32 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
         };
         if c == ' ' {
             push_space(&mut buf);
-            continue;
+        } else {
+            let mut utf8 = [0; 4];
+            // A char without a lower case of its own lower-cases to itself
+            // alone; any other may turn otherwise in a word ([`Words`]).
+            for l in c.to_lowercase() {
+                differ |= l != c;
+                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+            }
         }
-        let mut utf8 = [0; 4];
-        // A char without a lower case of its own lower-cases to itself
-        // alone; any other may turn otherwise in a word ([`Words`]).
-        for l in c.to_lowercase() {
-            differ |= l != c;
-            buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-        }
+        shift(shifts, &mut last, i, buf.len());
     }
+    // (A space dropped last is no shift: [`piece_norm`] ends at the text's end.)
     if buf.last() == Some(&b' ') {
         buf.pop();
     }
     *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    if differ { Words::Differ } else { Words::Same { quotes, ascii } }
+    if differ { Words::Differ } else { Words::Same { quotes } }
+}
+
+/// Pushes the [`Shift`] `(src, out)` when the bytes before `src` became
+/// other than `out` bytes in step with `last`, the last shift.
+fn shift(shifts: &mut Vec<Shift>, last: &mut Shift, src: usize, out: usize) {
+    if out + last.0 != src + last.1 {
+        *last = (src, out);
+        shifts.push(*last);
+    }
 }
 
 /// Whether the tokens of `normalize(s)` give the words of `s` as
@@ -761,11 +807,7 @@ fn normalize_into(s: &str, out: &mut String) -> Words {
 /// differ (the context of a final sigma, "İ" lower-cased to two chars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Words {
-    /// `ascii`: whether `s` is ASCII (no need to ask again).
-    Same {
-        quotes: Quotes,
-        ascii: bool,
-    },
+    Same { quotes: Quotes },
     Differ,
 }
 
@@ -779,9 +821,18 @@ struct Quotes {
 }
 
 impl Quotes {
-    /// Whether normalized word `w` holds a quote that may stand for one of these.
-    fn in_word(self, w: &str) -> bool {
-        (self.single && w.contains('\'')) || (self.double && w.contains('"'))
+    /// Whether a word of normalized text `norm` ([`bare`] of a token) holds
+    /// a quote that may stand for one of these: one with a letter or digit
+    /// before and after it in its token.
+    fn in_words(self, norm: &str) -> bool {
+        let in_word = |quote: u8| {
+            norm.bytes().enumerate().filter(|&(_, b)| b == quote).any(|(at, _)| {
+                let after = |part: &str| part.chars().take_while(|&c| c != ' ').any(char::is_alphanumeric);
+                // (`at` is a quote's, an ASCII byte's.)
+                after(&norm[at + 1..]) && norm[..at].chars().rev().take_while(|&c| c != ' ').any(char::is_alphanumeric)
+            })
+        };
+        (self.single && in_word(b'\'')) || (self.double && in_word(b'"'))
     }
 }
 
@@ -792,19 +843,20 @@ fn push_space(buf: &mut Vec<u8>) {
     }
 }
 
-/// Whether `norm`, `normalize(s)`, keeps every byte of `s` in its place:
-/// `s` is ASCII and `normalize` dropped no space (none first or last, none
-/// after another), so each byte became one byte, lower-cased or a space.
-#[cfg(test)]
-fn in_place(s: &str, norm: &str) -> bool {
-    norm.len() == s.len() && s.is_ascii()
-}
-
-/// `normalize(&s[piece])` from `whole`, `normalize(s)`, when that keeps
-/// every byte in its place ([`in_place`]): the same bytes, without a space
-/// first or last (the piece may start or end with one; it holds no two).
-fn piece_in_place(whole: &str, piece: Range<usize>) -> &str {
-    whole[piece].trim_matches(' ')
+/// `normalize(&s[piece])` (`piece` on char boundaries) from `whole`,
+/// `normalize(s)`, and the [`Shift`]s `normalize_into` found: the bytes
+/// that the piece's chars became, without a space first or last.
+/// `normalize` maps each char on its own (lower case, straight quotes, white
+/// space to a space), but for the spaces it drops: first, last and after
+/// another, so the piece's own normalization can differ from those bytes
+/// only by a space first or last.
+fn piece_norm<'a>(whole: &'a str, shifts: &[Shift], piece: Range<usize>) -> &'a str {
+    let at = |src: usize| {
+        let by = shifts.partition_point(|&(from, _)| from <= src).checked_sub(1).map_or((0, 0), |k| shifts[k]);
+        // (Past a space dropped last, at the end.)
+        (src - by.0 + by.1).min(whole.len())
+    };
+    whole[at(piece.start)..at(piece.end)].trim_matches(' ')
 }
 
 /// `s.split_whitespace().count()` from `normalize(s)`, which turns each run
@@ -976,7 +1028,17 @@ fn block_rule(
 /// checks), which nearly every block lacks there. Asked first, this spares
 /// comparing every block with each of them.
 fn may_start_teaser(norm: &str) -> bool {
-    norm.bytes().take(TEASER_PREFIX_LEN).any(|b| matches!(b, b':' | b'-'))
+    // Eight bytes at a time (the byte loop cost some 130 instructions a
+    // block).
+    const _: () = assert!(TEASER_PREFIX_LEN == 16);
+    match norm.as_bytes().first_chunk::<16>() {
+        Some(&head) => {
+            let has = |x: u64| zero(x ^ (ONES * u64::from(b':'))) | zero(x ^ (ONES * u64::from(b'-')));
+            let x = u128::from_le_bytes(head);
+            has(x as u64) | has((x >> 64) as u64) != 0
+        }
+        None => norm.bytes().any(|b| matches!(b, b':' | b'-')),
+    }
 }
 
 /// The length of the longest of [`rules::TEASER_PREFIXES`], at least.
@@ -997,16 +1059,14 @@ type Units = Vec<(Range<usize>, Vec<split::Unit>)>;
 /// its own, at its place in the source; each dropped segment is recorded.
 /// A block that stays whole goes to `units` with its sentences.
 ///
-/// `block_norm` is the block's normalized text when it keeps every byte in
-/// its place ([`in_place`]): each sentence's is then a piece of it
-/// ([`piece_in_place`]) rather than normalized again.
+/// `block_norm` is the block's normalized text and its [`Shift`]s: each
+/// sentence's is a piece of it ([`piece_norm`]).
 fn cut_widgets(
     text: &str,
     block: Block,
     phrases: Option<bool>,
-    block_norm: Option<&str>,
+    (whole, shifts): (&str, &[Shift]),
     (out, removed, units): (&mut Vec<Block>, &mut Vec<Removed>, &mut Units),
-    norm: &mut String,
 ) {
     // The sentences the digest would pick from: a dropped one never leaves
     // a piece of itself behind ("... The rise and fall of O.J." | "Simpson ...").
@@ -1022,13 +1082,7 @@ fn cut_widgets(
     for seg in &segs {
         let seg = seg.range.clone();
         let s = &text[seg.clone()];
-        let seg_norm = match block_norm {
-            Some(whole) => piece_in_place(whole, seg.start - block.range.start..seg.end - block.range.start),
-            None => {
-                let _ = normalize_into(s, norm);
-                norm.as_str()
-            }
-        };
+        let seg_norm = piece_norm(whole, shifts, seg.start - block.range.start..seg.end - block.range.start);
         let Some(reason) = segment_rule(seg_norm, normalized_tokens(seg_norm), phrases) else {
             continue;
         };
@@ -1482,6 +1536,10 @@ pub(crate) fn iso_date(t: &str) -> Option<String> {
 
 /// `1/17/2023` (month first).
 fn slash_date(t: &str) -> Option<String> {
+    // Most tokens have no slash: no vector of their parts.
+    if t.bytes().filter(|&b| b == b'/').count() != 2 {
+        return None;
+    }
     let parts: Vec<&str> = t.split('/').collect();
     if parts.len() != 3 || parts[2].len() != 4 {
         return None;
@@ -1673,7 +1731,8 @@ fn find_site_in_text(text: &str, cands: &[Cand], reasons: &[Option<&'static str>
         return;
     };
     let s = &text[c.range.clone()];
-    let head: String = s.chars().take(60).collect();
+    // The first 60 chars.
+    let head = &s[..s.char_indices().nth(60).map_or(s.len(), |(at, _)| at)];
     if let (Some(open), Some(close)) = (head.find('('), head.find(')'))
         && open < close
     {

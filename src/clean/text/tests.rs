@@ -694,10 +694,8 @@ proptest! {
 fn feat_from_norm_agrees(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
     let mut norm = String::new();
     let ctx = LangCtx { lang: Some("en"), stops: Some(rules::EN) };
-    let words = normalize_into(s, &mut norm);
-    // what `clean_text` takes for `s.is_ascii()`
-    prop_assert_eq!(matches!(words, Words::Same { ascii: true, .. }), s.is_ascii());
-    if let Words::Same { quotes, .. } = words
+    let words = normalize_into(s, &mut norm, &mut Vec::new());
+    if let Words::Same { quotes } = words
         && let Some(by_norm) = Feat::from_norm(s, &norm, quotes, BlockKind::Paragraph, &ctx)
     {
         let by_words = Feat::new(s, BlockKind::Paragraph, &ctx);
@@ -746,34 +744,46 @@ proptest! {
     }
 }
 
+/// What `cut_widgets` relies on to take a sentence's normalized text from
+/// its block's: [`piece_norm`] of any piece of `s` is the piece's own
+/// normalized text.
+fn piece_norm_agrees(s: &str, cut: (usize, usize)) -> Result<(), proptest::test_runner::TestCaseError> {
+    let (a, b) = char_bounds(s, cut);
+    let (mut whole, mut shifts) = (String::new(), vec![(7, 7)]);
+    let _ = normalize_into(s, &mut whole, &mut shifts);
+    // (`normalize_into` pushes to what the vector holds.)
+    prop_assert_eq!(shifts.remove(0), (7, 7));
+    prop_assert_eq!(&whole, &normalize(s));
+    prop_assert_eq!(piece_norm(&whole, &shifts, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]), "{:?}", s);
+    Ok(())
+}
+
 proptest! {
-    /// What `cut_widgets` relies on to take a sentence's normalized text
-    /// from its block's: when the block's keeps every byte in its place, a
-    /// piece of it, without a space first or last, is the piece's.
+    /// [`piece_norm_agrees`] on running text with runs of white space and
+    /// chars that normalize to more or fewer bytes.
     #[test]
-    fn a_piece_of_a_block_in_place_is_its_normalized_text(
-        s in "[A-Za-z0-9.,\"]{1,8}([ \t\n]{0,2}([A-Za-z0-9.,\"]{1,8}|[’éİ]))*",
+    fn a_piece_of_a_block_is_its_normalized_text(
+        s in "[A-Za-z0-9.,\"]{1,8}([ \t\n\u{a0}\u{3000}]{0,3}([A-Za-z0-9.,\"]{1,8}|[’‘“”éÉİΣ—\u{85}]))*",
         cut in (0usize..200, 0usize..200),
     ) {
-        let (a, b) = char_bounds(&s, cut);
-        let whole = normalize(&s);
-        if in_place(&s, &whole) {
-            prop_assert_eq!(piece_in_place(&whole, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]));
-        }
+        piece_norm_agrees(&s, cut)?;
     }
 
-    /// The same on blocks made to keep every byte in place (ASCII, one
-    /// white-space char between tokens), which the generator above gives
-    /// rarely: pieces that start, end or hold a tab, a newline or a space.
+    /// The same on any text (white space first or last too).
+    #[test]
+    fn a_piece_of_any_text_is_its_normalized_text(s in "\\PC{0,40}", cut in (0usize..50, 0usize..50)) {
+        piece_norm_agrees(&s, cut)?;
+    }
+
+    /// The same on blocks whose chars each keep their place (ASCII, one
+    /// white-space char between tokens): pieces that start, end or hold a
+    /// tab, a newline or a space.
     #[test]
     fn a_piece_of_an_in_place_block_is_its_normalized_text(
         s in "[A-Za-z0-9.,\"]{1,8}([ \t\n][A-Za-z0-9.,\"]{1,8}){0,12}",
         cut in (0usize..200, 0usize..200),
     ) {
-        let (a, b) = char_bounds(&s, cut);
-        let whole = normalize(&s);
-        prop_assert!(in_place(&s, &whole), "{s:?}");
-        prop_assert_eq!(piece_in_place(&whole, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]));
+        piece_norm_agrees(&s, cut)?;
     }
 }
 
@@ -883,7 +893,7 @@ fn relative_time_is_told_from_both_ways_to_the_words() {
     ] {
         assert_eq!(Feat::new(line, BlockKind::Paragraph, &ctx).relative_time, yes, "{line:?}");
         let mut norm = String::new();
-        let Words::Same { quotes, .. } = normalize_into(line, &mut norm) else { panic!("{line:?}") };
+        let Words::Same { quotes } = normalize_into(line, &mut norm, &mut Vec::new()) else { panic!("{line:?}") };
         let f = Feat::from_norm(line, &norm, quotes, BlockKind::Paragraph, &ctx).expect("the same words");
         assert_eq!(f.relative_time, yes, "{line:?}");
     }
@@ -909,5 +919,63 @@ proptest! {
     #[test]
     fn bare_trims_the_punctuation(w in "[a-zA-Z0-9.,'’é\"()#-]{0,6}") {
         prop_assert_eq!(bare(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
+    }
+}
+
+proptest! {
+    /// The stop-word counts past the 255 stop words that a byte of
+    /// `StopCounts::recent` holds.
+    #[test]
+    fn stop_counts_give_the_ratios_of_many_masks(
+        masks in proptest::collection::vec(prop_oneof![Just(0u8), 1u8..(1 << rules::STOP_LISTS.len())], 200..1200),
+    ) {
+        let mut counts = StopCounts::default();
+        for &m in &masks {
+            counts.push(m);
+        }
+        for list in 0..rules::STOP_LISTS.len() {
+            prop_assert_eq!(counts.ratio(list).to_bits(), stop_ratio(&masks, list).to_bits());
+        }
+    }
+
+    /// `Quotes::in_words` over the quotes of a text tells what asking each
+    /// of its words did.
+    #[test]
+    fn quotes_in_words_asks_what_each_word_told(
+        s in "([ \t\u{a0}]{0,2}([a-z0-9.,()'\"’‘“”é—-]{1,6}|don‘t|‘quoted’|“quoted”|a“b|'|\"))*",
+        single: bool,
+        double: bool,
+    ) {
+        let norm = normalize(&s);
+        let quotes = Quotes { single, double };
+        let mut by_words = false;
+        for_each_token(&norm, |token| {
+            let w = bare(token);
+            by_words |= (single && w.contains('\'')) || (double && w.contains('"'));
+            true
+        });
+        prop_assert_eq!(quotes.in_words(&norm), by_words, "{:?}", norm);
+    }
+
+    /// `may_start_teaser` by eight-byte words is the byte loop it replaced.
+    #[test]
+    fn may_start_teaser_looks_at_the_first_sixteen_bytes(s in "[a-z :\\-é]{0,24}") {
+        prop_assert_eq!(may_start_teaser(&s), s.bytes().take(TEASER_PREFIX_LEN).any(|b| matches!(b, b':' | b'-')));
+    }
+
+    /// `slash_date` with its slash count first is the split it was.
+    #[test]
+    fn slash_date_agrees_with_its_split(t in "[0-9/a]{0,12}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}") {
+        let by_split = {
+            let parts: Vec<&str> = t.split('/').collect();
+            if parts.len() != 3 || parts[2].len() != 4 {
+                None
+            } else {
+                let ok = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit());
+                let nums: Option<Vec<u32>> = parts.iter().map(|p| ok(p).then(|| p.parse().ok())?).collect();
+                nums.and_then(|n| ymd(n[2], n[0], n[1]))
+            }
+        };
+        prop_assert_eq!(slash_date(&t), by_split);
     }
 }

@@ -39,22 +39,24 @@ pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
         sentence_count: seg.sentences.len() as u32,
     };
     // The last source each term was counted for: sentences come grouped by
-    // source, so one pass counts each source once per term.
-    let mut last_source = vec![usize::MAX; n];
+    // source, so one pass counts each source once per term. (u32: half the
+    // bytes to fill; sources number fewer than terms, whose ids are u32.)
+    let mut last_source = vec![u32::MAX; n];
     let mut previous_source = usize::MAX;
     for (i, s) in seg.sentences.iter().enumerate() {
         if s.source != previous_source {
             stats.source_count += 1;
             previous_source = s.source;
         }
+        let source = s.source as u32;
         for &t in seg.terms(i) {
             stats.occurrences[t as usize] += 1;
         }
         for &t in seg.distinct_terms(i) {
             let t = t as usize;
             stats.sentences[t] += 1;
-            if last_source[t] != s.source {
-                last_source[t] = s.source;
+            if last_source[t] != source {
+                last_source[t] = source;
                 stats.sources[t] += 1;
             }
         }
@@ -71,7 +73,7 @@ pub(crate) fn centroid(stats: &TermStats) -> Vec<f64> {
         .sources
         .iter()
         .zip(&stats.occurrences)
-        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln_1p.of(f64::from(occurrences)))
+        .map(|(&sources, &occurrences)| f64::from(sources) / n * ln_1p.of_count(occurrences))
         .collect()
 }
 
@@ -234,7 +236,10 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                 Some(&a) => a,
                 None => power(f64::from(sources) / n, config.agreement_exponent),
             };
-            let value = agreed * ln_1p.of(*w) * kind_weight;
+            // Weighted occurrences are the raw count unless some were in
+            // headings: then the count's logarithm needs no test of `*w`.
+            let ln_w = if *w == f64::from(found) { ln_1p.of_count(found) } else { ln_1p.of(*w) };
+            let value = agreed * ln_w * kind_weight;
             *w = if (found as usize) < config.min_occurrences { value * TIE_BREAK } else { value };
         }
     }
@@ -384,6 +389,16 @@ impl Ln1p {
         let k = x as u32;
         if (k as usize) < LN_1P_SMALL && f64::from(k) == x { self.0[k as usize] } else { ln(1.0 + x) }
     }
+
+    /// `ln(1 + n)`: what [`Ln1p::of`] gives for `f64::from(n)`, with no
+    /// conversion back to test that it is whole.
+    #[inline]
+    pub(crate) fn of_count(self, n: u32) -> f64 {
+        match self.0.get(n as usize) {
+            Some(&v) => v,
+            None => ln(1.0 + f64::from(n)),
+        }
+    }
 }
 
 /// The natural logarithm, computed with `+ - * /` only so that native and
@@ -439,6 +454,9 @@ mod tests {
         let whole = (0..140).map(f64::from);
         for x in whole.chain([5.5, 1e6, 0.25, -0.0, 127.5, 4e9, 5e9]) {
             assert_eq!(Ln1p::new().of(x).to_bits(), ln(1.0 + x).to_bits(), "ln(1 + {x})");
+        }
+        for n in (0..300).chain([1 << 20, u32::MAX]) {
+            assert_eq!(Ln1p::new().of_count(n).to_bits(), Ln1p::new().of(f64::from(n)).to_bits(), "ln(1 + {n})");
         }
     }
 

@@ -433,22 +433,22 @@ pub(crate) struct Lexicon {
 struct Words {
     analyzer: Analyzer,
     /// A word as written -> its term id, or [`NO_TERM`].
-    written: fx::InputMap<Box<str>, u32>,
+    written: WordIds,
     /// A stemmed word lower-cased, its clitics dropped -> its term id: the
     /// spellings of one word ("Drones", "drones", "DRONES") are stemmed once.
-    lowered: fx::InputMap<Box<str>, u32>,
+    lowered: WordIds,
     /// The word being analyzed, lower-cased.
     buf: String,
     /// The last words of up to 16 bytes looked up, one per slot of their
-    /// [`recent_key`]: most words of a text are words it used a moment
-    /// before ("the", "said"), found here by two compares instead of
-    /// hashing, probing and comparing in `written`. A slot keeps the last
-    /// word that came to it, so words that share a slot, whatever the
-    /// input, only send each other back to `written`.
+    /// [`ShortKey::recent_slot`]: most words of a text are words it used a
+    /// moment before ("the", "said"), found here by two compares instead of
+    /// hashing and probing in `written`. A slot keeps the last word that
+    /// came to it, so words that share a slot, whatever the input, only
+    /// send each other back to `written`.
     recent: Box<[Recent]>,
 }
 
-/// A word as [`recent_key`] gives it, with its term id (`len` 0: none).
+/// A word as [`ShortKey`] gives it, with its term id (`len` 0: none).
 #[derive(Clone, Copy, Default)]
 struct Recent {
     key: (u64, u64),
@@ -463,23 +463,81 @@ struct Recent {
 /// a cache miss may land in (docs/performance.md, "Eighth round").
 const RECENT_SLOTS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 1 << 12 };
 
-/// A word of 1 to 16 bytes as two integers that tell it from every other
-/// word of its length (its first and last eight bytes, overlapping, or four,
-/// or for one to three bytes the first, middle and last), and its slot in
-/// [`Words::recent`]; None for a longer word.
-fn recent_key(word: &[u8]) -> Option<((u64, u64), usize)> {
-    let n = word.len();
-    let key = match n {
-        8..=16 => (u64::from_le_bytes(*word.first_chunk::<8>()?), u64::from_le_bytes(*word.last_chunk::<8>()?)),
-        4..=7 => (
-            u64::from(u32::from_le_bytes(*word.first_chunk::<4>()?)),
-            u64::from(u32::from_le_bytes(*word.last_chunk::<4>()?)) << 32,
-        ),
-        1..=3 => (u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0),
-        _ => return None,
-    };
-    let hash = (key.0 ^ key.1.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    Some((key, (hash >> (64 - RECENT_SLOTS.trailing_zeros())) as usize))
+/// Whether words of up to 16 bytes are kept by their [`ShortKey`] (native
+/// only: in the .wasm a second map type would cost size).
+const SHORT_KEYS: bool = !cfg!(target_arch = "wasm32");
+
+/// A word of 1 to 16 bytes as two integers that, with its length, tell it
+/// from every other word: its first and last eight bytes (overlapping), or
+/// four, or for one to three bytes the first, middle and last.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortKey {
+    bytes: (u64, u64),
+    len: u32,
+}
+
+impl ShortKey {
+    /// The key of `word`; None for a longer word or an empty one, or in
+    /// the .wasm (see [`SHORT_KEYS`]).
+    #[inline(always)]
+    fn of(word: &[u8]) -> Option<ShortKey> {
+        if !SHORT_KEYS {
+            return None;
+        }
+        let n = word.len();
+        let bytes = match n {
+            8..=16 => (u64::from_le_bytes(*word.first_chunk::<8>()?), u64::from_le_bytes(*word.last_chunk::<8>()?)),
+            4..=7 => (
+                u64::from(u32::from_le_bytes(*word.first_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*word.last_chunk::<4>()?)) << 32,
+            ),
+            1..=3 => (u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0),
+            _ => return None,
+        };
+        Some(ShortKey { bytes, len: n as u32 })
+    }
+
+    /// Its slot in [`Words::recent`].
+    #[inline(always)]
+    fn recent_slot(&self) -> usize {
+        let (a, b) = self.bytes;
+        let hash = (a ^ b.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (hash >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+/// Words -> ids: a word of up to 16 bytes by its [`ShortKey`] (so no
+/// string is hashed byte by byte, compared or allocated for it), a longer
+/// one by its text. Each method takes the word's key as [`ShortKey::of`]
+/// gives it.
+struct WordIds {
+    short: fx::InputMap<ShortKey, u32>,
+    long: fx::InputMap<Box<str>, u32>,
+}
+
+impl WordIds {
+    fn with_capacity(n: usize) -> WordIds {
+        let (short, long) = if SHORT_KEYS { (n, n / 16) } else { (0, n) };
+        WordIds {
+            short: fx::InputMap::with_capacity_and_hasher(short, Default::default()),
+            long: fx::InputMap::with_capacity_and_hasher(long, Default::default()),
+        }
+    }
+
+    fn get(&self, word: &str, key: Option<ShortKey>) -> Option<u32> {
+        match key {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
+    }
+
+    fn insert(&mut self, word: &str, key: Option<ShortKey>, id: u32) {
+        match key {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
+    }
 }
 
 /// A word that gives no term (a stop word, one letter).
@@ -543,8 +601,8 @@ impl Lexicon {
             ids.reserve(1 << 12);
             Words {
                 analyzer: Analyzer::new(language),
-                written: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
-                lowered: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
+                written: WordIds::with_capacity(1 << 12),
+                lowered: WordIds::with_capacity(1 << 12),
                 buf: String::with_capacity(32),
                 recent: vec![Recent::default(); RECENT_SLOTS].into_boxed_slice(),
             }
@@ -577,32 +635,32 @@ impl Session<'_> {
     // words and its size budget binds: the compiler decides there.)
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
-        let recent = if RECENT_SLOTS == 0 { None } else { recent_key(word.as_bytes()) };
-        if let Some((key, slot)) = recent {
-            let seen = self.words.recent[slot];
-            if seen.key == key && seen.len as usize == word.len() {
+        let key = ShortKey::of(word.as_bytes());
+        if let Some(key) = key {
+            let seen = self.words.recent[key.recent_slot()];
+            if seen.key == key.bytes && seen.len == key.len {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
-        self.look_up(word, recent)
+        self.look_up(word, key)
     }
 
     /// [`Session::id`] past the recent words: out of line, so that the
     /// recent words' lookup is small enough to inline in the loop over a
     /// text's words.
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    fn look_up(&mut self, word: &str, recent: Option<((u64, u64), usize)>) -> Option<u32> {
-        let id = match self.words.written.get(word) {
-            Some(&id) => id,
+    fn look_up(&mut self, word: &str, key: Option<ShortKey>) -> Option<u32> {
+        let id = match self.words.written.get(word, key) {
+            Some(id) => id,
             None => {
                 let id = self.analyze(word).unwrap_or(NO_TERM);
-                self.words.written.insert(word.into(), id);
+                self.words.written.insert(word, key, id);
                 *self.count += 1;
                 id
             }
         };
-        if let Some((key, slot)) = recent {
-            self.words.recent[slot] = Recent { key, len: word.len() as u32, id };
+        if let Some(key) = key {
+            self.words.recent[key.recent_slot()] = Recent { key: key.bytes, len: key.len, id };
         }
         (id != NO_TERM).then_some(id)
     }
@@ -638,14 +696,15 @@ impl Session<'_> {
         let Some(stemmer) = analyzer.stemmer.as_mut().filter(|_| stemmable(term)) else {
             return Some(intern(self.terms, self.ids, term));
         };
-        if let Some(&id) = lowered.get(term) {
+        let key = ShortKey::of(term.as_bytes());
+        if let Some(id) = lowered.get(term, key) {
             return Some(id);
         }
         #[cfg(not(target_arch = "wasm32"))]
         let id = stemmer.stem(term, |stem| intern(self.terms, self.ids, stem));
         #[cfg(target_arch = "wasm32")]
         let id = intern(self.terms, self.ids, &stem_or_word(stemmer, term));
-        lowered.insert(term.into(), id);
+        lowered.insert(term, key, id);
         Some(id)
     }
 }
@@ -1354,6 +1413,22 @@ mod tests {
                 let term = session.id(word).map(|id| session.term(id).to_string());
                 proptest::prop_assert_eq!(term, expected, "{:?}", word);
             }
+        }
+
+        /// Words of 1 to 16 bytes that differ in one byte have different
+        /// [`ShortKey`]s (every byte is in the key); longer words have none.
+        #[test]
+        fn short_keys_hold_every_byte(word in "[ab]{1,20}", at in 0..20usize) {
+            let key = ShortKey::of(word.as_bytes());
+            proptest::prop_assert_eq!(key.is_some(), word.len() <= 16);
+            let mut other = word.clone().into_bytes();
+            let at = at % other.len();
+            other[at] ^= 3; // 'a' <-> 'b'
+            let other_key = ShortKey::of(&other);
+            if let (Some(key), Some(other_key)) = (key, other_key) {
+                proptest::prop_assert!(key != other_key, "{:?} {:?}", word, String::from_utf8(other));
+            }
+            proptest::prop_assert!(key == ShortKey::of(word.as_bytes()));
         }
 
         /// A lexicon that has seen other words, in this language and

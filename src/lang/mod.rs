@@ -376,6 +376,38 @@ impl Analyzer {
         self.stop_words.is_some_and(|set| set.contains(lower))
     }
 
+    /// The term `word` gives before stop words and stemming (lower-cased,
+    /// in `buf` if it has to change, its clitics dropped), and whether it
+    /// may be stemmed ([`stemmable`]). A word of ASCII without an
+    /// apostrophe (most words; in Turkish also without an `I`) is classed
+    /// in one pass over its bytes, and copied only if it has capitals.
+    fn term_of<'a>(&self, word: &'a str, buf: &'a mut String) -> (&'a str, bool) {
+        let flags = word.bytes().fold(0, |flags, b| flags | BYTE_CLASS[usize::from(b)]);
+        let turkish = if self.language == Some(Language::Turkish) { CAPITAL_I } else { 0 };
+        if flags & (NOT_ASCII | APOSTROPHE | turkish) != 0 {
+            lower_into(word, self.language, buf);
+            let term = self.strip_clitics(buf);
+            return (term, stemmable(term));
+        }
+        let stemmable = flags & NOT_STEMMABLE == 0;
+        if flags & UPPER == 0 {
+            return (word, stemmable);
+        }
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        (buf, stemmable)
+    }
+
+    /// [`Analyzer::term_of`] as the general path alone gives it (what the
+    /// one-pass path must agree with).
+    #[cfg(test)]
+    fn term_of_in_general<'a>(&self, word: &'a str, buf: &'a mut String) -> (&'a str, bool) {
+        lower_into(word, self.language, buf);
+        let term = self.strip_clitics(buf);
+        (term, stemmable(term))
+    }
+
     /// Drops English possessives/contractions and French/Italian elided prefixes.
     fn strip_clitics<'a>(&self, word: &'a str) -> &'a str {
         if !word.contains('\'') {
@@ -688,12 +720,11 @@ impl Session<'_> {
 
     fn analyze(&mut self, word: &str) -> Option<u32> {
         let Words { analyzer, lowered, buf, .. } = &mut *self.words;
-        lower_into(word, analyzer.language, buf);
-        let term = analyzer.strip_clitics(buf);
+        let (term, stemmable) = analyzer.term_of(word, buf);
         if !long_enough(term) || analyzer.is_stop_word(term) {
             return None;
         }
-        let Some(stemmer) = analyzer.stemmer.as_mut().filter(|_| stemmable(term)) else {
+        let Some(stemmer) = analyzer.stemmer.as_mut().filter(|_| stemmable) else {
             return Some(intern(self.terms, self.ids, term));
         };
         let key = ShortKey::of(term.as_bytes());
@@ -778,6 +809,31 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}' // CJK Extensions B..
     )
 }
+
+/// [`Analyzer::term_of`]'s classes of a word's bytes: ASCII capitals (`I`
+/// also `CAPITAL_I`), bytes [`stemmable`] refuses (ASCII digits and
+/// punctuation but `'`), `'`, and bytes outside ASCII.
+const UPPER: u8 = 1;
+const NOT_STEMMABLE: u8 = 2;
+const APOSTROPHE: u8 = 4;
+const NOT_ASCII: u8 = 8;
+const CAPITAL_I: u8 = 16;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'I' => UPPER | CAPITAL_I,
+            b'A'..=b'Z' => UPPER,
+            b'\'' => APOSTROPHE,
+            _ if c.is_ascii_digit() || c.is_ascii_punctuation() => NOT_STEMMABLE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Numbers and words with inner punctuation ("u.s", "1,000", "snake_case")
 /// are kept as they are: the stemmers would mangle them.
@@ -1413,6 +1469,20 @@ mod tests {
                 let term = session.id(word).map(|id| session.term(id).to_string());
                 proptest::prop_assert_eq!(term, expected, "{:?}", word);
             }
+        }
+
+        /// A word's term before stemming, and whether it may be stemmed,
+        /// are the general path's, in every language, for ASCII words
+        /// (with capitals, `I`, digits, punctuation, apostrophes) and others.
+        #[test]
+        fn terms_of_words_are_the_general_paths(
+            word in "[a-zA-ZI0-9'.,:_\\-]{1,12}|[a-zIıé’'.0-9]{1,8}",
+            lang in proptest::option::of(0..Language::ALL.len()),
+        ) {
+            let analyzer = Analyzer::new(lang.map(|i| Language::ALL[i]));
+            let (mut buf, mut general) = (String::new(), String::new());
+            let expected = analyzer.term_of_in_general(&word, &mut general);
+            proptest::prop_assert_eq!(analyzer.term_of(&word, &mut buf), expected, "{:?}", word);
         }
 
         /// Words of 1 to 16 bytes that differ in one byte have different

@@ -376,6 +376,38 @@ impl Analyzer {
         self.stop_words.is_some_and(|set| set.contains(lower))
     }
 
+    /// The term `word` gives before stop words and stemming (lower-cased,
+    /// in `buf` if it has to change, its clitics dropped), and whether it
+    /// may be stemmed ([`stemmable`]). A word of ASCII without an
+    /// apostrophe (most words; in Turkish also without an `I`) is classed
+    /// in one pass over its bytes, and copied only if it has capitals.
+    fn term_of<'a>(&self, word: &'a str, buf: &'a mut String) -> (&'a str, bool) {
+        let flags = word.bytes().fold(0, |flags, b| flags | BYTE_CLASS[usize::from(b)]);
+        let turkish = if self.language == Some(Language::Turkish) { CAPITAL_I } else { 0 };
+        if flags & (NOT_ASCII | APOSTROPHE | turkish) != 0 {
+            lower_into(word, self.language, buf);
+            let term = self.strip_clitics(buf);
+            return (term, stemmable(term));
+        }
+        let stemmable = flags & NOT_STEMMABLE == 0;
+        if flags & UPPER == 0 {
+            return (word, stemmable);
+        }
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        (buf, stemmable)
+    }
+
+    /// [`Analyzer::term_of`] as the general path alone gives it (what the
+    /// one-pass path must agree with).
+    #[cfg(test)]
+    fn term_of_in_general<'a>(&self, word: &'a str, buf: &'a mut String) -> (&'a str, bool) {
+        lower_into(word, self.language, buf);
+        let term = self.strip_clitics(buf);
+        (term, stemmable(term))
+    }
+
     /// Drops English possessives/contractions and French/Italian elided prefixes.
     fn strip_clitics<'a>(&self, word: &'a str) -> &'a str {
         if !word.contains('\'') {
@@ -433,22 +465,22 @@ pub(crate) struct Lexicon {
 struct Words {
     analyzer: Analyzer,
     /// A word as written -> its term id, or [`NO_TERM`].
-    written: fx::InputMap<Box<str>, u32>,
+    written: WordIds,
     /// A stemmed word lower-cased, its clitics dropped -> its term id: the
     /// spellings of one word ("Drones", "drones", "DRONES") are stemmed once.
-    lowered: fx::InputMap<Box<str>, u32>,
+    lowered: WordIds,
     /// The word being analyzed, lower-cased.
     buf: String,
     /// The last words of up to 16 bytes looked up, one per slot of their
-    /// [`recent_key`]: most words of a text are words it used a moment
-    /// before ("the", "said"), found here by two compares instead of
-    /// hashing, probing and comparing in `written`. A slot keeps the last
-    /// word that came to it, so words that share a slot, whatever the
-    /// input, only send each other back to `written`.
+    /// [`ShortKey::recent_slot`]: most words of a text are words it used a
+    /// moment before ("the", "said"), found here by two compares instead of
+    /// hashing and probing in `written`. A slot keeps the last word that
+    /// came to it, so words that share a slot, whatever the input, only
+    /// send each other back to `written`.
     recent: Box<[Recent]>,
 }
 
-/// A word as [`recent_key`] gives it, with its term id (`len` 0: none).
+/// A word as [`ShortKey`] gives it, with its term id (`len` 0: none).
 #[derive(Clone, Copy, Default)]
 struct Recent {
     key: (u64, u64),
@@ -463,23 +495,81 @@ struct Recent {
 /// a cache miss may land in (docs/performance.md, "Eighth round").
 const RECENT_SLOTS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 1 << 12 };
 
-/// A word of 1 to 16 bytes as two integers that tell it from every other
-/// word of its length (its first and last eight bytes, overlapping, or four,
-/// or for one to three bytes the first, middle and last), and its slot in
-/// [`Words::recent`]; None for a longer word.
-fn recent_key(word: &[u8]) -> Option<((u64, u64), usize)> {
-    let n = word.len();
-    let key = match n {
-        8..=16 => (u64::from_le_bytes(*word.first_chunk::<8>()?), u64::from_le_bytes(*word.last_chunk::<8>()?)),
-        4..=7 => (
-            u64::from(u32::from_le_bytes(*word.first_chunk::<4>()?)),
-            u64::from(u32::from_le_bytes(*word.last_chunk::<4>()?)) << 32,
-        ),
-        1..=3 => (u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0),
-        _ => return None,
-    };
-    let hash = (key.0 ^ key.1.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    Some((key, (hash >> (64 - RECENT_SLOTS.trailing_zeros())) as usize))
+/// Whether words of up to 16 bytes are kept by their [`ShortKey`] (native
+/// only: in the .wasm a second map type would cost size).
+const SHORT_KEYS: bool = !cfg!(target_arch = "wasm32");
+
+/// A word of 1 to 16 bytes as two integers that, with its length, tell it
+/// from every other word: its first and last eight bytes (overlapping), or
+/// four, or for one to three bytes the first, middle and last.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortKey {
+    bytes: (u64, u64),
+    len: u32,
+}
+
+impl ShortKey {
+    /// The key of `word`; None for a longer word or an empty one, or in
+    /// the .wasm (see [`SHORT_KEYS`]).
+    #[inline(always)]
+    fn of(word: &[u8]) -> Option<ShortKey> {
+        if !SHORT_KEYS {
+            return None;
+        }
+        let n = word.len();
+        let bytes = match n {
+            8..=16 => (u64::from_le_bytes(*word.first_chunk::<8>()?), u64::from_le_bytes(*word.last_chunk::<8>()?)),
+            4..=7 => (
+                u64::from(u32::from_le_bytes(*word.first_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*word.last_chunk::<4>()?)) << 32,
+            ),
+            1..=3 => (u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0),
+            _ => return None,
+        };
+        Some(ShortKey { bytes, len: n as u32 })
+    }
+
+    /// Its slot in [`Words::recent`].
+    #[inline(always)]
+    fn recent_slot(&self) -> usize {
+        let (a, b) = self.bytes;
+        let hash = (a ^ b.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (hash >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+/// Words -> ids: a word of up to 16 bytes by its [`ShortKey`] (so no
+/// string is hashed byte by byte, compared or allocated for it), a longer
+/// one by its text. Each method takes the word's key as [`ShortKey::of`]
+/// gives it.
+struct WordIds {
+    short: fx::InputMap<ShortKey, u32>,
+    long: fx::InputMap<Box<str>, u32>,
+}
+
+impl WordIds {
+    fn with_capacity(n: usize) -> WordIds {
+        let (short, long) = if SHORT_KEYS { (n, n / 16) } else { (0, n) };
+        WordIds {
+            short: fx::InputMap::with_capacity_and_hasher(short, Default::default()),
+            long: fx::InputMap::with_capacity_and_hasher(long, Default::default()),
+        }
+    }
+
+    fn get(&self, word: &str, key: Option<ShortKey>) -> Option<u32> {
+        match key {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
+    }
+
+    fn insert(&mut self, word: &str, key: Option<ShortKey>, id: u32) {
+        match key {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
+    }
 }
 
 /// A word that gives no term (a stop word, one letter).
@@ -543,8 +633,8 @@ impl Lexicon {
             ids.reserve(1 << 12);
             Words {
                 analyzer: Analyzer::new(language),
-                written: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
-                lowered: fx::InputMap::with_capacity_and_hasher(1 << 12, Default::default()),
+                written: WordIds::with_capacity(1 << 12),
+                lowered: WordIds::with_capacity(1 << 12),
                 buf: String::with_capacity(32),
                 recent: vec![Recent::default(); RECENT_SLOTS].into_boxed_slice(),
             }
@@ -577,32 +667,32 @@ impl Session<'_> {
     // words and its size budget binds: the compiler decides there.)
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
-        let recent = if RECENT_SLOTS == 0 { None } else { recent_key(word.as_bytes()) };
-        if let Some((key, slot)) = recent {
-            let seen = self.words.recent[slot];
-            if seen.key == key && seen.len as usize == word.len() {
+        let key = ShortKey::of(word.as_bytes());
+        if let Some(key) = key {
+            let seen = self.words.recent[key.recent_slot()];
+            if seen.key == key.bytes && seen.len == key.len {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
-        self.look_up(word, recent)
+        self.look_up(word, key)
     }
 
     /// [`Session::id`] past the recent words: out of line, so that the
     /// recent words' lookup is small enough to inline in the loop over a
     /// text's words.
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    fn look_up(&mut self, word: &str, recent: Option<((u64, u64), usize)>) -> Option<u32> {
-        let id = match self.words.written.get(word) {
-            Some(&id) => id,
+    fn look_up(&mut self, word: &str, key: Option<ShortKey>) -> Option<u32> {
+        let id = match self.words.written.get(word, key) {
+            Some(id) => id,
             None => {
                 let id = self.analyze(word).unwrap_or(NO_TERM);
-                self.words.written.insert(word.into(), id);
+                self.words.written.insert(word, key, id);
                 *self.count += 1;
                 id
             }
         };
-        if let Some((key, slot)) = recent {
-            self.words.recent[slot] = Recent { key, len: word.len() as u32, id };
+        if let Some(key) = key {
+            self.words.recent[key.recent_slot()] = Recent { key: key.bytes, len: key.len, id };
         }
         (id != NO_TERM).then_some(id)
     }
@@ -630,22 +720,22 @@ impl Session<'_> {
 
     fn analyze(&mut self, word: &str) -> Option<u32> {
         let Words { analyzer, lowered, buf, .. } = &mut *self.words;
-        lower_into(word, analyzer.language, buf);
-        let term = analyzer.strip_clitics(buf);
+        let (term, stemmable) = analyzer.term_of(word, buf);
         if !long_enough(term) || analyzer.is_stop_word(term) {
             return None;
         }
-        let Some(stemmer) = analyzer.stemmer.as_mut().filter(|_| stemmable(term)) else {
+        let Some(stemmer) = analyzer.stemmer.as_mut().filter(|_| stemmable) else {
             return Some(intern(self.terms, self.ids, term));
         };
-        if let Some(&id) = lowered.get(term) {
+        let key = ShortKey::of(term.as_bytes());
+        if let Some(id) = lowered.get(term, key) {
             return Some(id);
         }
         #[cfg(not(target_arch = "wasm32"))]
         let id = stemmer.stem(term, |stem| intern(self.terms, self.ids, stem));
         #[cfg(target_arch = "wasm32")]
         let id = intern(self.terms, self.ids, &stem_or_word(stemmer, term));
-        lowered.insert(term.into(), id);
+        lowered.insert(term, key, id);
         Some(id)
     }
 }
@@ -719,6 +809,31 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}' // CJK Extensions B..
     )
 }
+
+/// [`Analyzer::term_of`]'s classes of a word's bytes: ASCII capitals (`I`
+/// also `CAPITAL_I`), bytes [`stemmable`] refuses (ASCII digits and
+/// punctuation but `'`), `'`, and bytes outside ASCII.
+const UPPER: u8 = 1;
+const NOT_STEMMABLE: u8 = 2;
+const APOSTROPHE: u8 = 4;
+const NOT_ASCII: u8 = 8;
+const CAPITAL_I: u8 = 16;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'I' => UPPER | CAPITAL_I,
+            b'A'..=b'Z' => UPPER,
+            b'\'' => APOSTROPHE,
+            _ if c.is_ascii_digit() || c.is_ascii_punctuation() => NOT_STEMMABLE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Numbers and words with inner punctuation ("u.s", "1,000", "snake_case")
 /// are kept as they are: the stemmers would mangle them.
@@ -1354,6 +1469,36 @@ mod tests {
                 let term = session.id(word).map(|id| session.term(id).to_string());
                 proptest::prop_assert_eq!(term, expected, "{:?}", word);
             }
+        }
+
+        /// A word's term before stemming, and whether it may be stemmed,
+        /// are the general path's, in every language, for ASCII words
+        /// (with capitals, `I`, digits, punctuation, apostrophes) and others.
+        #[test]
+        fn terms_of_words_are_the_general_paths(
+            word in "[a-zA-ZI0-9'.,:_\\-]{1,12}|[a-zIıé’'.0-9]{1,8}",
+            lang in proptest::option::of(0..Language::ALL.len()),
+        ) {
+            let analyzer = Analyzer::new(lang.map(|i| Language::ALL[i]));
+            let (mut buf, mut general) = (String::new(), String::new());
+            let expected = analyzer.term_of_in_general(&word, &mut general);
+            proptest::prop_assert_eq!(analyzer.term_of(&word, &mut buf), expected, "{:?}", word);
+        }
+
+        /// Words of 1 to 16 bytes that differ in one byte have different
+        /// [`ShortKey`]s (every byte is in the key); longer words have none.
+        #[test]
+        fn short_keys_hold_every_byte(word in "[ab]{1,20}", at in 0..20usize) {
+            let key = ShortKey::of(word.as_bytes());
+            proptest::prop_assert_eq!(key.is_some(), word.len() <= 16);
+            let mut other = word.clone().into_bytes();
+            let at = at % other.len();
+            other[at] ^= 3; // 'a' <-> 'b'
+            let other_key = ShortKey::of(&other);
+            if let (Some(key), Some(other_key)) = (key, other_key) {
+                proptest::prop_assert!(key != other_key, "{:?} {:?}", word, String::from_utf8(other));
+            }
+            proptest::prop_assert!(key == ShortKey::of(word.as_bytes()));
         }
 
         /// A lexicon that has seen other words, in this language and

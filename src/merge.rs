@@ -148,7 +148,9 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
     // and for each term, the groups that have it as a key.
     let mut keys_of: Vec<([u32; KEYS], usize)> = vec![([0; KEYS], 0); n];
     let mut keyed_by = Lists::counting(vocabulary);
-    for &g in &groups {
+    // Filled from the last group back, so each list is descending: a first
+    // reads a list's groups after it and stops at the first before it.
+    for &g in groups.iter().rev() {
         for &t in terms(g as usize) {
             postings.add(Pass::Fill, t, g);
         }
@@ -160,7 +162,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
         keys_of[g as usize] = (keys, k);
     }
     keyed_by.allot();
-    for &g in &groups {
+    for &g in groups.iter().rev() {
         let (keys, k) = &keys_of[g as usize];
         for &t in &keys[..*k] {
             keyed_by.add(Pass::Fill, t, g);
@@ -187,18 +189,21 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
             // Groups with a sentence after a, with a key of a among their
             // terms, or a key of theirs among a's, each once.
             others.clear();
-            let mut meet = |g: u32| {
-                if g > stamp && met[g as usize] != stamp {
-                    met[g as usize] = stamp;
-                    others.push(g);
+            // The lists are descending: their groups after a come first.
+            let mut meet = |list: &[u32]| {
+                for &g in list.iter().take_while(|&&g| g > stamp) {
+                    if met[g as usize] != stamp {
+                        met[g as usize] = stamp;
+                        others.push(g);
+                    }
                 }
             };
             let (keys, k) = &keys_of[own as usize];
             for &t in &keys[..*k] {
-                postings.of(t).iter().for_each(|&g| meet(g));
+                meet(postings.of(t));
             }
             for &t in terms(a) {
-                keyed_by.of(t).iter().for_each(|&g| meet(g));
+                meet(keyed_by.of(t));
             }
             for &t in terms(a) {
                 mine[t as usize] = stamp;

@@ -9,9 +9,15 @@ space; checked below), grouped by the name's first two characters in byte
 order and, within a group, longest name first: the tokenizer takes the
 first name the input continues with, so a name is tried before its
 prefixes ("notin;" before "not;" before "not"), as upstream orders them.
-Usage: python3 scripts/gen-entities.py > vendor/html5gum/src/entities.rs
+Usage: python3 scripts/gen-entities.py   (writes the file, then rustfmt's it)
 """
+import subprocess
+import sys
 from html.entities import html5
+from pathlib import Path
+
+out = Path(__file__).resolve().parent.parent / 'vendor' / 'html5gum' / 'src' / 'entities.rs'
+sys.stdout = open(out, 'w')
 
 names = sorted(html5, key=lambda n: (n[:2].encode(), -len(n), n.encode()))
 assert all(n[0].isascii() and n[0].isalpha() for n in names)
@@ -177,3 +183,5 @@ mod tests {
         assert!(found > 2231, "{}", found);
     }
 }''')
+sys.stdout.close()
+subprocess.run(['rustfmt', '--edition', '2018', str(out)], check=True)

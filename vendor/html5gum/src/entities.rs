@@ -675,7 +675,8 @@ fn starts() -> &'static [u16; GROUPS + 1] {
             let (name, after) = token(rest);
             rest = token(after).1;
             let mut chars = name.chars();
-            let k = group(chars.next().unwrap(), chars.next().unwrap()).expect("a name of letters and digits");
+            let k = group(chars.next().unwrap(), chars.next().unwrap())
+                .expect("a name of letters and digits");
             if starts[k] == u16::MAX {
                 starts[k] = at as u16;
             }
@@ -714,7 +715,10 @@ pub(crate) fn try_read_character_reference<E>(
         rest = after;
         let other_chars = &name[2..];
         if other_chars.is_empty() || try_read(other_chars)? {
-            return Ok(Some(CharRef { name: other_chars, characters }));
+            return Ok(Some(CharRef {
+                name: other_chars,
+                characters,
+            }));
         }
     }
     Ok(None)
@@ -736,7 +740,11 @@ mod tests {
         }
         let (mut names, mut found) = (0, 0);
         for x in ('A'..='Z').chain('a'..='z').chain(['0', '&', '\u{e9}']) {
-            for y in ('0'..='9').chain('A'..='Z').chain('a'..='z').chain([';', '\u{e9}']) {
+            for y in ('0'..='9')
+                .chain('A'..='Z')
+                .chain('a'..='z')
+                .chain([';', '\u{e9}'])
+            {
                 // Upstream's names for x and y: every rest it tries.
                 let mut rests = Vec::new();
                 let _ = upstream::<()>(x, y, |rest| {
@@ -750,15 +758,23 @@ mod tests {
                     inputs.extend([rest.clone(), format!("{rest}x;"), format!("{rest};")]);
                 }
                 for input in &inputs {
-                    let a = compact(x, y, reads(input)).unwrap().map(|c| (c.name, c.characters));
-                    let b = upstream(x, y, reads(input)).unwrap().map(|c| (c.name, c.characters));
+                    let a = compact(x, y, reads(input))
+                        .unwrap()
+                        .map(|c| (c.name, c.characters));
+                    let b = upstream(x, y, reads(input))
+                        .unwrap()
+                        .map(|c| (c.name, c.characters));
                     assert_eq!(a, b, "&{x}{y}{input}");
                     found += usize::from(a.is_some());
                 }
             }
         }
         // Upstream's match tree skips its two-letter names ("lt", "GT": no rest to try).
-        let two_letters = super::TABLE.split(' ').step_by(2).filter(|name| name.len() == 2).count();
+        let two_letters = super::TABLE
+            .split(' ')
+            .step_by(2)
+            .filter(|name| name.len() == 2)
+            .count();
         assert_eq!(names + two_letters, 2231);
         assert!(found > 2231, "{}", found);
     }

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { bytesOf, childrenCpu, chromium, inputs, load, median, option, root, serve, spread, toJsonLines } from '../bench/wasm/common.mjs';
+import { bytesOf, childrenCpu, childrenThreadCpu, chromium, inputs, load, median, option, root, serve, spread, toJsonLines } from '../bench/wasm/common.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -51,6 +51,9 @@ for (const set of sets) {
   set.bytes = bytesOf(set.stories);
   set.times = { native: [], node: [], chromium: [] };
   set.cpu = { native: [], node: [], chromium: [] };
+  // Chromium's CPU by thread group per round (childrenThreadCpu), and in the warm-up round.
+  set.threads = [];
+  set.warmThreads = null;
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'newsdigest-bench-wasm-'));
@@ -128,16 +131,32 @@ async function startChromium() {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => window.bench !== undefined);
+  const cpu = childrenCpu([server.pid]);
   chromiumInfo = await page.evaluate(() => window.bench.init());
+  // The tree's CPU from the page loaded to the package compiled and instantiated (once per page load).
+  chromiumInfo.loadCpu = childrenCpu([server.pid]) - cpu;
   chromiumInfo.browser = browser.version();
   if (errors.length) throw new Error(`harness page: ${errors.join('; ')}`);
 }
 
-/** One run in the worker: its own clock, and the CPU time of Chromium's whole process tree meanwhile. */
+/**
+ * One run in the worker: its own clock, the CPU time of Chromium's whole
+ * process tree meanwhile, and that time by thread (the worker's own thread,
+ * workerCpu, is the engine: the .wasm, its JS glue and the GC work done on
+ * that thread).
+ */
 async function chromiumRun(set, digests) {
+  const threadsBefore = childrenThreadCpu([server.pid]);
   const before = childrenCpu([server.pid]);
   const result = await page.evaluate(([key, reps, d]) => window.bench.run(key, reps, d), [set.key, set.reps, digests]);
-  return { ...result, cpu: (childrenCpu([server.pid]) - before) / set.reps };
+  const cpu = (childrenCpu([server.pid]) - before) / set.reps;
+  const threads = new Map();
+  for (const [name, t] of childrenThreadCpu([server.pid])) {
+    const used = (t - (threadsBefore.get(name) ?? 0)) / set.reps;
+    if (used > 0) threads.set(name, used);
+  }
+  const workerCpu = [...threads].filter(([name]) => name.includes('DedicatedWorker')).reduce((a, [, t]) => a + t, 0);
+  return { ...result, cpu, workerCpu, threads };
 }
 
 const browserOn = !flag('--no-browser');
@@ -153,6 +172,7 @@ try {
       const results = { native: n };
       if (nodeOn) results.node = await nodeRun(set, warm);
       if (browserOn) results.chromium = await chromiumRun(set, warm);
+      if (results.chromium) (warm ? (t) => (set.warmThreads = t) : (t) => set.threads.push(t))(results.chromium.threads);
       if (warm) {
         for (const [engine, r] of Object.entries(results)) {
           if (engine === 'native') continue;
@@ -165,6 +185,10 @@ try {
         set.times[engine].push(r.seconds);
         set.cpu[engine].push(r.cpu);
       }
+      if (results.chromium) {
+        set.workerCpu ??= { ...set.cpu, chromium: [] };
+        set.workerCpu.chromium.push(results.chromium.workerCpu);
+      }
     }
     loads.push(load());
   }
@@ -173,15 +197,22 @@ try {
   const names = { native: 'native (batch, 1 thread)', node: `WASM, Node ${process.version}`, chromium: `WASM, Chromium ${chromiumInfo?.browser ?? ''} worker` };
   console.log(`\n### WebAssembly against native (median of ${runs} rounds after a warm-up; budget --max-words ${MAX_WORDS})\n`);
   console.log(`Load average (1, 5, 15 min) at the start and after each round: ${loads.join(' | ')}`);
-  if (browserOn) console.log(`Chromium: package loaded (fetch, compile, instantiate) in ${chromiumInfo.loadMs.toFixed(0)} ms in the worker; package ${chromiumInfo.version}`);
+  if (browserOn) {
+    console.log(
+      `Chromium: package loaded (fetch, compile, instantiate) in ${chromiumInfo.loadMs.toFixed(0)} ms in the worker, ` +
+        `${chromiumInfo.loadCpu.toFixed(2)} s of the tree's CPU (once per page load, before the rounds); package ${chromiumInfo.version}`,
+    );
+  }
   console.log(`Same digests as native in the warm-up round: ${mismatches.length ? `NO: ${mismatches.join('; ')}` : 'yes, every story, every engine'}\n`);
   const ratioNames = engines.slice(1).map((e) => (e === 'node' ? 'Node' : 'Chromium'));
   console.log(`| input | size | clock | ${engines.map((e) => names[e]).join(' | ')} | ${ratioNames.map((e) => `${e} / native`).join(' | ')} |`);
   console.log(`| --- | ---: | --- | ${engines.map(() => '---:').join(' | ')} | ${ratioNames.map(() => '---:').join(' | ')} |`);
   for (const set of sets) {
     const mb = set.bytes / 1e6;
-    for (const [clock, times] of [['wall', set.times], ['CPU', set.cpu]]) {
-      if (engines.some((e) => times[e].some(Number.isNaN))) continue;
+    const clocks = [['wall', set.times], ['CPU', set.cpu]];
+    if (set.workerCpu) clocks.push(['CPU, Chromium: worker thread only', set.workerCpu]);
+    for (const [clock, times] of clocks) {
+      if (engines.some((e) => !times[e] || times[e].some(Number.isNaN))) continue;
       const cells = engines.map((e) => {
         const m = median(times[e]);
         return `${m.toFixed(3)} s, ${(mb / m).toFixed(2)} MB/s`;
@@ -199,6 +230,19 @@ try {
   console.log('`batch` process for native, start-up included). CPU: user + system time of the native process, of this');
   console.log('Node process, of Chromium\'s whole process tree (from /proc, 10 ms ticks), less sensitive to the');
   console.log('other jobs on the machine. Ratios: per round, then the median; min-max over the rounds in parentheses.');
+  console.log('"worker thread only": the CPU of the worker\'s thread alone for Chromium (the .wasm, its glue, the GC');
+  console.log('work on that thread), against the same native and Node CPU as the row above it.');
+  if (browserOn) {
+    console.log('\nChromium\'s CPU by thread (process type/thread name), per run: median of the rounds (warm-up round)');
+    for (const set of sets) {
+      const names = [...new Set(set.threads.flatMap((t) => [...t.keys()]).concat([...(set.warmThreads?.keys() ?? [])]))];
+      const rows = names
+        .map((name) => [name, median(set.threads.map((t) => t.get(name) ?? 0)), set.warmThreads?.get(name) ?? 0])
+        .filter(([, m, w]) => m >= 0.005 || w >= 0.005)
+        .sort((a, b) => b[1] - a[1]);
+      console.log(`- ${set.label}: ${rows.map(([name, m, w]) => `${name} ${m.toFixed(3)} s (${w.toFixed(3)})`).join(', ')}`);
+    }
+  }
   if (mismatches.length) process.exitCode = 1;
 } finally {
   await browser?.close();

@@ -150,3 +150,67 @@ export function childrenCpu(exclude = []) {
   for (const [pid, t] of ticks) if (!skip.has(pid) && below(pid)) total += t;
   return total / ticksPerSecond;
 }
+
+/**
+ * The CPU seconds of childrenCpu(exclude) by thread: a Map from "process
+ * name/thread name" (digits dropped, so the threads of a pool add up) to
+ * seconds, over the threads alive now (a thread that has ended no longer
+ * counts here, while the process totals above keep it). For Chromium this
+ * tells the engine (the worker's thread, "DedicatedWorker") from what
+ * runs beside it: V8's compile and tier-up jobs and its concurrent GC on
+ * the renderer's thread pool, the page's main thread, the browser and GPU
+ * processes.
+ */
+export function childrenThreadCpu(exclude = []) {
+  const out = new Map();
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  } catch {
+    return out;
+  }
+  const parent = new Map();
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (s) parent.set(pid, s[0]);
+  }
+  const skip = new Set(exclude);
+  const below = (pid) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (skip.has(p)) return false;
+      if (p === process.pid) return true;
+    }
+    return false;
+  };
+  for (const pid of parent.keys()) {
+    if (skip.has(pid) || !below(pid)) continue;
+    let tids;
+    let comm;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    // Chromium's processes are all "chrome"/"chromium": the type is in the command line.
+    let type = comm;
+    try {
+      const m = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      type = m ? m[1] : 'browser';
+    } catch {
+      // gone
+    }
+    for (const tid of tids) {
+      try {
+        const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/[\d]+/g, '').trim();
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        const key = `${type}/${name}`;
+        out.set(key, (out.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
+  return out;
+}

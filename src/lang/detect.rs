@@ -293,7 +293,6 @@ fn letter_run(rest: &[u8]) -> usize {
 /// an ASCII non-letter ends: its length and its [`key_of`] in lower case.
 /// None for any other start, and when fewer than 16 bytes (8 for a word of
 /// fewer than 8 letters) are left.
-#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn ascii_word(rest: &[u8]) -> Option<(usize, u128)> {
     const LOWER: u64 = 0x2020_2020_2020_2020;
@@ -488,7 +487,6 @@ impl Tally {
             // no other word is being read, such words are read and counted
             // at once, the byte after each skipped, and the ASCII
             // non-letters between them too (which only end a word).
-            #[cfg(not(target_arch = "wasm32"))]
             if ASCII_WORDS && !word.started() {
                 let latin_words = MAX_WORDS - self.words[1];
                 loop {
@@ -605,7 +603,6 @@ impl Tally {
     /// `end_word` of a word of ASCII letters (`key`, lower case), read
     /// while no other word was: no letter is typical or names another
     /// language, and every language but Russian writes all of them.
-    #[cfg(not(target_arch = "wasm32"))]
     fn end_ascii_word(&mut self, key: u128) {
         self.words[0] += 1;
         count_bits(&mut self.hits, u32::from(StopTable::get().languages(key)));

@@ -20,7 +20,6 @@ use std::sync::OnceLock;
 #[cfg(test)]
 mod agreement;
 mod detect;
-#[cfg(not(target_arch = "wasm32"))]
 mod english;
 pub(crate) mod fx;
 
@@ -268,21 +267,14 @@ pub(crate) struct Analyzer {
     stop_words: Option<&'static StopWords>,
 }
 
-/// A language's stemmer natively: rust-stemmers', or for English the same
+/// A language's stemmer: rust-stemmers', or for English the same
 /// algorithm on a faster runtime (`english.rs`; about a third of
 /// rust-stemmers' instructions a word, the same stems).
-#[cfg(not(target_arch = "wasm32"))]
 enum Stemmer {
     Snowball(rust_stemmers::Stemmer),
     English(english::Stemmer),
 }
 
-/// The .wasm's stemmers: rust-stemmers' alone (a second English stemmer
-/// would only add to the package's size).
-#[cfg(target_arch = "wasm32")]
-use rust_stemmers::Stemmer;
-
-#[cfg(not(target_arch = "wasm32"))]
 fn stemmer_of(language: Language) -> Option<Stemmer> {
     if language == Language::English {
         return Some(Stemmer::English(english::Stemmer::default()));
@@ -290,12 +282,6 @@ fn stemmer_of(language: Language) -> Option<Stemmer> {
     language.stemmer().map(Stemmer::Snowball)
 }
 
-#[cfg(target_arch = "wasm32")]
-fn stemmer_of(language: Language) -> Option<Stemmer> {
-    language.stemmer()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 impl Stemmer {
     /// Calls `f` with the stem of `word`, or `word` itself should the
     /// stemmer return nothing.
@@ -488,16 +474,12 @@ struct Recent {
     id: u32,
 }
 
-/// Slots of [`Words::recent`] (a power of two). None in the .wasm, whose
-/// size budget binds (the table's code is 224 bytes of it gzipped). 4,096
+/// Slots of [`Words::recent`] (a power of two), in the .wasm too since
+/// the compact entity table made room (vendor/html5gum). 4,096
 /// (96 KB a language): 8,192 saved 2.2 M instructions of the 200 stories'
 /// 928 M but no time measurable in alternating runs, for twice the memory
 /// a cache miss may land in (docs/performance.md, "Eighth round").
-const RECENT_SLOTS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 1 << 12 };
-
-/// Whether words of up to 16 bytes are kept by their [`ShortKey`] (native
-/// only: in the .wasm a second map type would cost size).
-const SHORT_KEYS: bool = !cfg!(target_arch = "wasm32");
+const RECENT_SLOTS: usize = 1 << 12;
 
 /// A word of 1 to 16 bytes as two integers that, with its length, tell it
 /// from every other word: its first and last eight bytes (overlapping), or
@@ -509,13 +491,9 @@ struct ShortKey {
 }
 
 impl ShortKey {
-    /// The key of `word`; None for a longer word or an empty one, or in
-    /// the .wasm (see [`SHORT_KEYS`]).
+    /// The key of `word`; None for a longer word or an empty one.
     #[inline(always)]
     fn of(word: &[u8]) -> Option<ShortKey> {
-        if !SHORT_KEYS {
-            return None;
-        }
         let n = word.len();
         let bytes = match n {
             8..=16 => (u64::from_le_bytes(*word.first_chunk::<8>()?), u64::from_le_bytes(*word.last_chunk::<8>()?)),
@@ -549,10 +527,9 @@ struct WordIds {
 
 impl WordIds {
     fn with_capacity(n: usize) -> WordIds {
-        let (short, long) = if SHORT_KEYS { (n, n / 16) } else { (0, n) };
         WordIds {
-            short: fx::InputMap::with_capacity_and_hasher(short, Default::default()),
-            long: fx::InputMap::with_capacity_and_hasher(long, Default::default()),
+            short: fx::InputMap::with_capacity_and_hasher(n, Default::default()),
+            long: fx::InputMap::with_capacity_and_hasher(n / 16, Default::default()),
         }
     }
 
@@ -663,9 +640,8 @@ pub(crate) struct Session<'a> {
 impl Session<'_> {
     /// The term id of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
-    // Native: inlined in the loop over the words. (The .wasm has no recent
-    // words and its size budget binds: the compiler decides there.)
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    // Inlined in the loop over the words.
+    #[inline(always)]
     pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
         let key = ShortKey::of(word.as_bytes());
         if let Some(key) = key {
@@ -680,7 +656,7 @@ impl Session<'_> {
     /// [`Session::id`] past the recent words: out of line, so that the
     /// recent words' lookup is small enough to inline in the loop over a
     /// text's words.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    #[inline(never)]
     fn look_up(&mut self, word: &str, key: Option<ShortKey>) -> Option<u32> {
         let id = match self.words.written.get(word, key) {
             Some(id) => id,
@@ -731,10 +707,7 @@ impl Session<'_> {
         if let Some(id) = lowered.get(term, key) {
             return Some(id);
         }
-        #[cfg(not(target_arch = "wasm32"))]
         let id = stemmer.stem(term, |stem| intern(self.terms, self.ids, stem));
-        #[cfg(target_arch = "wasm32")]
-        let id = intern(self.terms, self.ids, &stem_or_word(stemmer, term));
         lowered.insert(term, key, id);
         Some(id)
     }

@@ -465,6 +465,9 @@ pub(crate) fn cosine_at_least(
     if wa == 0.0 || wb == 0.0 {
         return (0.0 >= threshold).then_some(0.0);
     }
+    // `mine` as long as `rarity` (both are per term): one bounds check per
+    // term below, not two.
+    let mine = &mine[..rarity.len()];
     let norm = (wa * wb).sqrt();
     let need = threshold * norm - wb * 1e-9;
     let mut shared = 0.0;

@@ -153,32 +153,29 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // sentences are alive (that was this stage's peak of memory).
     let mut index = PairIndex::new(seg, terms);
     let count = terms + index.len();
-    // Pair ids in order of first appearance (`u32::MAX`: not seen yet), so
-    // that they depend only on the sentences and their order.
-    let mut pair_id: Vec<u32> = vec![u32::MAX; index.len()];
-    let mut next_id = terms as u32;
+    // Per slot: the pair's index in order of first appearance (`u32::MAX`:
+    // not seen yet), so that ids depend only on the sentences and their order.
+    let mut pair_index: Vec<u32> = vec![u32::MAX; index.len()];
     let mut start = Vec::with_capacity(seg.sentences.len() + 1);
     start.push(0);
     let mut concept_ids: Vec<u32> = Vec::with_capacity((0..seg.sentences.len()).map(|i| seg.terms(i).len() * 2).sum());
     // Terms' sources and raw counts are already in `stats`; only pairs are
-    // counted here. Occurrences are weighted by kind, so they are summed for
-    // every concept, in sentence order.
-    let mut sources: Vec<u32> = Vec::with_capacity(count);
-    sources.extend_from_slice(&stats.sources);
-    sources.resize(count, 0);
-    let mut found: Vec<u32> = Vec::with_capacity(count);
-    found.extend_from_slice(&stats.occurrences);
-    found.resize(count, 0);
-    let mut occurrences: Vec<f64> = vec![0.0; count];
-    // Per pair (index `id - terms`): the last source it was counted for.
-    let mut last_source: Vec<u32> = vec![u32::MAX; index.len()];
+    // counted here, each pair's counts together, pushed when it is first met
+    // (pairs are numbered in that order): nothing is filled in advance. Terms'
+    // occurrences are weighted by kind, so they are summed again, in sentence
+    // order, in what becomes the weights.
+    let mut pairs_counted: Vec<PairCount> = Vec::with_capacity(index.len());
+    let mut weight: Vec<f64> = Vec::with_capacity(count);
+    weight.resize(terms, 0.0);
     // One sentence's pair ids.
     let mut pairs: Vec<u32> = Vec::new();
     for (i, s) in seg.sentences.iter().enumerate() {
         let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
         for &t in seg.terms(i) {
-            occurrences[t as usize] += counts_as;
+            weight[t as usize] += counts_as;
         }
+        // Sources number fewer than concepts, whose ids are u32.
+        let source = s.source as u32;
         pairs.clear();
         // Whether the sentence's pair ids came ascending and distinct (every
         // pair new, the common case): then they need no sorting.
@@ -187,21 +184,25 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
             if pair[0] == pair[1] {
                 continue;
             }
-            let slot = &mut pair_id[index.next(pair[0])];
-            if *slot == u32::MAX {
-                *slot = next_id;
-                next_id += 1;
+            let k = &mut pair_index[index.next(pair[0])];
+            if let Some(p) = pairs_counted.get_mut(*k as usize) {
+                p.occurrences += counts_as;
+                p.found += 1;
+                if p.last_source != source {
+                    p.last_source = source;
+                    p.sources += 1;
+                }
+            } else {
+                *k = pairs_counted.len() as u32;
+                // `0.0 + x`: what summing from 0 gives.
+                pairs_counted.push(PairCount {
+                    occurrences: 0.0 + counts_as,
+                    found: 1,
+                    sources: 1,
+                    last_source: source,
+                });
             }
-            let id = *slot;
-            let c = id as usize;
-            occurrences[c] += counts_as;
-            found[c] += 1;
-            // Sources number fewer than concepts, whose ids are u32.
-            let source = s.source as u32;
-            if last_source[c - terms] != source {
-                last_source[c - terms] = source;
-                sources[c] += 1;
-            }
+            let id = terms as u32 + *k;
             ascending &= pairs.last().is_none_or(|&last| last < id);
             pairs.push(id);
         }
@@ -215,35 +216,60 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
         concept_ids.extend_from_slice(&pairs);
         start.push(concept_ids.len());
     }
-    debug_assert_eq!(next_id as usize, count, "every distinct pair is met");
-    drop((index, pair_id, last_source, pairs));
-    let n = f64::from(stats.source_count.max(1));
-    // `share^agreement_exponent` for every number of sources a concept can
-    // have (at most `source_count`), computed once per story.
-    let agreement: Vec<f64> =
-        (0..=stats.source_count).map(|k| power(f64::from(k) / n, config.agreement_exponent)).collect();
-    // Each concept's weight takes the place of its weighted occurrences,
-    // which nothing needs after it. Terms, then pairs: each kind's loop
-    // walks its three arrays together.
-    let ln_1p = Ln1p::new();
-    let mut weight = occurrences;
-    let (term_weights, pair_weights) = weight.split_at_mut(terms);
-    for (weights, from, kind_weight) in
-        [(term_weights, 0, config.term_weight), (pair_weights, terms, config.pair_weight)]
-    {
-        for ((w, &sources), &found) in weights.iter_mut().zip(&sources[from..]).zip(&found[from..]) {
-            let agreed = match agreement.get(sources as usize) {
-                Some(&a) => a,
-                None => power(f64::from(sources) / n, config.agreement_exponent),
-            };
-            // Weighted occurrences are the raw count unless some were in
-            // headings: then the count's logarithm needs no test of `*w`.
-            let ln_w = if *w == f64::from(found) { ln_1p.of_count(found) } else { ln_1p.of(*w) };
-            let value = agreed * ln_w * kind_weight;
-            *w = if (found as usize) < config.min_occurrences { value * TIE_BREAK } else { value };
-        }
+    debug_assert_eq!(terms + pairs_counted.len(), count, "every distinct pair is met");
+    drop((index, pair_index, pairs));
+    let weigh = Weigh::new(stats.source_count, config);
+    // Terms' weights take the place of their weighted occurrences; pairs'
+    // follow.
+    for ((w, &sources), &found) in weight.iter_mut().zip(&stats.sources).zip(&stats.occurrences) {
+        *w = weigh.of(*w, sources, found, config.term_weight);
     }
+    weight.extend(pairs_counted.iter().map(|p| weigh.of(p.occurrences, p.sources, p.found, config.pair_weight)));
     Concepts { start, ids: concept_ids, weight }
+}
+
+/// A concept's weight from its weighted occurrences, sources and count.
+struct Weigh<'a> {
+    /// `share^agreement_exponent` for every number of sources a concept can
+    /// have (at most `source_count`), computed once per story.
+    agreement: Vec<f64>,
+    n: f64,
+    ln_1p: Ln1p,
+    config: &'a Config,
+}
+
+impl<'a> Weigh<'a> {
+    fn new(source_count: u32, config: &'a Config) -> Weigh<'a> {
+        let n = f64::from(source_count.max(1));
+        let agreement = (0..=source_count).map(|k| power(f64::from(k) / n, config.agreement_exponent)).collect();
+        Weigh { agreement, n, ln_1p: Ln1p::new(), config }
+    }
+
+    /// (Inlined: a call per concept costs more than the weighing.)
+    #[inline(always)]
+    fn of(&self, w: f64, sources: u32, found: u32, kind_weight: f64) -> f64 {
+        let agreed = match self.agreement.get(sources as usize) {
+            Some(&a) => a,
+            None => power(f64::from(sources) / self.n, self.config.agreement_exponent),
+        };
+        // Weighted occurrences are the raw count unless some were in
+        // headings: then the count's logarithm needs no test of `w`.
+        let ln_w = if w == f64::from(found) { self.ln_1p.of_count(found) } else { self.ln_1p.of(w) };
+        let value = agreed * ln_w * kind_weight;
+        if (found as usize) < self.config.min_occurrences { value * TIE_BREAK } else { value }
+    }
+}
+
+/// One distinct pair's counts, while they are counted.
+struct PairCount {
+    /// Occurrences, weighted by kind.
+    occurrences: f64,
+    /// Occurrences.
+    found: u32,
+    /// Sources that have it.
+    sources: u32,
+    /// The last source it was counted for.
+    last_source: u32,
 }
 
 /// The story's pairs of adjacent terms (two different terms next to each

@@ -30,6 +30,8 @@ unit:
 	cargo test --locked
 	# The browser build leaves legacy encodings out: test that decoding path too.
 	cargo test --locked --no-default-features --lib decode::
+	# The vendored html5gum's entity table against upstream's (vendor/html5gum).
+	cargo test --locked -p html5gum --lib
 
 ## The npm package in pkg/: WebAssembly glue, types, package.json, README.
 wasm-pkg:

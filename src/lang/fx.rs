@@ -44,10 +44,4 @@ impl Hasher for Fx {
 /// short keys and, unlike Fx, with no collisions that input could choose
 /// without knowing the seed. Only for maps whose iteration order never
 /// reaches the output (lookups, counts).
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) type InputMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-
-/// In the .wasm, std's SipHash: it is linked there anyway, and foldhash
-/// would add 1.5 KB to the gzipped module, whose size budget binds.
-#[cfg(target_arch = "wasm32")]
-pub(crate) type InputMap<K, V> = std::collections::HashMap<K, V>;

@@ -165,8 +165,9 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // occurrences are weighted by kind, so they are summed again, in sentence
     // order, in what becomes the weights.
     let mut pairs_counted: Vec<PairCount> = Vec::with_capacity(index.len());
-    let mut weight: Vec<f64> = Vec::with_capacity(count);
-    weight.resize(terms, 0.0);
+    // The terms' part only while the index is alive: the pairs' part is
+    // added once it has gone (the peak of memory is in this loop).
+    let mut weight: Vec<f64> = vec![0.0; terms];
     // One sentence's pair ids.
     let mut pairs: Vec<u32> = Vec::new();
     for (i, s) in seg.sentences.iter().enumerate() {
@@ -218,6 +219,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     }
     debug_assert_eq!(terms + pairs_counted.len(), count, "every distinct pair is met");
     drop((index, pair_index, pairs));
+    weight.reserve_exact(count - terms);
     let weigh = Weigh::new(stats.source_count, config);
     // Terms' weights take the place of their weighted occurrences; pairs'
     // follow.

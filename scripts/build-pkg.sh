@@ -16,7 +16,16 @@ cd "$(dirname "$0")/.."
 # so that only this build sees it (the wasm32 artefacts of other opt-levels
 # stay in target/ beside it): after wasm-opt it came out 10% smaller
 # gzipped than "s" and 3 (see ARCHITECTURE.md).
+# LLVM's inliner at a threshold of 40 (opt-level "z" sets it near 5): at
+# "z" small hot functions (slice and str indexing, hashbrown's key
+# comparison, Rc::clone) stay out of line, about 9% of the .wasm's time.
+# Measured in Node against the same package at "z" alone: 0.78-0.81x the
+# CPU time on the 200 Multi-News stories, 0.80-0.88x on the 5 MB story, for
+# 3.7 KB more gzipped; 25 gave 0.9x for 1.8 KB, 55 went over the budget
+# (docs/performance.md, "Tenth round"). Set for the wasm32 target only, so
+# that the native build is untouched.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Cllvm-args=-inline-threshold=40" \
   wasm-pack build --target web --release --out-dir pkg --out-name newsdigest -- --no-default-features
 wasm=pkg/newsdigest_bg.wasm
 

@@ -47,7 +47,8 @@ pub(crate) fn drop_repeated(docs: &mut [Document]) -> SameText {
         .collect();
     drop(ids);
     // The distinct texts' keys one after the other in one buffer, each
-    // ending at its `ends` (a key is no longer than its text): no string
+    // ending at its `ends` (sized for the texts: a key is rarely longer than its text, and grows
+    // the buffer when it is, e.g. "İ" lower-cased): no string
     // a key to allocate and free.
     let mut all_keys: Vec<u8> = Vec::with_capacity(texts.iter().map(|s| s.len()).sum::<usize>() + 8);
     let mut ends: Vec<usize> = Vec::with_capacity(texts.len() + 1);

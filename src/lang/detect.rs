@@ -475,7 +475,7 @@ impl Word {
 
 impl Tally {
     /// Counts the words and letters of `text`. `ASCII_WORDS`: with the
-    /// fast path for ASCII words (native only); the tests compare it with
+    /// fast path for ASCII words; the tests compare it with
     /// the general path alone.
     fn scan<const ASCII_WORDS: bool>(&mut self, text: &str) {
         let mut word = Word::default();

@@ -124,15 +124,28 @@ function stat(pid) {
  * second or more. Linux only; NaN elsewhere.
  */
 export function childrenCpu(exclude = []) {
-  let pids;
+  const found = processesBelow(exclude);
+  if (!found) return NaN;
+  let total = 0;
+  for (const pid of found.pids) total += found.ticks.get(pid);
+  return total / ticksPerSecond;
+}
+
+/**
+ * The processes below this one, except `exclude` (pids) and those below
+ * them: `{ pids, ticks }`, ticks being each process's CPU (user + system,
+ * 1/CLK_TCK units); null where /proc cannot be read.
+ */
+function processesBelow(exclude) {
+  let all;
   try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+    all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
   } catch {
-    return NaN;
+    return null;
   }
   const parent = new Map();
   const ticks = new Map();
-  for (const pid of pids) {
+  for (const pid of all) {
     const s = stat(pid);
     if (!s) continue;
     parent.set(pid, s[0]);
@@ -146,9 +159,7 @@ export function childrenCpu(exclude = []) {
     }
     return false;
   };
-  let total = 0;
-  for (const [pid, t] of ticks) if (!skip.has(pid) && below(pid)) total += t;
-  return total / ticksPerSecond;
+  return { pids: [...parent.keys()].filter((pid) => !skip.has(pid) && below(pid)), ticks };
 }
 
 /**
@@ -163,27 +174,7 @@ export function childrenCpu(exclude = []) {
  */
 export function childrenThreadCpu(exclude = []) {
   const out = new Map();
-  let pids;
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
-  } catch {
-    return out;
-  }
-  const parent = new Map();
-  for (const pid of pids) {
-    const s = stat(pid);
-    if (s) parent.set(pid, s[0]);
-  }
-  const skip = new Set(exclude);
-  const below = (pid) => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (skip.has(p)) return false;
-      if (p === process.pid) return true;
-    }
-    return false;
-  };
-  for (const pid of parent.keys()) {
-    if (skip.has(pid) || !below(pid)) continue;
+  for (const pid of processesBelow(exclude)?.pids ?? []) {
     let tids;
     let comm;
     try {

@@ -97,37 +97,39 @@ impl Language {
     }
 
     /// Its Snowball stemmer, if the build has it (feature `extra-stemmers`
-    /// for sv, nb, da, fi, hu, ro and tr). One `Stemmer::create` per
+    /// for sv, nb, da, fi, hu, ro and tr); English's is `english.rs`. One
+    /// `Stemmer::create` per
     /// language with the algorithm spelled out, rather than one call with an
     /// algorithm read from a table: rust-stemmers maps its `Algorithm` to a
     /// function in a `match` over all 18, and a call with a value only known
     /// at run time keeps every one of them (Greek, Tamil and Arabic among
     /// them, about 17 KB of the gzipped .wasm) although we stem 15.
-    fn stemmer(self) -> Option<rust_stemmers::Stemmer> {
-        use rust_stemmers::{Algorithm, Stemmer};
+    fn stemmer(self) -> Option<Stemmer> {
+        use rust_stemmers::Algorithm;
+        let create = rust_stemmers::Stemmer::create;
         let algorithm = match self {
-            Language::English => Stemmer::create(Algorithm::English),
-            Language::Spanish => Stemmer::create(Algorithm::Spanish),
-            Language::French => Stemmer::create(Algorithm::French),
-            Language::German => Stemmer::create(Algorithm::German),
-            Language::Italian => Stemmer::create(Algorithm::Italian),
-            Language::Portuguese => Stemmer::create(Algorithm::Portuguese),
-            Language::Dutch => Stemmer::create(Algorithm::Dutch),
-            Language::Russian => Stemmer::create(Algorithm::Russian),
+            Language::English => return Some(Stemmer::English(english::Stemmer::default())),
+            Language::Spanish => create(Algorithm::Spanish),
+            Language::French => create(Algorithm::French),
+            Language::German => create(Algorithm::German),
+            Language::Italian => create(Algorithm::Italian),
+            Language::Portuguese => create(Algorithm::Portuguese),
+            Language::Dutch => create(Algorithm::Dutch),
+            Language::Russian => create(Algorithm::Russian),
             #[cfg(feature = "extra-stemmers")]
-            Language::Swedish => Stemmer::create(Algorithm::Swedish),
+            Language::Swedish => create(Algorithm::Swedish),
             #[cfg(feature = "extra-stemmers")]
-            Language::Norwegian => Stemmer::create(Algorithm::Norwegian),
+            Language::Norwegian => create(Algorithm::Norwegian),
             #[cfg(feature = "extra-stemmers")]
-            Language::Danish => Stemmer::create(Algorithm::Danish),
+            Language::Danish => create(Algorithm::Danish),
             #[cfg(feature = "extra-stemmers")]
-            Language::Finnish => Stemmer::create(Algorithm::Finnish),
+            Language::Finnish => create(Algorithm::Finnish),
             #[cfg(feature = "extra-stemmers")]
-            Language::Hungarian => Stemmer::create(Algorithm::Hungarian),
+            Language::Hungarian => create(Algorithm::Hungarian),
             #[cfg(feature = "extra-stemmers")]
-            Language::Romanian => Stemmer::create(Algorithm::Romanian),
+            Language::Romanian => create(Algorithm::Romanian),
             #[cfg(feature = "extra-stemmers")]
-            Language::Turkish => Stemmer::create(Algorithm::Turkish),
+            Language::Turkish => create(Algorithm::Turkish),
             #[cfg(not(feature = "extra-stemmers"))]
             Language::Swedish
             | Language::Norwegian
@@ -137,7 +139,7 @@ impl Language {
             | Language::Romanian
             | Language::Turkish => return None,
         };
-        Some(algorithm)
+        Some(Stemmer::Snowball(algorithm))
     }
 
     /// ISO 639-1 code ("en", "es", ...). Norwegian is Bokmål, "nb".
@@ -275,13 +277,6 @@ enum Stemmer {
     English(english::Stemmer),
 }
 
-fn stemmer_of(language: Language) -> Option<Stemmer> {
-    if language == Language::English {
-        return Some(Stemmer::English(english::Stemmer::default()));
-    }
-    language.stemmer().map(Stemmer::Snowball)
-}
-
 impl Stemmer {
     /// Calls `f` with the stem of `word`, or `word` itself should the
     /// stemmer return nothing.
@@ -311,7 +306,11 @@ impl fmt::Debug for Analyzer {
 impl Analyzer {
     /// For a language; None means: lower-case only, no stop words, no stemming.
     pub(crate) fn new(language: Option<Language>) -> Analyzer {
-        Analyzer { language, stemmer: language.and_then(stemmer_of), stop_words: language.map(Language::stop_words) }
+        Analyzer {
+            language,
+            stemmer: language.and_then(Language::stemmer),
+            stop_words: language.map(Language::stop_words),
+        }
     }
 
     #[cfg(test)]

@@ -445,7 +445,8 @@ impl Lists {
 
 /// The [`cosine`] of sentence a, whose terms are those `t` with `mine[t] ==
 /// a`, and sentence b, whose distinct terms are `b`, when it reaches
-/// `threshold`; `None` otherwise.
+/// `threshold`; `None` otherwise. `mine` and `rarity` are per term of the
+/// story (`mine` at least as long as `rarity`).
 ///
 /// The shared weight is summed over b's terms in ascending order, the order
 /// in which [`cosine`] meets them, so a cosine that is returned is the very

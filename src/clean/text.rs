@@ -1541,12 +1541,12 @@ pub(crate) fn iso_date(t: &str) -> Option<String> {
 
 /// `1/17/2023` (month first).
 fn slash_date(t: &str) -> Option<String> {
-    // Most tokens have no slash: no vector of their parts.
+    // Most tokens have no slash: no vector of their parts. Two slashes: three parts.
     if t.bytes().filter(|&b| b == b'/').count() != 2 {
         return None;
     }
     let parts: Vec<&str> = t.split('/').collect();
-    if parts.len() != 3 || parts[2].len() != 4 {
+    if parts[2].len() != 4 {
         return None;
     }
     let nums: Option<Vec<u32>> = parts

@@ -608,10 +608,26 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn pair_concepts_are_numbered_and_counted_as_a_map_would(
-            texts in proptest::collection::vec("((alpha|beta|gamma|delta|omega|kappa|sigma)[ .]){1,40}", 1..6),
+            texts in proptest::collection::vec(
+                ("((alpha|beta|gamma|kappa)[ .]){0,6}", "((alpha|beta|gamma|delta|omega|kappa|sigma)[ .]){1,40}"),
+                1..6,
+            ),
         ) {
-            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let seg = story(&texts);
+            // Each text a heading (maybe empty) and a paragraph: occurrences
+            // in headings weigh `headline_weight`, so that weighted counts are
+            // not always whole.
+            let docs: Vec<Document> = texts
+                .iter()
+                .map(|(head, body)| {
+                    let text = format!("{head}\n{body}");
+                    let mut blocks = vec![Block { range: head.len() + 1..text.len(), kind: BlockKind::Paragraph }];
+                    if !head.trim().is_empty() {
+                        blocks.insert(0, Block { range: 0..head.len(), kind: BlockKind::Heading });
+                    }
+                    Document { text, blocks, ..Document::default() }
+                })
+                .collect();
+            let seg = segment(&docs);
             let config = Config::default();
             let stats = term_stats(&seg);
             let c = concepts(&seg, &stats, &config);
@@ -622,10 +638,25 @@ mod tests {
                 proptest::prop_assert_eq!(c.of(i), ids.as_slice());
             }
             let n = f64::from(stats.source_count.max(1));
-            for (k, &(occurrences, found, sources)) in counts.iter().enumerate() {
+            let weigh = |occurrences: f64, found: u32, sources: u32, kind_weight: f64| {
                 let w = power(f64::from(sources) / n, config.agreement_exponent) * Ln1p::new().of(occurrences)
-                    * config.pair_weight;
-                let w = if (found as usize) < config.min_occurrences { w * TIE_BREAK } else { w };
+                    * kind_weight;
+                if (found as usize) < config.min_occurrences { w * TIE_BREAK } else { w }
+            };
+            // Terms: weighted occurrences summed in sentence order.
+            let mut occurrences = vec![0.0; terms];
+            for (i, s) in seg.sentences.iter().enumerate() {
+                let weight = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
+                for &t in seg.terms(i) {
+                    occurrences[t as usize] += weight;
+                }
+            }
+            for (t, &o) in occurrences.iter().enumerate() {
+                let w = weigh(o, stats.occurrences[t], stats.sources[t], config.term_weight);
+                proptest::prop_assert_eq!(c.weight[t].to_bits(), w.to_bits(), "term {}", t);
+            }
+            for (k, &(occurrences, found, sources)) in counts.iter().enumerate() {
+                let w = weigh(occurrences, found, sources, config.pair_weight);
                 proptest::prop_assert_eq!(c.weight[terms + k].to_bits(), w.to_bits(), "pair {}", k);
             }
         }

@@ -82,10 +82,11 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<String, String> {
 /// of control characters and U+FFFD (what a lossy decoder makes of binary)
 /// among the first 4096 characters.
 pub(crate) fn check_text(text: &str) -> Result<(), String> {
-    if let Some(kind) = binary_kind(text.as_bytes()) {
+    let counts = TextCounts::of(text);
+    if let Some(kind) = binary_kind_with(text.as_bytes(), |_| counts.controls) {
         return Err(format!("binary file ({kind}), not text"));
     }
-    let (odd, seen) = odd_chars(text);
+    let (odd, seen) = (counts.odd, counts.seen);
     if odd * 10 > seen {
         return Err(format!(
             "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
@@ -94,27 +95,82 @@ pub(crate) fn check_text(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Of the first 4096 chars of `text`: how many are control characters
-/// (other than white space) or U+FFFD, and how many were read.
-fn odd_chars(text: &str) -> (usize, usize) {
-    // The first 4096 chars: runs of ASCII counted without branches (so in
-    // vector registers), the chars between them decoded.
-    let (mut odd, mut seen) = (0, 0);
-    let mut rest = text;
-    while seen < 4096 {
-        let ascii = ascii_head(&rest.as_bytes()[..rest.len().min(4096 - seen)]);
-        odd += control_count(&rest.as_bytes()[..ascii], true) as usize;
-        seen += ascii;
-        rest = &rest[ascii..];
-        // (A char after a run is not ASCII, or the run reached 4096.)
-        let Some(c) = rest.chars().next().filter(|_| seen < 4096) else { break };
-        seen += 1;
-        if c == '\u{FFFD}' || c.is_control() {
-            odd += 1;
+/// What `check_text` counts, in one pass over the text's head.
+struct TextCounts {
+    /// Control bytes (as `control_count` counts them) among the first 8192
+    /// bytes: what `binary_kind` counts.
+    controls: usize,
+    /// Control characters (other than white space) and U+FFFD among the
+    /// first 4096 chars.
+    odd: usize,
+    /// How many chars that is: 4096, or fewer in a shorter text.
+    seen: usize,
+}
+
+impl TextCounts {
+    /// Every odd char is a byte pattern in UTF-8: a control byte, DEL,
+    /// C2 80..C2 9F (the C1 controls) or EF BF BD (U+FFFD). So a block of
+    /// the head is read by one test a byte, without decoding nor a branch
+    /// (so in vector registers): whether it has a control byte, DEL, C2 or
+    /// EF at all. Text seldom has one, and only such a block is counted
+    /// byte by byte.
+    fn of(text: &str) -> TextCounts {
+        const BLOCK: usize = 192;
+        let bytes = text.as_bytes();
+        let (end, seen) = first_chars(text, 4096);
+        let sample = bytes.len().min(8192);
+        let (mut controls, mut odd) = (0, 0);
+        for (k, block) in bytes[..end].chunks(BLOCK).enumerate() {
+            let rare = block.iter().fold(false, |r, &b| r | control(b) | (b == 0x7F) | (b == 0xC2) | (b == 0xEF));
+            if !rare {
+                continue;
+            }
+            for i in k * BLOCK..k * BLOCK + block.len() {
+                let b = bytes[i];
+                if control(b) {
+                    controls += usize::from(i < sample);
+                    odd += 1;
+                } else {
+                    // (`end` is a char boundary: a char starting before it
+                    // ends before it.)
+                    odd += usize::from(match b {
+                        0x7F => true,
+                        0xC2 => bytes[i + 1] < 0xA0,
+                        0xEF => bytes[i + 1..i + 3] == [0xBF, 0xBD],
+                        _ => false,
+                    });
+                }
+            }
         }
-        rest = &rest[c.len_utf8()..];
+        // The rest of the sample, past the first 4096 chars.
+        controls += control_count(&bytes[end.min(sample)..sample]);
+        TextCounts { controls, odd, seen }
     }
-    (odd, seen)
+}
+
+/// The byte length of the first `max` chars of `text`, and how many chars
+/// that is (`max`, or fewer in a shorter text).
+fn first_chars(text: &str, max: usize) -> (usize, usize) {
+    if text.len() <= max {
+        return (text.len(), text.chars().count());
+    }
+    let (mut end, mut chars) = (0, 0);
+    // `n` bytes hold at most `n` chars: whole runs of as many bytes as chars
+    // are still wanted are counted at once (`count` reads words, not
+    // chars), then the last few chars one by one.
+    while max - chars >= 64 && end < text.len() {
+        let mut to = (end + max - chars).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        chars += text[end..to].chars().count();
+        end = to;
+    }
+    for c in text[end..].chars().take(max - chars) {
+        end += c.len_utf8();
+        chars += 1;
+    }
+    (end, chars)
 }
 
 fn decode_text(bytes: &[u8], format: Format) -> Result<String, String> {
@@ -296,6 +352,12 @@ fn skip(s: &[u8], pred: impl Fn(u8) -> bool) -> &[u8] {
 
 /// The kind of binary file `bytes` is, if it is one.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    binary_kind_with(bytes, control_count)
+}
+
+/// [`binary_kind`], with `controls` giving the `control_count` of the
+/// sample it is handed (the first 8192 bytes).
+fn binary_kind_with(bytes: &[u8], controls: impl FnOnce(&[u8]) -> usize) -> Option<&'static str> {
     const SIGNATURES: [(&[u8], &str); 9] = [
         (b"%PDF", "PDF"),
         (b"\x89PNG", "PNG"),
@@ -317,10 +379,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
+    let control = controls(sample);
+    // A NUL is a control byte: looked for only when there are some.
+    if control > 0 && sample.contains(&0) {
         return if bomless_utf16(bytes).is_some() { None } else { Some("binary data") };
     }
-    let control = control_count(sample, false) as usize;
     if !sample.is_empty() && control * 10 > sample.len() {
         return Some("binary data");
     }
@@ -328,29 +391,24 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// How many bytes of `bytes` are control characters other than line
-/// breaks, tabs and form feeds (and DEL when `del`). Tests that do not
+/// breaks, tabs and form feeds. Tests that do not
 /// short-circuit, so the count is vectorised (a few instructions per 16
-/// bytes instead of a branch a byte); counted in bytes, 255 at a time, so
-/// that a vector holds 16 counts, not 4.
-fn control_count(bytes: &[u8], del: bool) -> u32 {
+/// bytes instead of a branch a byte); counted in bytes, 192 at a time, so
+/// that a vector holds 16 counts, not 4 (and 192, unlike 255, leaves no
+/// bytes over for the scalar tail loop after the unrolled vector loop).
+fn control_count(bytes: &[u8]) -> usize {
     bytes
-        .chunks(255)
+        .chunks(192)
         .map(|chunk| {
-            let n = chunk.iter().fold(0u8, |n, &b| {
-                let control = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C);
-                n + u8::from(control | (del & (b == 0x7F)))
-            });
-            u32::from(n)
+            let n = chunk.iter().fold(0u8, |n, &b| n + u8::from(control(b)));
+            usize::from(n)
         })
         .sum()
 }
 
-/// The length of the ASCII prefix of `bytes`, eight bytes at a time.
-pub(crate) fn ascii_head(bytes: &[u8]) -> usize {
-    let plain =
-        |c: &&[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) & 0x8080_8080_8080_8080 == 0;
-    let start = bytes.chunks_exact(8).take_while(plain).count() * 8;
-    start + bytes[start..].iter().take_while(|b| b.is_ascii()).count()
+/// A control byte other than line breaks, tabs and form feeds.
+fn control(b: u8) -> bool {
+    (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C)
 }
 
 #[cfg(test)]
@@ -481,7 +539,7 @@ mod tests {
     }
 
     /// The share of odd chars among the first 4096, char by char: what
-    /// `check_text` counts by ASCII runs.
+    /// `TextCounts` counts by byte patterns.
     fn odd_by_chars(text: &str) -> (usize, usize) {
         let odd = |c: char| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C'));
         let chars = text.chars().take(4096);
@@ -491,21 +549,28 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn check_text_counts_odd_chars_by_their_definition(
-            s in "([ -~\t\n\r\x0C\x07\x7F\u{85}\u{FFFD}é’日]|abcdefghij){0,600}",
+            s in "([ -~\t\n\r\x0C\x07\x7F\u{80}\u{85}\u{9F}\u{A0}\u{FEFF}\u{FFFC}\u{FFFD}\u{FFFF}é’日𐍈]|\\x00|\\x1B|abcdefghij){0,600}",
             pad in 0usize..4100,
+            wide in 0usize..4,
         ) {
-            // Around the 4096-char limit too.
-            let text = "x".repeat(pad) + &s;
-            proptest::prop_assume!(binary_kind(text.as_bytes()).is_none());
+            // Around the 4096-char limit too, and with it past the 8192-byte
+            // sample (the padding in chars of one to four bytes).
+            let text = ["x", "é", "日", "𐍈"][wide].repeat(pad) + &s;
+            let counts = TextCounts::of(&text);
             let (odd, seen) = odd_by_chars(&text);
-            proptest::prop_assert_eq!(odd_chars(&text), (odd, seen));
-            match check_text(&text) {
-                Ok(()) => proptest::prop_assert!(odd * 10 <= seen),
-                Err(e) => {
-                    proptest::prop_assert!(odd * 10 > seen);
-                    proptest::prop_assert!(e.contains(&format!(" {odd} of its first {seen} characters")), "{}", e);
-                }
-            }
+            proptest::prop_assert_eq!((counts.odd, counts.seen), (odd, seen));
+            let sample = &text.as_bytes()[..text.len().min(8192)];
+            let controls = sample.iter().filter(|&&b| b < 0x20 && !b"\n\r\t\x0C".contains(&b)).count();
+            proptest::prop_assert_eq!(counts.controls, controls);
+            proptest::prop_assert_eq!(control_count(sample), controls);
+            let expected = match binary_kind(text.as_bytes()) {
+                Some(kind) => Err(format!("binary file ({kind}), not text")),
+                None if odd * 10 > seen => Err(format!(
+                    "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
+                )),
+                None => Ok(()),
+            };
+            proptest::prop_assert_eq!(check_text(&text), expected);
         }
     }
 }

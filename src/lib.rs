@@ -183,9 +183,9 @@ fn story(
     });
 
     let mut infos: Vec<SourceInfo> = sources.iter().map(|s| empty_info(s.name())).collect();
-    let mut docs: Vec<Document> = Vec::new();
+    let mut docs: Vec<Document> = Vec::with_capacity(sources.len());
     // For each document, the caller's index of its source.
-    let mut input_index: Vec<usize> = Vec::new();
+    let mut input_index: Vec<usize> = Vec::with_capacity(sources.len());
     let mut story_bytes = 0usize;
     for &i in &order {
         let size = sources[i].len();

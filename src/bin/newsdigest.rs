@@ -7,6 +7,7 @@
 //! status 1, as the same story given as files does); 3 means no line got a
 //! digest.
 
+use std::cell::RefCell;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -350,9 +351,18 @@ fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
     }
 }
 
-/// Serializing our own output types cannot fail.
+/// Serializing our own output types cannot fail. Written into a buffer
+/// each thread keeps, then copied out at its size: a new `Vec` would grow
+/// by doubling, a dozen reallocations and copies for a digest line.
 fn to_json(value: &impl Serialize) -> Vec<u8> {
-    serde_json::to_vec(value).expect("JSON output")
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        serde_json::to_writer(&mut *buffer, value).expect("JSON output");
+        buffer.clone()
+    })
 }
 
 /// Source tags are 1-based numbers, listed under the digest.

@@ -556,21 +556,43 @@ mod tests {
             // Around the 4096-char limit too, and with it past the 8192-byte
             // sample (the padding in chars of one to four bytes).
             let text = ["x", "é", "日", "𐍈"][wide].repeat(pad) + &s;
-            let counts = TextCounts::of(&text);
-            let (odd, seen) = odd_by_chars(&text);
-            proptest::prop_assert_eq!((counts.odd, counts.seen), (odd, seen));
-            let sample = &text.as_bytes()[..text.len().min(8192)];
-            let controls = sample.iter().filter(|&&b| b < 0x20 && !b"\n\r\t\x0C".contains(&b)).count();
-            proptest::prop_assert_eq!(counts.controls, controls);
-            proptest::prop_assert_eq!(control_count(sample), controls);
-            let expected = match binary_kind(text.as_bytes()) {
-                Some(kind) => Err(format!("binary file ({kind}), not text")),
-                None if odd * 10 > seen => Err(format!(
-                    "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
-                )),
-                None => Ok(()),
-            };
-            proptest::prop_assert_eq!(check_text(&text), expected);
+            counts_by_their_definition(&text)?;
         }
+
+        #[test]
+        fn check_text_finds_an_odd_char_alone_in_its_block(
+            fill in 0usize..4,
+            len in 0usize..5000,
+            odd in proptest::collection::vec((0usize..5000, 0usize..9), 0..4),
+        ) {
+            // Few odd chars in plain text: a block with one and nothing
+            // else rare is not skipped.
+            let mut chars = vec![["x", "é", "日", "𐍈"][fill]; len];
+            for (at, which) in odd {
+                let c = ["\u{FFFD}", "\u{80}", "\u{9F}", "\x7F", "\x01", "\u{A0}", "\u{FFFC}", "\0", "\u{FEFF}"][which];
+                chars.insert(at.min(chars.len()), c);
+            }
+            counts_by_their_definition(&chars.concat())?;
+        }
+    }
+
+    /// `TextCounts` and `check_text` against the definitions.
+    fn counts_by_their_definition(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let counts = TextCounts::of(text);
+        let (odd, seen) = odd_by_chars(text);
+        proptest::prop_assert_eq!((counts.odd, counts.seen), (odd, seen));
+        let sample = &text.as_bytes()[..text.len().min(8192)];
+        let controls = sample.iter().filter(|&&b| b < 0x20 && !b"\n\r\t\x0C".contains(&b)).count();
+        proptest::prop_assert_eq!(counts.controls, controls);
+        proptest::prop_assert_eq!(control_count(sample), controls);
+        let expected = match binary_kind(text.as_bytes()) {
+            Some(kind) => Err(format!("binary file ({kind}), not text")),
+            None if odd * 10 > seen => Err(format!(
+                "binary file (binary data), not text: {odd} of its first {seen} characters are control or replacement characters"
+            )),
+            None => Ok(()),
+        };
+        proptest::prop_assert_eq!(check_text(text), expected);
+        Ok(())
     }
 }

@@ -105,6 +105,9 @@ const SCRIPTS: [Script; 24] = [
 /// Index in [`SCRIPTS`] of a letter's script, for letters outside ASCII.
 fn script_of(c: char) -> Option<usize> {
     Some(match c {
+        // Latin-1's signs and General Punctuation up to Ethiopic: the
+        // quotes, dashes and spaces of most text, at once.
+        '\u{0080}'..='\u{00BF}' | '\u{2000}'..='\u{2D7F}' => return None,
         '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{0250}'..='\u{02AF}' => 0,
         '\u{0400}'..='\u{052F}' => 1,
         '\u{0600}'..='\u{06FF}'
@@ -597,13 +600,11 @@ impl Tally {
             }
             let Some(c) = text[i..].chars().next() else { break };
             i += c.len_utf8();
-            if !c.is_alphabetic() {
-                if word.started() {
-                    self.end_word(&mut word);
-                }
-                continue;
-            }
-            let Some(script) = script_of(c) else {
+            // A char that is no letter, or of no script counted, ends a
+            // word. The script first: it is a few comparisons, where
+            // `is_alphabetic` searches Unicode's tables, and the commonest
+            // chars here, quotes and dashes, have none.
+            let Some(script) = script_of(c).filter(|_| c.is_alphabetic()) else {
                 if word.started() {
                     self.end_word(&mut word);
                 }

@@ -105,6 +105,9 @@ const SCRIPTS: [Script; 24] = [
 /// Index in [`SCRIPTS`] of a letter's script, for letters outside ASCII.
 fn script_of(c: char) -> Option<usize> {
     Some(match c {
+        // Latin-1's signs and General Punctuation up to Ethiopic: the
+        // quotes, dashes and spaces of most text, at once.
+        '\u{0080}'..='\u{00BF}' | '\u{2000}'..='\u{2D7F}' => return None,
         '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{0250}'..='\u{02AF}' => 0,
         '\u{0400}'..='\u{052F}' => 1,
         '\u{0600}'..='\u{06FF}'
@@ -289,87 +292,150 @@ fn letter_run(rest: &[u8]) -> usize {
     rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len())
 }
 
-/// A word of 1 to [`WORD_BYTES`] ASCII letters at the start of `rest` that
-/// an ASCII non-letter ends: its length and its [`key_of`] in lower case.
-/// None for any other start, and when fewer than 16 bytes (8 for a word of
-/// fewer than 8 letters) are left.
-#[inline(always)]
-fn ascii_word(rest: &[u8]) -> Option<(usize, u128)> {
-    const LOWER: u64 = 0x2020_2020_2020_2020;
-    let lo = u64::from_le_bytes(*rest.first_chunk::<8>()?);
-    let others = !ascii_letters(lo) & HIGH;
-    if others != 0 {
-        let run = others.trailing_zeros() as usize / 8;
-        // The byte after the word is ASCII (and so no letter of a word).
-        if run == 0 || lo >> (8 * run) & 0x80 != 0 {
-            return None;
-        }
-        return Some((run, u128::from((lo | LOWER) & ((1 << (8 * run)) - 1))));
-    }
-    let hi = u64::from_le_bytes(*rest.get(8..)?.first_chunk::<8>()?);
-    let others = !ascii_letters(hi) & HIGH;
-    let run = others.trailing_zeros() as usize / 8;
-    if run > WORD_BYTES - 8 || hi >> (8 * run) & 0x80 != 0 {
-        return None;
-    }
-    let hi = (hi | LOWER) & ((1 << (8 * run)) - 1);
-    Some((8 + run, u128::from(lo | LOWER) | u128::from(hi) << 64))
-}
-
 /// Every stop word of every language by its [`key_of`], with the languages
-/// whose list holds it (bit `i` for `Language::ALL[i]`) in its two high
-/// bytes: an open-addressed table (linear probing; 0 is a free slot, as no
-/// word is empty), where a word costs one comparison of two integers (a hash
-/// map of strings would hash and compare bytes).
+/// whose list holds it (bit `i` for `Language::ALL[i]`): two open-addressed
+/// tables (linear probing; 0 is a free slot, as no word is empty), where a
+/// word costs a comparison of integers (a hash map of strings would hash and
+/// compare bytes). Words of up to eight bytes, all but a few of the ASCII
+/// ones, are a `u64` with the index of their set of languages in
+/// [`StopTable::classes`] beside it: the word loop counts the words of each
+/// set and only [`StopTable::add_classes`] spreads them over the languages.
+/// Longer words are a `u128` with their languages in its two high bytes.
 struct StopTable {
-    slots: Box<[u128; STOP_SLOTS]>,
+    short: Box<[u64; SHORT_SLOTS]>,
+    /// Per slot of `short`: the index of its word's languages in `classes`
+    /// (0, no language, for a free slot).
+    short_class: Box<[u8; SHORT_SLOTS]>,
+    long: Box<[u128; LONG_SLOTS]>,
+    /// The distinct sets of languages of the short words, the empty set
+    /// first.
+    classes: Vec<u16>,
 }
 
 const _: () = assert!(Language::ALL.len() <= 16);
 
-/// log2 of the slots of [`StopTable`]: some 2,500 stop words fill 8,192
-/// slots to 30%, where a lookup mostly probes one slot.
-const STOP_BITS: u32 = 13;
-const STOP_SLOTS: usize = 1 << STOP_BITS;
+/// log2 of the slots of the short words of [`StopTable`]: some 2,150 fill
+/// 8,192 slots to 26%, where a lookup mostly probes one slot.
+const SHORT_BITS: u32 = 13;
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
 
-/// Where [`StopTable`] keeps the languages of a word.
+/// log2 of the slots of the longer words: some 330 fill 2,048 to 16%.
+const LONG_BITS: u32 = 11;
+const LONG_SLOTS: usize = 1 << LONG_BITS;
+
+/// At most this many sets of languages (with the empty one): an index is a
+/// `u8` (there are some 120; `get` checks).
+const CLASSES: usize = 256;
+
+/// Where [`StopTable`] keeps the languages of a long word.
 const LANGUAGES_SHIFT: u32 = 8 * WORD_BYTES as u32;
 
 impl StopTable {
-    fn slot(key: u128) -> usize {
+    fn short_slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize
+    }
+
+    fn long_slot(key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOP_BITS)) as usize
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LONG_BITS)) as usize
     }
 
     fn get() -> &'static StopTable {
         static TABLE: std::sync::OnceLock<StopTable> = std::sync::OnceLock::new();
         TABLE.get_or_init(|| {
-            let mut table = StopTable { slots: Box::new([0; STOP_SLOTS]) };
+            let mut table = StopTable {
+                short: Box::new([0; SHORT_SLOTS]),
+                short_class: Box::new([0; SHORT_SLOTS]),
+                long: Box::new([0; LONG_SLOTS]),
+                classes: Vec::new(),
+            };
+            // Each word's languages, in the short table's slots first.
+            let mut short_languages = vec![0u16; SHORT_SLOTS];
             for &language in Language::ALL {
                 // The words `stop_words` reads, without building the sets
                 // of languages no text may need.
                 for word in super::stop_word_lines(language.spec().stop_words) {
                     let key = key_of(word.as_bytes());
-                    let mut i = Self::slot(key);
-                    while table.slots[i] != 0 && table.slots[i] & WORD_MASK != key {
-                        i = (i + 1) % STOP_SLOTS;
+                    let bit = 1 << language as u32;
+                    if let Ok(short) = u64::try_from(key) {
+                        let i = table.short_slot_of(short);
+                        table.short[i] = short;
+                        short_languages[i] |= bit;
+                    } else {
+                        let i = table.long_slot_of(key);
+                        table.long[i] |= key | u128::from(bit) << LANGUAGES_SHIFT;
                     }
-                    table.slots[i] |= key | 1 << (LANGUAGES_SHIFT + language as u32);
+                }
+            }
+            table.classes.push(0);
+            for (slot, languages) in short_languages.into_iter().enumerate() {
+                if languages != 0 {
+                    let class = table.classes.iter().position(|&c| c == languages).unwrap_or_else(|| {
+                        table.classes.push(languages);
+                        table.classes.len() - 1
+                    });
+                    assert!(class < CLASSES, "more than {CLASSES} sets of languages");
+                    table.short_class[slot] = class as u8;
                 }
             }
             table
         })
     }
 
+    /// The slot of the short word `key`, or the free slot where it would go.
+    #[inline(always)]
+    fn short_slot_of(&self, key: u64) -> usize {
+        let mut i = Self::short_slot(key);
+        while self.short[i] != key && self.short[i] != 0 {
+            i = (i + 1) % SHORT_SLOTS;
+        }
+        i
+    }
+
+    /// The slot of the long word `key`, or the free slot where it would go.
+    fn long_slot_of(&self, key: u128) -> usize {
+        let mut i = Self::long_slot(key);
+        while self.long[i] & WORD_MASK != key && self.long[i] != 0 {
+            i = (i + 1) % LONG_SLOTS;
+        }
+        i
+    }
+
+    /// The index in `classes` of the languages whose stop list holds the
+    /// word of at most eight bytes `key`.
+    #[inline(always)]
+    fn short_class(&self, key: u64) -> usize {
+        usize::from(self.short_class[self.short_slot_of(key)])
+    }
+
+    /// The languages whose stop list holds the word of more than eight
+    /// bytes `key`.
+    fn long_languages(&self, key: u128) -> u16 {
+        (self.long[self.long_slot_of(key)] >> LANGUAGES_SHIFT) as u16
+    }
+
     /// The languages whose stop list holds the word of `key`.
     fn languages(&self, key: u128) -> u16 {
-        let mut i = Self::slot(key);
-        loop {
-            let slot = self.slots[i];
-            if slot & WORD_MASK == key || slot == 0 {
-                return (slot >> LANGUAGES_SHIFT) as u16;
+        match u64::try_from(key) {
+            Ok(short) => self.classes[self.short_class(short)],
+            Err(_) => self.long_languages(key),
+        }
+    }
+
+    /// Adds to `hits` the words counted per set of languages in `counts`,
+    /// four sets at a time: a text meets a few dozen of the sets.
+    fn add_classes(&self, counts: &[u16; CLASSES], hits: &mut [u32]) {
+        for (counts, classes) in counts.chunks_exact(4).zip(self.classes.chunks(4)) {
+            if counts == [0; 4] {
+                continue;
             }
-            i = (i + 1) % STOP_SLOTS;
+            for (&n, &languages) in counts.iter().zip(classes) {
+                let mut bits = languages;
+                while bits != 0 {
+                    hits[bits.trailing_zeros() as usize] += u32::from(n);
+                    bits &= bits - 1;
+                }
+            }
         }
     }
 }
@@ -478,6 +544,15 @@ impl Tally {
     /// fast path for ASCII words; the tests compare it with
     /// the general path alone.
     fn scan<const ASCII_WORDS: bool>(&mut self, text: &str) {
+        let table = StopTable::get();
+        let mut classes = [0; CLASSES];
+        self.scan_words::<ASCII_WORDS>(text, table, &mut classes);
+        table.add_classes(&classes, &mut self.hits);
+    }
+
+    /// [`Tally::scan`], but for the stop words of the ASCII words read at
+    /// once, counted per set of languages in `classes`.
+    fn scan_words<const ASCII_WORDS: bool>(&mut self, text: &str, table: &StopTable, classes: &mut [u16; CLASSES]) {
         let mut word = Word::default();
         word.clear();
         let bytes = text.as_bytes();
@@ -488,20 +563,10 @@ impl Tally {
             // at once, the byte after each skipped, and the ASCII
             // non-letters between them too (which only end a word).
             if ASCII_WORDS && !word.started() {
-                let latin_words = MAX_WORDS - self.words[1];
-                loop {
-                    if let Some((run, key)) = ascii_word(&bytes[i..]) {
-                        if self.words[0] >= latin_words {
-                            return;
-                        }
-                        self.scripts[0] += run;
-                        self.end_ascii_word(key);
-                        i += run + 1;
-                    } else if bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
-                        i += 1;
-                    } else {
-                        break;
-                    }
+                let full;
+                (i, full) = self.ascii_words(bytes, i, table, classes);
+                if full {
+                    return;
                 }
             }
             let Some(&b) = bytes.get(i) else { break };
@@ -535,13 +600,11 @@ impl Tally {
             }
             let Some(c) = text[i..].chars().next() else { break };
             i += c.len_utf8();
-            if !c.is_alphabetic() {
-                if word.started() {
-                    self.end_word(&mut word);
-                }
-                continue;
-            }
-            let Some(script) = script_of(c) else {
+            // A char that is no letter, or of no script counted, ends a
+            // word. The script first: it is a few comparisons, where
+            // `is_alphabetic` searches Unicode's tables, and the commonest
+            // chars here, quotes and dashes, have none.
+            let Some(script) = script_of(c).filter(|_| c.is_alphabetic()) else {
                 if word.started() {
                     self.end_word(&mut word);
                 }
@@ -600,13 +663,86 @@ impl Tally {
         }
     }
 
-    /// `end_word` of a word of ASCII letters (`key`, lower case), read
-    /// while no other word was: no letter is typical or names another
-    /// language, and every language but Russian writes all of them.
-    fn end_ascii_word(&mut self, key: u128) {
-        self.words[0] += 1;
-        count_bits(&mut self.hits, u32::from(StopTable::get().languages(key)));
-        self.foreign[Language::Russian as usize] += 1;
+    /// Reads the words of ASCII letters at `bytes[i..]` that an ASCII
+    /// non-letter ends, each with the byte after it, and the ASCII
+    /// non-letters between them (which only end a word), up to any other
+    /// byte or the last 8 (16 for a longer word); counts them as
+    /// `end_word` would, the stop words of at most eight letters per set
+    /// of languages in `classes`. No letter of these is typical or names
+    /// another language, and every language but Russian writes all of
+    /// them. The words are counted in registers and only their sums
+    /// stored. Returns where it stopped, and whether it stopped at a word
+    /// past [`MAX_WORDS`].
+    #[inline(always)]
+    fn ascii_words(
+        &mut self,
+        bytes: &[u8],
+        mut i: usize,
+        table: &StopTable,
+        classes: &mut [u16; CLASSES],
+    ) -> (usize, bool) {
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        // The Latin words that may still be counted.
+        let left = (MAX_WORDS - self.words[1]).saturating_sub(self.words[0]);
+        let (mut more, mut letters, mut full) = (left, 0, false);
+        // The last start of eight bytes.
+        let Some(last) = bytes.len().checked_sub(8) else { return (i, false) };
+        while i <= last {
+            let lo = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+            let letter = ascii_letters(lo);
+            // Bit 7 of each letter and each byte outside ASCII.
+            let starts = (letter | lo) & HIGH;
+            if starts & 0x80 == 0 {
+                // ASCII non-letters, skipped up to the next such byte (all
+                // eight when there is none).
+                i += starts.trailing_zeros() as usize / 8;
+                continue;
+            }
+            if letter & 0x80 == 0 {
+                break;
+            }
+            let run = (!letter & HIGH).trailing_zeros() as usize / 8;
+            let lower = lo | LOWER;
+            if run < 8 {
+                // The byte after the word is ASCII (and so no letter of a
+                // word).
+                if lo >> (8 * run) & 0x80 != 0 {
+                    break;
+                }
+                if more == 0 {
+                    full = true;
+                    break;
+                }
+                classes[table.short_class(lower & ((1 << (8 * run)) - 1))] += 1;
+                (more, letters, i) = (more - 1, letters + run, i + run + 1);
+                continue;
+            }
+            if i + 16 > bytes.len() {
+                break;
+            }
+            let hi = u64::from_le_bytes(bytes[i + 8..i + 16].try_into().unwrap_or_default());
+            let run = (!ascii_letters(hi) & HIGH).trailing_zeros() as usize / 8;
+            if run > WORD_BYTES - 8 || hi >> (8 * run) & 0x80 != 0 {
+                break;
+            }
+            if more == 0 {
+                full = true;
+                break;
+            }
+            if run == 0 {
+                classes[table.short_class(lower)] += 1;
+            } else {
+                let hi = (hi | LOWER) & ((1 << (8 * run)) - 1);
+                let key = u128::from(lower) | u128::from(hi) << 64;
+                count_bits(&mut self.hits, u32::from(table.long_languages(key)));
+            }
+            (more, letters, i) = (more - 1, letters + 8 + run, i + 9 + run);
+        }
+        let words = left - more;
+        self.words[0] += words;
+        self.foreign[Language::Russian as usize] += words;
+        self.scripts[0] += letters;
+        (i, full)
     }
 
     fn end_word(&mut self, word: &mut Word) {
@@ -782,7 +918,16 @@ mod tests {
     #[test]
     fn stop_table_holds_every_stop_word() {
         let masks = reference_masks();
-        assert_eq!(StopTable::get().slots.iter().filter(|&&slot| slot != 0).count(), masks.len());
+        let table = StopTable::get();
+        let filled = table.short.iter().filter(|&&slot| slot != 0).count()
+            + table.long.iter().filter(|&&slot| slot != 0).count();
+        assert_eq!(filled, masks.len());
+        // Every set of languages once, the empty one first.
+        assert_eq!(table.classes[0], 0);
+        let mut classes = table.classes.clone();
+        classes.sort_unstable();
+        classes.dedup();
+        assert_eq!(classes.len(), table.classes.len());
         for (word, mask) in masks {
             assert!(word.len() <= WORD_BYTES && !word.contains('\0'), "{word:?}");
             assert_eq!(word, word.to_ascii_lowercase());

@@ -142,6 +142,13 @@ fn next_state(parts: State, cat: Cat) -> State {
         | (Part::SpPlus, Cat::Sp)
         | (Part::UpperLower, Cat::Upper | Cat::Lower)
         | (Part::Other, Cat::Numeric | Cat::SContinue | Cat::Any) => parts,
+        // No rule looks back past a letter or an other char (SB7 reads the
+        // one just before an ATerm, which stays the latest part): the parts
+        // before it are forgotten, so that the state is quiet, and the
+        // splitter skips to the next terminator, right after the first word
+        // that follows a period, not four parts later.
+        (_, Cat::Upper | Cat::Lower) => [Part::Other, Part::Other, Part::Other, Part::UpperLower],
+        (_, Cat::Numeric | Cat::SContinue | Cat::Any) => [Part::Other; 4],
         _ => [
             parts[1],
             parts[2],

@@ -142,6 +142,13 @@ fn next_state(parts: State, cat: Cat) -> State {
         | (Part::SpPlus, Cat::Sp)
         | (Part::UpperLower, Cat::Upper | Cat::Lower)
         | (Part::Other, Cat::Numeric | Cat::SContinue | Cat::Any) => parts,
+        // No rule looks back past a letter or an other char (SB7 reads the
+        // one just before an ATerm, which stays the latest part): the parts
+        // before it are forgotten, so that the state is quiet, and the
+        // splitter skips to the next terminator, right after the first word
+        // that follows a period, not four parts later.
+        (_, Cat::Upper | Cat::Lower) => [Part::Other, Part::Other, Part::Other, Part::UpperLower],
+        (_, Cat::Numeric | Cat::SContinue | Cat::Any) => [Part::Other; 4],
         _ => [
             parts[1],
             parts[2],
@@ -228,12 +235,19 @@ fn before_close_sp(parts: &State, mut idx: usize) -> Part {
 /// The byte offsets where the sentences of `s` start, which is what
 /// `s.split_sentence_bound_indices().map(|(i, _)| i)` yields; None when `s`
 /// has a character this module does not handle.
+#[cfg(test)]
 pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
+    let mut starts = Vec::new();
+    for_each_sentence_start(s, |start| starts.push(start))?;
+    Some(starts)
+}
+
+/// Gives `each` the byte offsets where the sentences of `s` start, in
+/// order, as they are found (the splitter cuts its pieces from them as they
+/// come, with no list of them in between); None when `s` has a character
+/// this module does not handle, after `each` had the starts before it.
+pub(crate) fn for_each_sentence_start(s: &str, mut each: impl FnMut(usize)) -> Option<()> {
     let bytes = s.as_bytes();
-    // Room for a sentence in 64 bytes (news runs at one in 100 or more),
-    // so that the list rarely grows (native only: the .wasm's size budget
-    // binds).
-    let mut starts = if cfg!(target_arch = "wasm32") { Vec::new() } else { Vec::with_capacity(bytes.len() / 64 + 1) };
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
@@ -282,11 +296,11 @@ pub(crate) fn sentence_starts(s: &str) -> Option<Vec<usize>> {
         // After a letter, a digit or any other character that is not
         // punctuation, a space or a line break, no rule gives a boundary.
         if !matches!(before[3], Part::Other | Part::UpperLower) && boundary(&before, cat, &s[pos..]) {
-            starts.push(pos);
+            each(pos);
         }
         pos += len;
     }
-    Some(starts)
+    Some(())
 }
 
 /// Is there a boundary before a character of category `cat` (the start of

@@ -409,34 +409,7 @@ pub(crate) fn split(text: &str, block: Range<usize>) -> Vec<Unit> {
     let scan = Scan::of(s);
     let (copy, glued) = uax_copy(s, scan);
     let quotes = quote_spans(s, &copy, scan);
-    let pieces = pieces(s, &copy, &glued);
-
-    // Sized at once (a unit is one or more pieces): most blocks would
-    // otherwise grow three vectors from nothing (native only: the .wasm's
-    // size budget binds).
-    let mut units = if cfg!(target_arch = "wasm32") { Vec::new() } else { Vec::with_capacity(pieces.len()) };
-    let mut quote_cursor = 0;
-    let mut current: Option<Range<usize>> = None;
-    for (piece, hard_before) in pieces {
-        let Some(unit) = current.as_mut() else {
-            current = Some(piece);
-            continue;
-        };
-        let merge = !hard_before && {
-            let in_quote = inside_quote(&quotes, &mut quote_cursor, piece.start);
-            (in_quote && piece.end - unit.start <= MAX_QUOTE_UNIT) || joins_previous(s, unit.end, piece.clone())
-        };
-        if merge {
-            unit.end = piece.end;
-        } else {
-            units.push(make_unit(s, base, unit.clone()));
-            current = Some(piece);
-        }
-    }
-    if let Some(unit) = current {
-        units.push(make_unit(s, base, unit));
-    }
-    units
+    units(s, &copy, base, &glued, &quotes)
 }
 
 fn make_unit(s: &str, base: usize, range: Range<usize>) -> Unit {
@@ -914,22 +887,93 @@ fn newline_is_hard(prev: &str, prev_len: usize, next: &str, width: Option<usize>
 // ---------------------------------------------------------------------------
 // UAX #29 pieces.
 
-/// The UAX #29 sentences of `copy`, as trimmed non-empty ranges of `s`, each
-/// with whether a hard line break separates it from the previous one.
-/// `glued` holds (at least) the periods of `s` where [`glued_breaks`] may
-/// break, in order.
-fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
-    let mut next_glued = 0;
-    let mut previous_end = 0;
+/// The UAX #29 sentences of `copy`, as trimmed non-empty ranges of `s`,
+/// merged into units as they come (no list of boundaries or of pieces in
+/// between, which were two vectors a block).
+fn units(s: &str, copy: &str, base: usize, glued: &[usize], quotes: &[Range<usize>]) -> Vec<Unit> {
     // Blocks in ASCII, Latin-1 and common punctuation (most of them in
     // European news) take the same state machine without its table lookups.
-    let starts: Vec<usize> = super::latin_sentences::sentence_starts(copy)
-        .unwrap_or_else(|| copy.split_sentence_bound_indices().map(|(i, _)| i).collect());
-    let mut out: Vec<(Range<usize>, bool)> =
-        if cfg!(target_arch = "wasm32") { Vec::new() } else { Vec::with_capacity(starts.len()) };
-    let mut bounds = starts.into_iter().chain(std::iter::once(s.len())).peekable();
-    while let Some(mut start) = bounds.next() {
-        let Some(&next) = bounds.peek() else { break };
+    let mut units = Units::new(s, copy, base, glued, quotes);
+    if super::latin_sentences::for_each_sentence_start(copy, |start| units.boundary(start)).is_some() {
+        return units.finish();
+    }
+    // A char that state machine does not know, met after it may have made
+    // some units: all again, by the crate.
+    units_by_crate(s, copy, base, glued, quotes)
+}
+
+/// [`units`] from the boundaries `unicode_segmentation` finds.
+fn units_by_crate(s: &str, copy: &str, base: usize, glued: &[usize], quotes: &[Range<usize>]) -> Vec<Unit> {
+    let mut units = Units::new(s, copy, base, glued, quotes);
+    for (start, _) in copy.split_sentence_bound_indices() {
+        units.boundary(start);
+    }
+    units.finish()
+}
+
+/// The pieces between the UAX #29 boundaries of a block, made as the
+/// boundaries come, and the units they are merged into.
+struct Units<'a> {
+    s: &'a str,
+    copy: &'a str,
+    /// Where `s` starts in the text.
+    base: usize,
+    /// (At least) the periods of `s` where [`glued_breaks`] may break, in
+    /// order, and the first of them not yet behind a piece.
+    glued: &'a [usize],
+    next_glued: usize,
+    /// The quotations of [`quote_spans`], and the place in them.
+    quotes: &'a [Range<usize>],
+    quote_cursor: usize,
+    /// The last boundary, where the next piece starts.
+    start: Option<usize>,
+    /// The end of the last piece, if any.
+    previous_end: Option<usize>,
+    /// The unit that the next piece may join.
+    current: Option<Range<usize>>,
+    units: Vec<Unit>,
+}
+
+impl<'a> Units<'a> {
+    fn new(s: &'a str, copy: &'a str, base: usize, glued: &'a [usize], quotes: &'a [Range<usize>]) -> Units<'a> {
+        Units {
+            s,
+            copy,
+            base,
+            glued,
+            next_glued: 0,
+            quotes,
+            quote_cursor: 0,
+            start: None,
+            previous_end: None,
+            current: None,
+            units: Vec::new(),
+        }
+    }
+
+    /// A UAX #29 boundary of `copy`: the piece since the last one is done.
+    fn boundary(&mut self, at: usize) {
+        if let Some(start) = self.start.replace(at) {
+            self.piece(start, at);
+        }
+    }
+
+    /// The units, once every boundary has come.
+    fn finish(mut self) -> Vec<Unit> {
+        if let Some(start) = self.start.take() {
+            self.piece(start, self.s.len());
+        }
+        if let Some(unit) = self.current.take() {
+            self.units.push(make_unit(self.s, self.base, unit));
+        }
+        self.units
+    }
+
+    /// The UAX #29 sentence `start..next` of `copy`, trimmed, cut at glued
+    /// sentence ends, with whether a hard line break separates it from the
+    /// previous one.
+    fn piece(&mut self, mut start: usize, next: usize) {
+        let s = self.s;
         // The copy may have finer char boundaries than `s` (`…` as `...`).
         while !s.is_char_boundary(start) {
             start += 1;
@@ -939,20 +983,22 @@ fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
             end += 1;
         }
         if start >= end {
-            continue;
+            return;
         }
         let piece = &s[start..end];
         let trimmed = piece.trim_start();
         let lead = piece.len() - trimmed.len();
         let trimmed = trimmed.trim_end();
         if trimmed.is_empty() {
-            continue;
+            return;
         }
         let range = start + lead..start + lead + trimmed.len();
-        let hard = !out.is_empty() && copy[previous_end..range.start].chars().any(is_line_sep);
-        previous_end = range.end;
+        let hard = self.previous_end.is_some_and(|previous| self.copy[previous..range.start].chars().any(is_line_sep));
+        self.previous_end = Some(range.end);
         let mut from = range.start;
         // The glued periods of this piece (pieces are in order).
+        let glued = self.glued;
+        let mut next_glued = self.next_glued;
         while glued.get(next_glued).is_some_and(|&i| i < range.start) {
             next_glued += 1;
         }
@@ -960,13 +1006,33 @@ fn pieces(s: &str, copy: &str, glued: &[usize]) -> Vec<(Range<usize>, bool)> {
         while glued.get(next_glued).is_some_and(|&i| i < range.end) {
             next_glued += 1;
         }
-        for glued in glued_breaks(trimmed, &glued[first_glued..next_glued], range.start) {
-            out.push((from..range.start + glued, hard && from == range.start));
-            from = range.start + glued;
+        self.next_glued = next_glued;
+        if first_glued < next_glued {
+            for glued in glued_breaks(trimmed, &glued[first_glued..next_glued], range.start) {
+                self.add(from..range.start + glued, hard && from == range.start);
+                from = range.start + glued;
+            }
         }
-        out.push((from..range.end, hard && from == range.start));
+        self.add(from..range.end, hard && from == range.start);
     }
-    out
+
+    /// The next piece: it joins the current unit or starts one.
+    fn add(&mut self, piece: Range<usize>, hard_before: bool) {
+        let Some(unit) = self.current.as_mut() else {
+            self.current = Some(piece);
+            return;
+        };
+        let merge = !hard_before && {
+            let in_quote = inside_quote(self.quotes, &mut self.quote_cursor, piece.start);
+            (in_quote && piece.end - unit.start <= MAX_QUOTE_UNIT) || joins_previous(self.s, unit.end, piece.clone())
+        };
+        if merge {
+            unit.end = piece.end;
+        } else {
+            let done = std::mem::replace(unit, piece);
+            self.units.push(make_unit(self.s, self.base, done));
+        }
+    }
 }
 
 /// Sentence ends without a space after the period, common in scraped text
@@ -2528,6 +2594,18 @@ mod tests {
 
         /// The block's glued periods, from [`uax_copy`], give every piece's
         /// glued breaks: any piece, at any char boundaries of the block.
+        #[test]
+        fn latin_boundaries_give_the_crates_units(text in newsish(), a in any::<usize>(), b in any::<usize>()) {
+            // Also where the state machine gives up on a char after some
+            // units (they are made again, not kept).
+            let (base, end) = clamp_block(&text, a % (text.len() + 1)..b % (text.len() + 1));
+            let s = &text[base..end];
+            let scan = Scan::of(s);
+            let (copy, glued) = uax_copy(s, scan);
+            let quotes = quote_spans(s, &copy, scan);
+            prop_assert_eq!(units(s, &copy, base, &glued, &quotes), units_by_crate(s, &copy, base, &glued, &quotes));
+        }
+
         #[test]
         fn glued_periods_of_the_block_serve_its_pieces(text in newsish(), a in any::<usize>(), b in any::<usize>()) {
             let (_, glued) = uax_copy(&text, Scan::of(&text));

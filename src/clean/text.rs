@@ -824,21 +824,41 @@ impl Quotes {
     /// Whether a word of normalized text `norm` ([`bare`] of a token) holds
     /// a quote that may stand for one of these: one with a letter or digit
     /// before and after it in its token.
-    // Token by token, each read at most three times: walking out from each
-    // quote instead was quadratic in a long run of quotes (the review).
     fn in_words(self, norm: &str) -> bool {
-        let in_word = |quote: u8| {
-            norm.split(' ').filter(|token| token.as_bytes().contains(&quote)).any(|token| {
-                // A quote between the token's first and last letter or digit.
-                let Some((first, _)) = token.char_indices().find(|&(_, c)| c.is_alphanumeric()) else {
-                    return false;
-                };
-                let last = token.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map_or(first, |(at, _)| at);
-                token.as_bytes()[first..last].contains(&quote)
-            })
-        };
-        (self.single && in_word(b'\'')) || (self.double && in_word(b'"'))
+        (self.single && quote_in_word(norm, b'\'')) || (self.double && quote_in_word(norm, b'"'))
     }
+}
+
+/// Whether a token of `norm` (normalized: single spaces between tokens)
+/// holds `quote` between its first and last letter or digit.
+///
+/// Only the tokens that hold `quote` are read: from each quote, searched
+/// for in the text, out to the spaces around it, and each token at most
+/// once (walking out from every quote was quadratic in a long run of
+/// quotes). Splitting the text at every space instead cost some 150
+/// instructions a token.
+fn quote_in_word(norm: &str, quote: u8) -> bool {
+    let bytes = norm.as_bytes();
+    // The start of the text not yet read: a token's start.
+    let mut from = 0;
+    while let Some(q) = norm[from..].find(char::from(quote)) {
+        let q = from + q;
+        let start = norm[from..q].rfind(' ').map_or(from, |s| from + s + 1);
+        let end = norm[q..].find(' ').map_or(norm.len(), |e| q + e);
+        let token = &norm[start..end];
+        // A quote between the token's first and last letter or digit.
+        if let Some((first, _)) = token.char_indices().find(|&(_, c)| c.is_alphanumeric()) {
+            let last = token.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map_or(first, |(at, _)| at);
+            if token.as_bytes()[first..last].contains(&quote) {
+                return true;
+            }
+        }
+        if end >= bytes.len() {
+            break;
+        }
+        from = end + 1;
+    }
+    false
 }
 
 /// One space between words: none first, none after another.

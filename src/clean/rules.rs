@@ -454,12 +454,12 @@ const _: () = assert!(STOP_LISTS.len() <= StopMask::BITS as usize);
 /// does. One lookup in [`word_info`]'s open-addressed table instead of a
 /// scan of every list.
 pub(crate) fn stop_mask(word: &str) -> StopMask {
-    word_info(word).0
+    word_info(word.as_bytes()).0
 }
 
 /// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one lookup
 /// for both, which every word of every block asks.
-pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
+pub(crate) fn word_info(word: &[u8]) -> (StopMask, bool) {
     /// The words by [`word_key`], each with its stop mask in the key's last
     /// byte, [`SOCIAL_BIT`] there for a [`SOCIAL`] name: an open-addressed
     /// table (linear probing; 0 is a free slot, as no word is empty), where
@@ -486,15 +486,15 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
         }
         (slots, shapes)
     });
-    let bit = shape_bit(word.as_bytes());
+    let bit = shape_bit(word);
     if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
         return (0, false);
     }
     // The lookup apart, so that the filter's quick answer saves no
     // registers for it.
     #[inline(never)]
-    fn look_up(slots: &[u128; WORD_SLOTS], word: &str) -> (StopMask, bool) {
-        let Some(key) = word_key(word.as_bytes()) else {
+    fn look_up(slots: &[u128; WORD_SLOTS], word: &[u8]) -> (StopMask, bool) {
+        let Some(key) = word_key(word) else {
             return (0, false);
         };
         let mut i = word_slot(key);

@@ -229,7 +229,7 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
                 let spaces = !letters & HIGH;
                 // (Each byte of `lower` has its 0x20 bit set: a non-letter
                 // keeps that bit alone.)
-                let mut mapped = lower & ((letters >> 7) * 0xff | ONES * 0x20);
+                let mut mapped = lower & (((letters >> 7) * 0xff) | (ONES * 0x20));
                 // The spaces after a space, taken out of `mapped` from the
                 // highest down (the bytes below one stay where they are);
                 // all eight bytes are written and the dropped ones cut off

@@ -454,12 +454,12 @@ const _: () = assert!(STOP_LISTS.len() <= StopMask::BITS as usize);
 /// does. One lookup in [`word_info`]'s open-addressed table instead of a
 /// scan of every list.
 pub(crate) fn stop_mask(word: &str) -> StopMask {
-    word_info(word).0
+    word_info(word.as_bytes()).0
 }
 
 /// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one lookup
 /// for both, which every word of every block asks.
-pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
+pub(crate) fn word_info(word: &[u8]) -> (StopMask, bool) {
     /// The words by [`word_key`], each with its stop mask in the key's last
     /// byte, [`SOCIAL_BIT`] there for a [`SOCIAL`] name: an open-addressed
     /// table (linear probing; 0 is a free slot, as no word is empty), where
@@ -486,15 +486,15 @@ pub(crate) fn word_info(word: &str) -> (StopMask, bool) {
         }
         (slots, shapes)
     });
-    let bit = shape_bit(word.as_bytes());
+    let bit = shape_bit(word);
     if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
         return (0, false);
     }
     // The lookup apart, so that the filter's quick answer saves no
     // registers for it.
     #[inline(never)]
-    fn look_up(slots: &[u128; WORD_SLOTS], word: &str) -> (StopMask, bool) {
-        let Some(key) = word_key(word.as_bytes()) else {
+    fn look_up(slots: &[u128; WORD_SLOTS], word: &[u8]) -> (StopMask, bool) {
+        let Some(key) = word_key(word) else {
             return (0, false);
         };
         let mut i = word_slot(key);
@@ -673,6 +673,9 @@ pub(crate) struct ContainsIndex {
     /// (phrase, rule index), sorted by the [`tri_hash`] of the three bytes
     /// that end the phrase's first `window`.
     phrases: Vec<(&'static str, usize)>,
+    /// For each of `phrases`, its first (up to) eight bytes as a
+    /// little-endian number, and the mask of those bytes.
+    heads: Vec<(u64, u64)>,
     /// For each [`tri_hash`] slot, the range of `phrases` whose first
     /// `window` bytes end with three bytes of that slot: the only phrases
     /// that can start at a window ending so.
@@ -743,7 +746,18 @@ impl ContainsIndex {
                     *slot = (*slot).min((window - 1 - j) as u8);
                 }
             }
-            ContainsIndex { phrases, by_tail, window, shift }
+            let heads = phrases
+                .iter()
+                .map(|(p, _)| {
+                    let (mut head, mut mask) = (0u64, 0u64);
+                    for (i, &b) in p.as_bytes().iter().take(8).enumerate() {
+                        head |= u64::from(b) << (8 * i);
+                        mask |= 0xff << (8 * i);
+                    }
+                    (head, mask)
+                })
+                .collect();
+            ContainsIndex { phrases, heads, by_tail, window, shift }
         })
     }
 
@@ -768,8 +782,15 @@ impl ContainsIndex {
             }
             // Only the phrases whose window ends like this one may start here.
             let (lo, hi) = self.by_tail[slot];
+            // The text's next eight bytes, to rule out most phrases
+            // without comparing their bytes (a call of `bcmp` each).
+            let next = bytes[at..].first_chunk::<8>().map(|&b| u64::from_le_bytes(b));
             for k in usize::from(lo)..usize::from(hi) {
                 let (p, rule) = self.phrases[k];
+                let (head, mask) = self.heads[k];
+                if next.is_some_and(|next| next & mask != head) {
+                    continue;
+                }
                 if bytes[at..].starts_with(p.as_bytes()) {
                     if last_end.is_empty() {
                         last_end = vec![0; self.phrases.len()];

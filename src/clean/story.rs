@@ -227,18 +227,25 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
                 let lower = x | (ONES * 0x20);
                 let letters = !below(lower, b'a') & below(lower, b'z' + 1);
                 let spaces = !letters & HIGH;
-                let mapped = (lower & ((letters >> 7) * 0xff)) | ((spaces >> 7) * 0x20);
-                // The spaces after a space.
-                let dropped = spaces & (spaces << 8 | u64::from(space) << 7);
-                if dropped == 0 {
-                    out.extend_from_slice(&mapped.to_le_bytes());
-                } else {
-                    for k in 0..8 {
-                        if dropped >> (8 * k + 7) & 1 == 0 {
-                            out.push((mapped >> (8 * k)) as u8);
-                        }
-                    }
+                // (Each byte of `lower` has its 0x20 bit set: a non-letter
+                // keeps that bit alone.)
+                let mut mapped = lower & (((letters >> 7) * 0xff) | (ONES * 0x20));
+                // The spaces after a space, taken out of `mapped` from the
+                // highest down (the bytes below one stay where they are);
+                // all eight bytes are written and the dropped ones cut off
+                // the end, instead of a push per byte of such a chunk
+                // (one chunk in four on the 200 stories).
+                let mut dropped = spaces & (spaces << 8 | u64::from(space) << 7);
+                let mut kept = 8;
+                while dropped != 0 {
+                    let top = 63 - dropped.leading_zeros();
+                    let below_it = (1u64 << (top - 7)) - 1;
+                    mapped = (mapped & below_it) | (mapped >> 8 & !below_it);
+                    dropped ^= 1 << top;
+                    kept -= 1;
                 }
+                out.extend_from_slice(&mapped.to_le_bytes());
+                out.truncate(out.len() - (8 - kept));
                 space = spaces >> 63 != 0;
                 i += 8;
                 continue;

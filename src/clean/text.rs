@@ -430,7 +430,7 @@ struct Feat {
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
         let mut words = WordStats::default();
-        let tokens = for_each_word(s, |w| words.push(w));
+        let tokens = for_each_word(s, |w| words.push(w.as_bytes()));
         words.feat(s, kind, tokens, ctx)
     }
 
@@ -448,7 +448,14 @@ impl Feat {
         // Single spaces between tokens, none first or last.
         for_each_token(norm, |token| {
             tokens += 1;
-            let w = bare(token);
+            // `bare`'s quick answer on the token's bytes: no `str` slice
+            // (whose char-boundary checks cost some 18 instructions a
+            // token) unless there is something to trim.
+            let t = &norm.as_bytes()[token.clone()];
+            let w = match (t.first(), t.last()) {
+                (Some(&first), Some(&last)) if ASCII_ALNUM[usize::from(first)] & ASCII_ALNUM[usize::from(last)] => t,
+                _ => trim_punctuation(&norm[token]).as_bytes(),
+            };
             if !w.is_empty() {
                 words.push(w);
             }
@@ -469,12 +476,12 @@ impl Feat {
     }
 }
 
-/// Calls `f` with each of the tokens of `norm`, a normalized text (single
-/// spaces between tokens, none first or last), until it returns false.
-/// The spaces are found eight bytes at a time: a byte-by-byte search (and
-/// `str::split(' ')`'s char searcher more so) cost some 30 instructions a
-/// word.
-fn for_each_token(norm: &str, mut f: impl FnMut(&str) -> bool) {
+/// Calls `f` with where each of the tokens of `norm`, a normalized text
+/// (single spaces between tokens, none first or last), stands in it, until
+/// it returns false. The spaces are found eight bytes at a time: a
+/// byte-by-byte search (and `str::split(' ')`'s char searcher more so) cost
+/// some 30 instructions a word.
+fn for_each_token(norm: &str, mut f: impl FnMut(Range<usize>) -> bool) {
     if norm.is_empty() {
         return;
     }
@@ -486,7 +493,7 @@ fn for_each_token(norm: &str, mut f: impl FnMut(&str) -> bool) {
         let mut spaces = zero(u64::from_le_bytes(chunk) ^ (ONES * u64::from(b' ')));
         while spaces != 0 {
             let at = i + (spaces.trailing_zeros() / 8) as usize;
-            if !f(&norm[start..at]) {
+            if !f(start..at) {
                 return;
             }
             start = at + 1;
@@ -496,13 +503,13 @@ fn for_each_token(norm: &str, mut f: impl FnMut(&str) -> bool) {
     }
     for (at, &b) in bytes.iter().enumerate().skip(i) {
         if b == b' ' {
-            if !f(&norm[start..at]) {
+            if !f(start..at) {
                 return;
             }
             start = at + 1;
         }
     }
-    f(&norm[start..]);
+    f(start..bytes.len());
 }
 
 /// What [`Feat`] keeps of a block's words, gathered word by word.
@@ -518,11 +525,11 @@ struct WordStats {
 }
 
 impl WordStats {
-    fn push(&mut self, w: &str) {
+    fn push(&mut self, w: &[u8]) {
         let (mask, is_social) = rules::word_info(w);
         self.stops.push(mask);
         self.social += usize::from(is_social);
-        self.ago = w == "ago";
+        self.ago = w == b"ago";
     }
 
     fn feat(self, s: &str, kind: BlockKind, tokens: usize, ctx: &LangCtx) -> Feat {
@@ -824,21 +831,41 @@ impl Quotes {
     /// Whether a word of normalized text `norm` ([`bare`] of a token) holds
     /// a quote that may stand for one of these: one with a letter or digit
     /// before and after it in its token.
-    // Token by token, each read at most three times: walking out from each
-    // quote instead was quadratic in a long run of quotes (the review).
     fn in_words(self, norm: &str) -> bool {
-        let in_word = |quote: u8| {
-            norm.split(' ').filter(|token| token.as_bytes().contains(&quote)).any(|token| {
-                // A quote between the token's first and last letter or digit.
-                let Some((first, _)) = token.char_indices().find(|&(_, c)| c.is_alphanumeric()) else {
-                    return false;
-                };
-                let last = token.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map_or(first, |(at, _)| at);
-                token.as_bytes()[first..last].contains(&quote)
-            })
-        };
-        (self.single && in_word(b'\'')) || (self.double && in_word(b'"'))
+        (self.single && quote_in_word(norm, b'\'')) || (self.double && quote_in_word(norm, b'"'))
     }
+}
+
+/// Whether a token of `norm` (normalized: single spaces between tokens)
+/// holds `quote` between its first and last letter or digit.
+///
+/// Only the tokens that hold `quote` are read: from each quote, searched
+/// for in the text, out to the spaces around it, and each token at most
+/// once (walking out from every quote was quadratic in a long run of
+/// quotes). Splitting the text at every space instead cost some 150
+/// instructions a token.
+fn quote_in_word(norm: &str, quote: u8) -> bool {
+    let bytes = norm.as_bytes();
+    // The start of the text not yet read: a token's start.
+    let mut from = 0;
+    while let Some(q) = norm[from..].find(char::from(quote)) {
+        let q = from + q;
+        let start = norm[from..q].rfind(' ').map_or(from, |s| from + s + 1);
+        let end = norm[q..].find(' ').map_or(norm.len(), |e| q + e);
+        let token = &norm[start..end];
+        // A quote between the token's first and last letter or digit.
+        if let Some((first, _)) = token.char_indices().find(|&(_, c)| c.is_alphanumeric()) {
+            let last = token.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map_or(first, |(at, _)| at);
+            if token.as_bytes()[first..last].contains(&quote) {
+                return true;
+            }
+        }
+        if end >= bytes.len() {
+            break;
+        }
+        from = end + 1;
+    }
+    false
 }
 
 /// One space between words: none first, none after another.

@@ -42,14 +42,11 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
         if s.kind == Kind::Heading || terms.is_empty() {
             continue;
         }
-        match by_terms.get(terms) {
-            Some(&first) => {
-                groups.union(first, i);
-                same_terms[i] = first as u32;
-            }
-            None => {
-                by_terms.insert(terms, i);
-            }
+        // One hash and one probe per sentence, whether or not it is new.
+        let first = *by_terms.entry(terms).or_insert(i);
+        if first != i {
+            groups.union(first, i);
+            same_terms[i] = first as u32;
         }
     }
     drop(by_terms);
@@ -519,90 +516,112 @@ fn cosine(a: &[u32], b: &[u32], rarity: &[f64], wa: f64, wb: f64) -> f64 {
 /// Union-find over sentences where a group never holds two sentences of the
 /// same source: one source states a thing once, and a group that took two
 /// of its sentences would be chaining different statements together.
+///
+/// Each root's members are a linked list (`next`, `tail`), joined in one
+/// step: no vector of sources per sentence, allocated for every sentence
+/// and merged at every union (that was a quarter of merging's cost). Whether
+/// two groups share a source is found by stamping one's sources.
 struct Groups {
-    parent: Vec<usize>,
-    /// For each root: the sources of its members, ascending.
-    sources: Vec<Vec<usize>>,
+    parent: Vec<u32>,
+    /// The member after `i` in its group's list (`u32::MAX`: the last).
+    next: Vec<u32>,
+    /// For each root: the last member of its list.
+    tail: Vec<u32>,
+    /// For each root: its number of members.
+    size: Vec<u32>,
+    /// Each sentence's source.
+    source: Vec<u32>,
+    /// `mark[s] == stamp`: source `s` is in the group stamped last.
+    mark: Vec<u32>,
+    stamp: u32,
     skip: Vec<bool>,
 }
 
 impl Groups {
     fn new(sentences: &[Sentence]) -> Groups {
+        let n = sentences.len() as u32;
+        // Sources number fewer than sentences, whose indices are u32.
+        let source: Vec<u32> = sentences.iter().map(|s| s.source as u32).collect();
+        let sources = source.iter().max().map_or(0, |&s| s as usize + 1);
         Groups {
-            parent: (0..sentences.len()).collect(),
-            sources: sentences.iter().map(|s| vec![s.source]).collect(),
+            parent: (0..n).collect(),
+            next: vec![u32::MAX; n as usize],
+            tail: (0..n).collect(),
+            size: vec![1; n as usize],
+            source,
+            mark: vec![u32::MAX; sources],
+            stamp: 0,
             skip: sentences.iter().map(|s| s.kind == Kind::Heading).collect(),
         }
     }
 
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
+    fn find(&mut self, i: usize) -> usize {
+        let mut i = i as u32;
+        while self.parent[i as usize] != i {
+            self.parent[i as usize] = self.parent[self.parent[i as usize] as usize];
+            i = self.parent[i as usize];
         }
-        i
+        i as usize
+    }
+
+    /// Whether the groups of roots `a` and `b` have no source in common.
+    fn disjoint(&mut self, a: usize, b: usize) -> bool {
+        // The smaller group's sources are stamped, the larger's looked up.
+        let (small, large) = if self.size[a] <= self.size[b] { (a, b) } else { (b, a) };
+        let stamp = self.stamp;
+        // One stamp per union asked: fewer than the sentences, so never
+        // `u32::MAX`, the marks' initial value.
+        self.stamp += 1;
+        let mut m = small as u32;
+        while m != u32::MAX {
+            self.mark[self.source[m as usize] as usize] = stamp;
+            m = self.next[m as usize];
+        }
+        let mut m = large as u32;
+        while m != u32::MAX {
+            if self.mark[self.source[m as usize] as usize] == stamp {
+                return false;
+            }
+            m = self.next[m as usize];
+        }
+        true
     }
 
     /// Joins the groups of `a` and `b` unless a source would be in both.
     fn union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb || !disjoint(&self.sources[ra], &self.sources[rb]) {
+        if ra == rb || !self.disjoint(ra, rb) {
             return false;
         }
         // The smaller index stays root, so groups do not depend on the order
         // of the unions.
         let (root, child) = (ra.min(rb), ra.max(rb));
-        let moved = std::mem::take(&mut self.sources[child]);
-        let kept = std::mem::take(&mut self.sources[root]);
-        self.sources[root] = merge_sorted(kept, moved);
-        self.parent[child] = root;
+        self.next[self.tail[root] as usize] = child as u32;
+        self.tail[root] = self.tail[child];
+        self.size[root] += self.size[child];
+        self.parent[child] = root as u32;
         true
     }
 
     fn into_groups(mut self) -> Vec<Vec<usize>> {
-        // Per root: the index of its group, once it has one.
-        let mut index_of_root: Vec<usize> = vec![usize::MAX; self.parent.len()];
+        // Per root: the index of its group, once it has one. A root is its
+        // group's first sentence (the smaller index stays root), so groups
+        // are made in order of their first sentence, each at its size.
+        let mut index_of_root: Vec<u32> = vec![u32::MAX; self.parent.len()];
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in 0..self.parent.len() {
             if self.skip[i] {
                 continue;
             }
             let root = self.find(i);
-            if index_of_root[root] == usize::MAX {
-                index_of_root[root] = groups.len();
-                groups.push(Vec::new());
+            if index_of_root[root] == u32::MAX {
+                index_of_root[root] = groups.len() as u32;
+                groups.push(Vec::with_capacity(self.size[root] as usize));
             }
-            groups[index_of_root[root]].push(i);
+            groups[index_of_root[root] as usize].push(i);
         }
         groups
     }
-}
-
-fn disjoint(a: &[usize], b: &[usize]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => return false,
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    true
-}
-
-fn merge_sorted(a: Vec<usize>, b: Vec<usize>) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j == b.len() || (i < a.len() && a[i] < b[j]) {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -902,6 +921,62 @@ mod tests {
         ) {
             let [pairs, reference] = both_pairs(&sources, threshold);
             proptest::prop_assert_eq!(pairs, reference);
+        }
+    }
+
+    /// The union-find as it was, with each root's sources in a sorted
+    /// vector: the reference [`Groups`] is tested against.
+    fn groups_by_source_lists(sources: &[usize], unions: &[(usize, usize)]) -> Vec<Vec<usize>> {
+        let mut parent: Vec<usize> = (0..sources.len()).collect();
+        let mut lists: Vec<Vec<usize>> = sources.iter().map(|&s| vec![s]).collect();
+        fn find(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                i = parent[i];
+            }
+            i
+        }
+        for &(a, b) in unions {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra == rb || lists[ra].iter().any(|s| lists[rb].contains(s)) {
+                continue;
+            }
+            let (root, child) = (ra.min(rb), ra.max(rb));
+            let moved = std::mem::take(&mut lists[child]);
+            lists[root].extend(moved);
+            lists[root].sort_unstable();
+            parent[child] = root;
+        }
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut index_of_root = vec![usize::MAX; sources.len()];
+        for i in 0..sources.len() {
+            let root = find(&mut parent, i);
+            if index_of_root[root] == usize::MAX {
+                index_of_root[root] = groups.len();
+                groups.push(Vec::new());
+            }
+            groups[index_of_root[root]].push(i);
+        }
+        groups
+    }
+
+    proptest::proptest! {
+        // Few sources, so that many unions are refused for a shared source.
+        #[test]
+        fn groups_are_those_of_sorted_source_lists(
+            sources in proptest::collection::vec(0usize..5, 1..40),
+            unions in proptest::collection::vec((0usize..40, 0usize..40), 0..80),
+        ) {
+            let n = sources.len();
+            let unions: Vec<(usize, usize)> = unions.into_iter().map(|(a, b)| (a % n, b % n)).collect();
+            let sentences: Vec<Sentence> = sources
+                .iter()
+                .map(|&source| Sentence { source, span: 0..0, position: 0, kind: Kind::Sentence, words: 1 })
+                .collect();
+            let mut groups = Groups::new(&sentences);
+            for &(a, b) in &unions {
+                groups.union(a, b);
+            }
+            proptest::prop_assert_eq!(groups.into_groups(), groups_by_source_lists(&sources, &unions));
         }
     }
 

@@ -151,7 +151,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // per-concept array below is allocated once at its final size: no map
     // growing by rehashing and no vector by doubling while the story's
     // sentences are alive (that was this stage's peak of memory).
-    let mut index = PairIndex::new(seg, terms);
+    let mut index = PairIndex::new(seg, &stats.occurrences);
     let count = terms + index.len();
     // Per slot: the pair's index in order of first appearance (`u32::MAX`:
     // not seen yet), so that ids depend only on the sentences and their order.
@@ -302,16 +302,23 @@ fn for_each_pair(seg: &Segmented, mut f: impl FnMut(u32, u32)) {
 }
 
 impl PairIndex {
-    fn new(seg: &Segmented, terms: usize) -> PairIndex {
-        // Occurrences per first term, then each first term's place.
+    /// `occurrences`: each term's occurrences in the story, at least the
+    /// number of pairs it starts.
+    fn new(seg: &Segmented, occurrences: &[u32]) -> PairIndex {
+        let terms = occurrences.len();
+        // Each first term's run is as long as the term's occurrences, which
+        // are already counted, not its pairs (a few fewer: the sentences'
+        // last terms, and repeats), which would take a pass of their own.
+        // The run's end is its cursor after filling.
         let mut start = vec![0usize; terms + 1];
-        for_each_pair(seg, |a, _| start[a as usize] += 1);
         let mut total = 0;
-        for s in &mut start {
-            total += std::mem::replace(s, total);
+        for (s, &n) in start.iter_mut().zip(occurrences) {
+            *s = total;
+            total += n as usize;
         }
+        start[terms] = total;
         // Every occurrence's second term in its first term's run; each
-        // run's cursor is its start, which ends as the next run's start.
+        // run's cursor is its start, which ends past the run's pairs.
         let mut slot = vec![0u32; total];
         for_each_pair(seg, |a, b| {
             let at = &mut start[a as usize];
@@ -335,7 +342,7 @@ impl PairIndex {
                 }
                 *s = b.1;
             }
-            from = end;
+            from += occurrences[a] as usize;
         }
         PairIndex { start, slot, distinct: distinct as usize }
     }

@@ -153,14 +153,26 @@ pub(crate) fn select(
         picked.push(i);
     }
 
+    // Whether the last chosen statement's concepts are not covered in `live`
+    // (all the others' are).
+    let mut last_uncovered = false;
     if config.fill_last && max_words.is_some() && !chosen.is_empty() {
         let last = chosen.pop().expect("not empty");
         let last_i = picked.pop().expect("not empty");
         let room = max_words.map_or(usize::MAX, |max| max - words + sentences[last.representative].words);
-        live.copy_from_slice(&concepts.weight);
+        // `live` is the weights with every chosen statement's concepts
+        // zeroed (only covering zeroes it): the last's are restored, and
+        // those that another chosen statement covers zeroed again. The same
+        // as a fresh copy of the weights covered by the others, without
+        // copying every concept's weight.
+        for &c in concepts.of(last.representative) {
+            live[c as usize] = concepts.weight[c as usize];
+        }
         for c in &chosen {
             cover(&mut live, c.representative);
         }
+        // The statement pushed below (the last or another) is not covered.
+        last_uncovered = true;
         let mut best: Option<(f64, usize, usize)> = None;
         for (i, candidate) in candidates.iter().enumerate() {
             if picked.contains(&i) {
@@ -192,8 +204,8 @@ pub(crate) fn select(
     // runs past the target.
     let words: usize = chosen.iter().map(|c| sentences[c.representative].words).sum();
     if target && chosen.len() < max_entries && max_words.is_some_and(|max| words < max) {
-        live.copy_from_slice(&concepts.weight);
-        for c in &chosen {
+        // Every chosen statement's concepts covered, as above.
+        if last_uncovered && let Some(c) = chosen.last() {
             cover(&mut live, c.representative);
         }
         let mut best: Option<(f64, usize, usize)> = None;
@@ -245,13 +257,12 @@ fn statements(groups: Vec<Vec<usize>>, sentences: &[Sentence], config: &Config) 
         .into_iter()
         .filter_map(|members| {
             let support = 1.0 + config.support_weight * ln(members.len() as f64);
-            let members: Vec<usize> = members
-                .into_iter()
-                .filter(|&m| {
-                    let s = &sentences[m];
-                    s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
-                })
-                .collect();
+            // Filtered in place: the group's vector is kept, not copied.
+            let mut members = members;
+            members.retain(|&m| {
+                let s = &sentences[m];
+                s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
+            });
             (!members.is_empty()).then_some((members, support))
         })
         .collect()

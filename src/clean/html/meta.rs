@@ -2,9 +2,8 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
-
 use super::dom::{Dom, Step};
+use super::json::{self, Json};
 use super::rules::{ARTICLE_TYPES, DATE_META, Hints, Pat, listed};
 use crate::document::Meta;
 
@@ -146,29 +145,29 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 
 fn read_json_ld(text: &str, into: &mut LdArticle) {
     let text = text.trim();
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let value = match json::parse(text) {
+        Some(v) => v,
         // Raw control characters inside strings are a common authoring slip.
-        Err(_) => match serde_json::from_str(&text.replace(['\n', '\r', '\t'], " ")) {
-            Ok(v) => v,
-            Err(_) => return,
+        None => match json::parse(&text.replace(['\n', '\r', '\t'], " ")) {
+            Some(v) => v,
+            None => return,
         },
     };
-    // Explicit stack: JSON nesting is bounded by serde_json, but stay flat.
+    // Explicit stack: JSON nesting is bounded by the parser, but stay flat.
     let mut stack = vec![(&value, 0usize)];
     while let Some((v, depth)) = stack.pop() {
         match v {
-            Value::Array(items) if depth < 6 => stack.extend(items.iter().rev().map(|i| (i, depth + 1))),
-            Value::Object(map) => {
+            Json::Arr(items) if depth < 6 => stack.extend(items.iter().rev().map(|i| (i, depth + 1))),
+            Json::Obj(_) => {
                 if is_article(v) {
-                    let s = |k: &str| map.get(k).and_then(Value::as_str).map(clean).filter(|s| !s.is_empty());
-                    let body = map.get("articleBody").and_then(Value::as_str).map(str::to_string);
+                    let s = |k: &str| v.get(k).and_then(Json::as_str).map(clean).filter(|s| !s.is_empty());
+                    let body = v.get("articleBody").and_then(Json::as_str).map(str::to_string);
                     if into.body.is_none()
                         || body.as_ref().is_some_and(|b| b.len() > into.body.as_ref().map_or(0, String::len))
                     {
                         into.body = body.or(into.body.take());
                     }
-                    let is_page = map.get("@type").and_then(Value::as_str) == Some("WebPage");
+                    let is_page = v.get("@type").and_then(Json::as_str) == Some("WebPage");
                     if into.headline.is_none() && !is_page {
                         into.headline = s("headline").or_else(|| s("name"));
                     }
@@ -176,15 +175,15 @@ fn read_json_ld(text: &str, into: &mut LdArticle) {
                         into.date = s("datePublished").or_else(|| s("dateCreated"));
                     }
                     if into.author.is_none() {
-                        into.author = map.get("author").and_then(names);
+                        into.author = v.get("author").and_then(names);
                     }
                     if into.publisher.is_none() {
-                        into.publisher = map.get("publisher").and_then(names);
+                        into.publisher = v.get("publisher").and_then(names);
                     }
                 }
                 if depth < 6 {
                     for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
-                        if let Some(inner) = map.get(key) {
+                        if let Some(inner) = v.get(key) {
                             stack.push((inner, depth + 1));
                         }
                     }
@@ -195,21 +194,21 @@ fn read_json_ld(text: &str, into: &mut LdArticle) {
     }
 }
 
-fn is_article(v: &Value) -> bool {
-    let is = |t: &Value| t.as_str().is_some_and(|t| listed(ARTICLE_TYPES, t));
+fn is_article(v: &Json) -> bool {
+    let is = |t: &Json| t.as_str().is_some_and(|t| listed(ARTICLE_TYPES, t));
     match v.get("@type") {
-        Some(Value::Array(ts)) => ts.iter().any(is),
+        Some(Json::Arr(ts)) => ts.iter().any(is),
         Some(t) => is(t),
         None => v.get("articleBody").is_some(),
     }
 }
 
 /// The name(s) in a JSON-LD person/organization value.
-fn names(v: &Value) -> Option<String> {
+fn names(v: &Json) -> Option<String> {
     let list: Vec<String> = match v {
-        Value::String(s) => vec![clean(s)],
-        Value::Object(m) => m.get("name").and_then(Value::as_str).map(clean).into_iter().collect(),
-        Value::Array(items) => items.iter().take(10).filter_map(names).collect(),
+        Json::Str(s) => vec![clean(s)],
+        Json::Obj(_) => v.get("name").and_then(Json::as_str).map(clean).into_iter().collect(),
+        Json::Arr(items) => items.iter().take(10).filter_map(names).collect(),
         _ => vec![],
     };
     let list: Vec<String> = list.into_iter().filter(|s| !s.is_empty() && !s.starts_with("http")).collect();

@@ -16,6 +16,7 @@
 //! No step recurses on the DOM depth.
 
 mod dom;
+mod json;
 mod meta;
 mod rules;
 

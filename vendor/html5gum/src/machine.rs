@@ -62,7 +62,7 @@ pub(crate) mod states {
         // The string starts at the character to reconsume, if any.
         emit_before!(slf, reconsume_char.flatten(), slf.emitter.init_string());
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"&") => {
@@ -140,7 +140,7 @@ pub(crate) mod states {
 
     define_state!(PlainText, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"\0") => {
@@ -494,7 +494,7 @@ pub(crate) mod states {
 
     define_state!(ScriptDataEscaped, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"-") => {
@@ -686,7 +686,7 @@ pub(crate) mod states {
 
     define_state!(ScriptDataDoubleEscaped, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"-") => {
@@ -1075,7 +1075,7 @@ pub(crate) mod states {
 
     define_state!(BogusComment, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b">") => {
@@ -1416,7 +1416,7 @@ pub(crate) mod states {
 
     define_state!(DoctypeName, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"\t" | b"\x0A" | b"\x0C" | b" ") => {
@@ -1555,7 +1555,7 @@ pub(crate) mod states {
 
     define_state!(DoctypePublicIdentifierDoubleQuoted, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"\"") => {
@@ -1589,7 +1589,7 @@ pub(crate) mod states {
 
     define_state!(DoctypePublicIdentifierSingleQuoted, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"'") => {
@@ -1778,7 +1778,7 @@ pub(crate) mod states {
 
     define_state!(DoctypeSystemIdentifierDoubleQuoted, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"\"") => {
@@ -1812,7 +1812,7 @@ pub(crate) mod states {
 
     define_state!(DoctypeSystemIdentifierSingleQuoted, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"\'") => {
@@ -1870,7 +1870,7 @@ pub(crate) mod states {
 
     define_state!(BogusDoctype, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b">") => {
@@ -1894,7 +1894,7 @@ pub(crate) mod states {
 
     define_state!(CdataSection, slf, reconsume_char, {
         fast_read_char!(
-            slf,
+            cold slf,
             reconsume_char,
             match xs {
                 Some(b"]") => {

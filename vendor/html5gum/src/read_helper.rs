@@ -183,8 +183,16 @@ impl<R: Reader> ReadHelper<R> {
 ///     })
 /// }
 /// ```
+///
+/// `fast_read_char!(cold slf, ...)` is the same for a state that is rarely entered (doctypes, CDATA,
+/// bogus comments, ...): in the wasm32 build it reads through `Tokenizer::read_until_cold`, one
+/// out-of-line copy of the search shared by all such states, instead of a copy specialised for
+/// each state's needle (about 2.5 KB of code each); see there.
 macro_rules! fast_read_char {
-    ($slf:expr, $reconsume_char:ident, match $read_char:ident {
+    (cold $slf:expr, $($rest:tt)*) => {
+        $crate::read_helper::fast_read_char!(@with read_until_cold, $slf, $($rest)*)
+    };
+    (@with $read_until:ident, $slf:expr, $reconsume_char:ident, match $read_char:ident {
         $(Some($($lit:literal)|*) => $arm:block)*
         Some($xs:ident) => $catchall:block
         None => $eof_catchall:block
@@ -197,7 +205,7 @@ macro_rules! fast_read_char {
                 Some(&char_buf[..1])
             }
             Some(None) => None,
-            None => $crate::Tokenizer::read_until(
+            None => $crate::Tokenizer::$read_until(
                 &mut $slf.reader,
                 &[ $($({
                     debug_assert_eq!($lit.len(), 1);
@@ -233,6 +241,9 @@ macro_rules! fast_read_char {
             }
         };
     } };
+    ($slf:expr, $($rest:tt)*) => {
+        $crate::read_helper::fast_read_char!(@with read_until, $slf, $($rest)*)
+    };
 }
 
 pub(crate) use fast_read_char;

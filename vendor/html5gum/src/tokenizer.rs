@@ -125,6 +125,22 @@ impl<R: Reader, E: Emitter> Tokenizer<R, E> {
         Ok(res)
     }
 
+    /// `read_until` for the states that are rarely entered (`fast_read_char!(cold ...)`). In the
+    /// wasm32 build it is one out-of-line function, where the search's tests are computed from the
+    /// needle on each call instead of at compile time for each state: the WebAssembly package is
+    /// built for size, and these states are rare in real pages. Elsewhere it is `read_until`.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn read_until_cold<'b>(
+        reader: &'b mut ReadHelper<R>,
+        needle: &[u8],
+        char_validator: &mut CharValidator,
+        emitter: &mut E,
+        char_buf: &'b mut [u8; 4],
+    ) -> Result<Option<&'b [u8]>, R::Error> {
+        Self::read_until(reader, needle, char_validator, emitter, char_buf)
+    }
+
     #[inline(always)]
     pub(crate) fn read_until<'b>(
         reader: &'b mut ReadHelper<R>,

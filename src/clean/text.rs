@@ -1702,6 +1702,11 @@ fn outlet(s: &str) -> Option<&'static str> {
     if c.len() > 4 * max_chars {
         return None;
     }
+    // Most lines are ASCII: their lower case has the same bytes but for
+    // the letters' case, so no lower-cased copy is needed to compare.
+    if c.is_ascii() {
+        return lower.iter().find(|(_, l)| l.len() == c.len() && l.eq_ignore_ascii_case(c)).map(|&(o, _)| o);
+    }
     let c_lower = c.to_lowercase();
     lower.iter().find(|(_, l)| *l == c_lower).map(|&(o, _)| o)
 }

@@ -979,3 +979,28 @@ proptest! {
         prop_assert_eq!(slash_date(&t), by_split);
     }
 }
+
+/// [`outlet`] as it was: every candidate lower-cased, then compared.
+fn outlet_by_lower_case(s: &str) -> Option<&'static str> {
+    let c = s.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    rules::OUTLETS.split('|').find(|o| o.to_lowercase() == c)
+}
+
+#[test]
+fn outlet_finds_every_name_in_any_case() {
+    for o in rules::OUTLETS.split('|') {
+        for s in [o.to_string(), o.to_uppercase(), o.to_lowercase(), format!("({o})"), format!("{o}x")] {
+            assert_eq!(outlet(&s), outlet_by_lower_case(&s), "{s:?}");
+        }
+    }
+}
+
+proptest! {
+    /// `outlet` compares ASCII lines without lower-casing them.
+    #[test]
+    fn outlet_agrees_with_lower_casing(
+        s in "[ (]?(AP|ap|Ap|Bbc|CNN|cnn|the hill|THE HILL|Reuters|EL PAÍS|el país|News|Newswee\u{212a}|x|é|Σ){1,2}[) .]?"
+    ) {
+        prop_assert_eq!(outlet(&s), outlet_by_lower_case(&s), "{:?}", s);
+    }
+}

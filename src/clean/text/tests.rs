@@ -1004,3 +1004,13 @@ proptest! {
         prop_assert_eq!(outlet(&s), outlet_by_lower_case(&s), "{:?}", s);
     }
 }
+
+proptest! {
+    /// `may_hold_url` with its slash test first is the three searches it was.
+    #[test]
+    fn may_hold_url_agrees_with_its_searches(s in "([a-z :/.]|www\\.?|pic\\.twitter\\.com/?|http){0,12}") {
+        let slash = s.as_bytes().contains(&b'/');
+        let by_search = s.contains("://") || s.contains("www.") || s.contains("pic.twitter.com/");
+        prop_assert_eq!(may_hold_url(&s, slash), by_search, "{:?}", s);
+    }
+}

@@ -1014,3 +1014,13 @@ proptest! {
         prop_assert_eq!(may_hold_url(&s, slash), by_search, "{:?}", s);
     }
 }
+
+proptest! {
+    /// `next_newline` eight bytes at a time is a byte search.
+    #[test]
+    fn next_newline_is_the_first_newline(s in "[a\\n\\x0b\\x8a\u{e9}\u{10a}]{0,40}", from in 0usize..40) {
+        let from = from.min(s.len());
+        let b = s.as_bytes();
+        prop_assert_eq!(next_newline(b, from), b[from..].iter().position(|&c| c == b'\n').map(|at| from + at));
+    }
+}

@@ -801,6 +801,11 @@ fn r_prelude(env: &mut SnowballEnv, context: &mut Context) -> bool {
         break 'lab1;
     }
     env.cursor = v_2;
+    // Not generated: the loop below only acts on a "y" (most words have
+    // none), which it looks for a char at a time.
+    if !env.current.as_bytes()[env.cursor..env.limit].iter().any(|&b| b == b'y') {
+        return true;
+    }
     // do, line 29
     let v_3 = env.cursor;
     'lab2: loop {

@@ -110,10 +110,38 @@ pub(crate) fn select(
 
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.
+    // Each variant's gain while nothing is covered: the most it can ever
+    // add (covering only zeroes weights, and a sum of weights no greater,
+    // term by term in the same order, is no greater in floating point
+    // too). It gives the heap's first worths and bounds the last pick's
+    // search below.
+    let mut full_gain = vec![0.0; sentences.len()];
+    for &m in candidates.iter().flat_map(|(members, _)| members) {
+        full_gain[m] = concepts.of(m).iter().map(|&c| live[c as usize]).sum::<f64>();
+    }
+    // The most a statement's variants that fit in `room` can be worth (as
+    // `best_variant` weighs them, the same operations in the same order).
+    let most = |(members, support): &(Vec<usize>, f64), room: usize, per_cost: bool| {
+        members
+            .iter()
+            .filter(|&&m| sentences[m].words <= room)
+            .map(|&m| full_gain[m] * priors[m] * support / if per_cost { cost(m) } else { 1.0 })
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
     let mut heap: BinaryHeap<(Worth, Reverse<usize>, usize)> = candidates
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| best_variant(c, &live, usize::MAX, true).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i)))
+        .filter_map(|(i, c)| {
+            // best_variant with nothing covered, from the gains above.
+            let mut best: Option<(f64, usize)> = None;
+            for &m in &c.0 {
+                let worth = full_gain[m] * priors[m] * c.1 / cost(m);
+                if best.is_none_or(|(b, _)| worth > b) {
+                    best = Some((worth, m));
+                }
+            }
+            best.filter(|&(worth, _)| worth > 0.0).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i))
+        })
         .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut picked: Vec<usize> = Vec::new();
@@ -178,6 +206,10 @@ pub(crate) fn select(
             if picked.contains(&i) {
                 continue;
             }
+            // Cannot beat the best so far even with nothing covered.
+            if best.is_some_and(|(b, _, _)| most(candidate, room, false) <= b) {
+                continue;
+            }
             let Some((value, representative)) = best_variant(candidate, &live, room, false) else {
                 continue;
             };
@@ -211,6 +243,9 @@ pub(crate) fn select(
         let mut best: Option<(f64, usize, usize)> = None;
         for (i, candidate) in candidates.iter().enumerate() {
             if chosen.iter().any(|c| c.members == candidate.0) {
+                continue;
+            }
+            if best.is_some_and(|(b, _, _)| most(candidate, usize::MAX, true) <= b) {
                 continue;
             }
             let Some((value, representative)) = best_variant(candidate, &live, usize::MAX, true) else {

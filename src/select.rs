@@ -108,8 +108,6 @@ pub(crate) fn select(
         }
     };
 
-    // Best first; ties go to the statement that comes first in the story, so
-    // the pick never depends on anything but the input.
     // Each variant's gain while nothing is covered: the most it can ever
     // add (covering only zeroes weights, and a sum of weights no greater,
     // term by term in the same order, is no greater in floating point
@@ -128,6 +126,8 @@ pub(crate) fn select(
             .map(|&m| full_gain[m] * priors[m] * support / if per_cost { cost(m) } else { 1.0 })
             .fold(f64::NEG_INFINITY, f64::max)
     };
+    // Best first; ties go to the statement that comes first in the story, so
+    // the pick never depends on anything but the input.
     let mut heap: BinaryHeap<(Worth, Reverse<usize>, usize)> = candidates
         .iter()
         .enumerate()

@@ -402,7 +402,9 @@ fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usi
 struct Lists {
     /// Term `t`'s list is `items[start[t]..start[t + 1]]` once filled.
     /// While filling, `start[t + 1]` is where `t`'s next item goes.
-    start: Vec<usize>,
+    /// (u32: items are fewer than sentences times terms, and half the
+    /// bytes of usize to zero, once per term, twice a story.)
+    start: Vec<u32>,
     items: Vec<u32>,
 }
 
@@ -422,7 +424,7 @@ impl Lists {
         if pass == Pass::Count {
             self.start[t + 2] += 1;
         } else {
-            self.items[self.start[t + 1]] = i;
+            self.items[self.start[t + 1] as usize] = i;
             self.start[t + 1] += 1;
         }
     }
@@ -432,11 +434,11 @@ impl Lists {
         for k in 2..self.start.len() {
             self.start[k] += self.start[k - 1];
         }
-        self.items = vec![0; self.start[self.start.len() - 1]];
+        self.items = vec![0; self.start[self.start.len() - 1] as usize];
     }
 
     fn of(&self, t: u32) -> &[u32] {
-        &self.items[self.start[t as usize]..self.start[t as usize + 1]]
+        &self.items[self.start[t as usize] as usize..self.start[t as usize + 1] as usize]
     }
 }
 

@@ -310,13 +310,16 @@ impl PairIndex {
         // are already counted, not its pairs (a few fewer: the sentences'
         // last terms, and repeats), which would take a pass of their own.
         // The run's end is its cursor after filling.
-        let mut start = vec![0usize; terms + 1];
+        // Pushed, not zeroed and then written over (the zeroing was a
+        // memset of the vocabulary's size).
+        let mut start = Vec::with_capacity(terms + 1);
         let mut total = 0;
-        for (s, &n) in start.iter_mut().zip(occurrences) {
-            *s = total;
+        start.extend(occurrences.iter().map(|&n| {
+            let s = total;
             total += n as usize;
-        }
-        start[terms] = total;
+            s
+        }));
+        start.push(total);
         // Every occurrence's second term in its first term's run; each
         // run's cursor is its start, which ends past the run's pairs.
         let mut slot = vec![0u32; total];

@@ -108,12 +108,40 @@ pub(crate) fn select(
         }
     };
 
+    // Each variant's gain while nothing is covered: the most it can ever
+    // add (covering only zeroes weights, and a sum of weights no greater,
+    // term by term in the same order, is no greater in floating point
+    // too). It gives the heap's first worths and bounds the last pick's
+    // search below.
+    let mut full_gain = vec![0.0; sentences.len()];
+    for &m in candidates.iter().flat_map(|(members, _)| members) {
+        full_gain[m] = concepts.of(m).iter().map(|&c| live[c as usize]).sum::<f64>();
+    }
+    // The most a statement's variants that fit in `room` can be worth (as
+    // `best_variant` weighs them, the same operations in the same order).
+    let most = |(members, support): &(Vec<usize>, f64), room: usize, per_cost: bool| {
+        members
+            .iter()
+            .filter(|&&m| sentences[m].words <= room)
+            .map(|&m| full_gain[m] * priors[m] * support / if per_cost { cost(m) } else { 1.0 })
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.
     let mut heap: BinaryHeap<(Worth, Reverse<usize>, usize)> = candidates
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| best_variant(c, &live, usize::MAX, true).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i)))
+        .filter_map(|(i, c)| {
+            // best_variant with nothing covered, from the gains above.
+            let mut best: Option<(f64, usize)> = None;
+            for &m in &c.0 {
+                let worth = full_gain[m] * priors[m] * c.1 / cost(m);
+                if best.is_none_or(|(b, _)| worth > b) {
+                    best = Some((worth, m));
+                }
+            }
+            best.filter(|&(worth, _)| worth > 0.0).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i))
+        })
         .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut picked: Vec<usize> = Vec::new();
@@ -178,6 +206,10 @@ pub(crate) fn select(
             if picked.contains(&i) {
                 continue;
             }
+            // Cannot beat the best so far even with nothing covered.
+            if best.is_some_and(|(b, _, _)| most(candidate, room, false) <= b) {
+                continue;
+            }
             let Some((value, representative)) = best_variant(candidate, &live, room, false) else {
                 continue;
             };
@@ -211,6 +243,9 @@ pub(crate) fn select(
         let mut best: Option<(f64, usize, usize)> = None;
         for (i, candidate) in candidates.iter().enumerate() {
             if chosen.iter().any(|c| c.members == candidate.0) {
+                continue;
+            }
+            if best.is_some_and(|(b, _, _)| most(candidate, usize::MAX, true) <= b) {
                 continue;
             }
             let Some((value, representative)) = best_variant(candidate, &live, usize::MAX, true) else {
@@ -409,8 +444,8 @@ mod tests {
 
     /// The greedy pick as defined: every statement left evaluated again
     /// each round (no heap, no stale worths), the best taken unless it is
-    /// redundant, until nothing fits or adds. What `select` picks before
-    /// `fill_last`, as (members, representative) by first member.
+    /// redundant, until nothing fits or adds; then, with `fill_last`, the
+    /// last pick reconsidered. As (members, representative) by first member.
     fn eager(texts: &[String], config: &Config) -> Vec<(Vec<usize>, usize)> {
         let docs: Vec<Document> = texts
             .iter()
@@ -464,9 +499,66 @@ mod tests {
             words += sentences[m].words;
             chosen.push(c);
         }
+        if config.fill_last && !chosen.is_empty() {
+            fill_last_by_definition(&seg, &concepts, &r, &mut chosen, config);
+        }
         let mut picked: Vec<(Vec<usize>, usize)> = chosen.into_iter().map(|c| (c.members, c.representative)).collect();
         picked.sort();
         picked
+    }
+
+    /// `fill_last` as defined: the last pick (last of `chosen`) replaced by
+    /// the statement that adds most in all to the others in the words they
+    /// leave, every statement not among the others evaluated in full.
+    fn fill_last_by_definition(
+        seg: &Segmented,
+        concepts: &Concepts,
+        r: &[f64],
+        chosen: &mut Vec<Chosen>,
+        config: &Config,
+    ) {
+        let sentences = &seg.sentences;
+        let last = chosen.pop().expect("not empty");
+        let words: usize = chosen.iter().map(|c| sentences[c.representative].words).sum();
+        let room = config.budget.words.unwrap_or(usize::MAX) - words;
+        let mut covered = vec![false; concepts.weight.len()];
+        for c in chosen.iter() {
+            concepts.of(c.representative).iter().for_each(|&k| covered[k as usize] = true);
+        }
+        let mut redundancy = Redundancy::new(seg, r, config.redundancy_threshold);
+        let mut best: Option<(f64, Vec<usize>, usize)> = None;
+        for (members, support) in statements(merge(seg, r, config.merge_threshold), sentences, config) {
+            if chosen.iter().any(|c| c.members == members) {
+                continue;
+            }
+            let mut mine: Option<(f64, usize)> = None;
+            for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
+                let gain: f64 = concepts
+                    .of(m)
+                    .iter()
+                    .filter(|&&c| !covered[c as usize])
+                    .map(|&c| concepts.weight[c as usize])
+                    .sum();
+                let value = gain * prior(&sentences[m], config) * support;
+                if mine.is_none_or(|(b, _)| value > b) {
+                    mine = Some((value, m));
+                }
+            }
+            let Some((value, m)) = mine.filter(|&(v, _)| v > 0.0) else { continue };
+            if best.as_ref().is_some_and(|(b, _, _)| value <= *b) {
+                continue;
+            }
+            let c = Chosen { members: members.clone(), representative: m, score: value };
+            if members == last.members || !redundancy.any(chosen, &c) {
+                best = Some((value, members, m));
+            }
+        }
+        match best {
+            Some((value, members, m)) if members != last.members => {
+                chosen.push(Chosen { members, representative: m, score: value })
+            }
+            _ => chosen.push(last),
+        }
     }
 
     #[test]
@@ -495,15 +587,19 @@ mod tests {
                         .join(" ")
                 })
                 .collect();
-            let mut config = Config { fill_last: false, ..Config::default() };
-            config.budget = Budget { words: Some([15, 30, 60, 120, 1000][round % 5]), ..Budget::default() };
-            config.budget.sentences = (round % 7 == 0).then_some(2);
-            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let (_, chosen) = run(&refs, &config);
-            let mut lazy: Vec<(Vec<usize>, usize)> =
-                chosen.into_iter().map(|c| (c.members, c.representative)).collect();
-            lazy.sort();
-            assert_eq!(lazy, eager(&texts, &config), "round {round}: {texts:?}");
+            // With and without the last pick reconsidered (the search that
+            // passes over statements that cannot beat the best so far).
+            for fill_last in [false, true] {
+                let mut config = Config { fill_last, ..Config::default() };
+                config.budget = Budget { words: Some([15, 30, 60, 120, 1000][round % 5]), ..Budget::default() };
+                config.budget.sentences = (round % 7 == 0).then_some(2);
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let (_, chosen) = run(&refs, &config);
+                let mut lazy: Vec<(Vec<usize>, usize)> =
+                    chosen.into_iter().map(|c| (c.members, c.representative)).collect();
+                lazy.sort();
+                assert_eq!(lazy, eager(&texts, &config), "round {round}, fill_last {fill_last}: {texts:?}");
+            }
         }
     }
 

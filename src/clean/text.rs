@@ -398,7 +398,20 @@ static ASCII_ALNUM: [bool; 256] = {
 /// [`bare`] of a word that may have something to trim.
 #[inline(never)]
 fn trim_punctuation(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    // ASCII punctuation is trimmed byte by byte (for an ASCII char,
+    // `is_alphanumeric` is `is_ascii_alphanumeric`); only a word that then
+    // starts or ends outside ASCII goes through `trim_matches`, whose char
+    // searchers stay out of line in the .wasm (they were 1% of its time).
+    let b = w.as_bytes();
+    let trimmed = |&x: &u8| x < 0x80 && !ASCII_ALNUM[usize::from(x)];
+    let start = b.iter().position(|x| !trimmed(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|x| !trimmed(x)).map_or(start, |at| at + 1);
+    // Both are char boundaries: next to an ASCII byte, or an end.
+    let w = &w[start..end];
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => w.trim_matches(|c: char| !c.is_alphanumeric()),
+        _ => w,
+    }
 }
 
 // ---------------------------------------------------------------------------

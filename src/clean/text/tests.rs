@@ -1024,3 +1024,11 @@ proptest! {
         prop_assert_eq!(next_newline(b, from), b[from..].iter().position(|&c| c == b'\n').map(|at| from + at));
     }
 }
+
+proptest! {
+    /// `trim_punctuation`'s ASCII steps trim as `trim_matches` alone does.
+    #[test]
+    fn trim_punctuation_is_trim_matches(w in "[a-zA-Z09 .,;:!?'\"()\\-\u{a0}\u{b7}é’“”—…日𐍈\u{300}]{0,12}") {
+        prop_assert_eq!(trim_punctuation(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
+    }
+}

@@ -1299,9 +1299,10 @@ fn starts_sentence(next: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Quotations.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Quote {
     /// `"` … `"`
+    #[default]
     Straight,
     /// `“` … `”`
     Curly,
@@ -1332,31 +1333,31 @@ fn quote_spans(s: &str, copy: &str, scan: Scan) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let bytes = copy.as_bytes();
-    let mut open: Vec<(Quote, usize)> = Vec::new();
+    let mut open = OpenQuotes::default();
     let mut spans: Vec<Range<usize>> = Vec::new();
     for (i, c) in find_chars(s, &QUOTE_MARKS) {
         let end = i + c.len_utf8();
         let previous = s[..i].chars().next_back();
         let next = s[end..].chars().next();
-        let mut close = |kinds: &[Quote], open: &mut Vec<(Quote, usize)>| -> bool {
-            let Some(k) = open.iter().rposition(|(q, _)| kinds.contains(q)) else {
+        let mut close = |kinds: &[Quote], open: &mut OpenQuotes| -> bool {
+            let Some(k) = open.marks().iter().rposition(|(q, _)| kinds.contains(q)) else {
                 return false;
             };
-            let start = open[k].1;
-            open.truncate(k);
+            let start = open.marks()[k].1;
+            open.len = k;
             if end - start <= MAX_QUOTE_UNIT {
                 spans.push(start..end);
             }
             true
         };
-        let top = open.last().map(|&(q, _)| q);
+        let top = open.marks().last().map(|&(q, _)| q);
         let opening = match c {
             '\n' | '\r' if bytes[i] != b' ' => {
-                open.clear();
+                open.len = 0;
                 None
             }
             '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                open.clear();
+                open.len = 0;
                 None
             }
             '"' => {
@@ -1403,22 +1404,50 @@ fn quote_spans(s: &str, copy: &str, scan: Scan) -> Vec<Range<usize>> {
             _ => None,
         };
         if let Some(quote) = opening {
-            if open.len() == QUOTE_DEPTH {
-                open.remove(0);
-            }
             open.push((quote, i));
         }
     }
-    // Spans are nested or disjoint; keep the outermost ones, in order.
+    // Spans are nested or disjoint; keep the outermost ones, in order,
+    // merged in place (a second vector was an allocation a block).
     crate::sort::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut outer: Vec<Range<usize>> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match outer.last_mut() {
+    let mut kept: usize = 0;
+    for k in 0..spans.len() {
+        let span = spans[k].clone();
+        match kept.checked_sub(1).map(|last| &mut spans[last]) {
             Some(last) if span.start < last.end => last.end = last.end.max(span.end),
-            _ => outer.push(span),
+            _ => {
+                spans[kept] = span;
+                kept += 1;
+            }
         }
     }
-    outer
+    spans.truncate(kept);
+    spans
+}
+
+/// The open quotation marks of [`quote_spans`], innermost last: at most
+/// [`QUOTE_DEPTH`], so kept in place (a vector was an allocation a block
+/// with quotes).
+#[derive(Default)]
+struct OpenQuotes {
+    marks: [(Quote, usize); QUOTE_DEPTH],
+    len: usize,
+}
+
+impl OpenQuotes {
+    fn marks(&self) -> &[(Quote, usize)] {
+        &self.marks[..self.len]
+    }
+
+    /// Opens `mark`; when [`QUOTE_DEPTH`] are open, the oldest is forgotten.
+    fn push(&mut self, mark: (Quote, usize)) {
+        if self.len == QUOTE_DEPTH {
+            self.marks.copy_within(1.., 0);
+            self.len -= 1;
+        }
+        self.marks[self.len] = mark;
+        self.len += 1;
+    }
 }
 
 /// Is `position` strictly inside one of the sorted `spans`? `cursor` keeps
@@ -1961,6 +1990,21 @@ mod tests {
         // A stray closing quote does not open anything.
         let s = "Iran denied it.” The deal was signed. “Not so,” Kirby said.";
         assert_eq!(texts(s), sentences(&["Iran denied it.”", "The deal was signed.", "“Not so,” Kirby said."]));
+    }
+
+    #[test]
+    fn quote_spans_forget_the_oldest_open_marks_and_keep_the_outermost() {
+        let quotes = |s: &str| quote_spans(s, s, Scan::of(s));
+        // Seventeen nested openings: the first is forgotten, so the span
+        // starts at the second (3 bytes each).
+        let deep = format!("{}x{}", "“".repeat(QUOTE_DEPTH + 1), "”".repeat(QUOTE_DEPTH + 1));
+        assert_eq!(quotes(&deep), vec![3..deep.len() - 3]);
+        let full = format!("{}x{}", "“".repeat(QUOTE_DEPTH), "”".repeat(QUOTE_DEPTH));
+        assert_eq!(quotes(&full), vec![0..full.len()]);
+        // Nested spans fold into the outer one; disjoint ones stay, in order.
+        let s = "«a “b” c» d «e» f „g“";
+        let at = |needle: &str| s.find(needle).unwrap();
+        assert_eq!(quotes(s), vec![0..at(" d"), at("«e")..at(" f"), at("„")..s.len()]);
     }
 
     #[test]

@@ -87,27 +87,6 @@ pub(crate) fn select(
     // (Adding 0 changes no sum but an empty one's sign, -0 to 0, and a gain
     // of either adds nothing: the worth must be over 0.)
     let mut live = concepts.weight.clone();
-    // The variant of a statement that fits in `room` words and adds most,
-    // per unit of cost or in all, with what it adds; the earliest on a tie.
-    let best_variant = |(members, support): &(Vec<usize>, f64), live: &[f64], room: usize, per_cost: bool| {
-        let mut best: Option<(f64, usize)> = None;
-        for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
-            let gain: f64 = concepts.of(m).iter().map(|&c| live[c as usize]).sum();
-            let worth = gain * priors[m] * support / if per_cost { cost(m) } else { 1.0 };
-            if best.is_none_or(|(b, _)| worth > b) {
-                best = Some((worth, m));
-            }
-        }
-        best.filter(|&(worth, _)| worth > 0.0)
-    };
-    let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
-    let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
-    let cover = |live: &mut [f64], m: usize| {
-        for &c in concepts.of(m) {
-            live[c as usize] = 0.0;
-        }
-    };
-
     // Each variant's gain while nothing is covered: the most it can ever
     // add (covering only zeroes weights, and a sum of weights no greater,
     // term by term in the same order, is no greater in floating point
@@ -117,15 +96,41 @@ pub(crate) fn select(
     for &m in candidates.iter().flat_map(|(members, _)| members) {
         full_gain[m] = concepts.of(m).iter().map(|&c| live[c as usize]).sum::<f64>();
     }
-    // The most a statement's variants that fit in `room` can be worth (as
-    // `best_variant` weighs them, the same operations in the same order).
-    let most = |(members, support): &(Vec<usize>, f64), room: usize, per_cost: bool| {
-        members
-            .iter()
-            .filter(|&&m| sentences[m].words <= room)
-            .map(|&m| full_gain[m] * priors[m] * support / if per_cost { cost(m) } else { 1.0 })
-            .fold(f64::NEG_INFINITY, f64::max)
+    // The variant of a statement that fits in `room` words and is worth
+    // most, per unit of cost or in all, with its worth; the earliest on a
+    // tie. Its gain is summed over `live`, or, without one, read from
+    // `full_gain` (nothing covered).
+    let weigh = |(members, support): &(Vec<usize>, f64), live: Option<&[f64]>, room: usize, per_cost: bool| {
+        let mut best: Option<(f64, usize)> = None;
+        for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
+            let gain = match live {
+                Some(live) => concepts.of(m).iter().map(|&c| live[c as usize]).sum(),
+                None => full_gain[m],
+            };
+            let worth = gain * priors[m] * support / if per_cost { cost(m) } else { 1.0 };
+            if best.is_none_or(|(b, _)| worth > b) {
+                best = Some((worth, m));
+            }
+        }
+        best
     };
+    // The best variant while `live` is covered, if it adds anything.
+    let best_variant = |candidate: &(Vec<usize>, f64), live: &[f64], room: usize, per_cost: bool| {
+        weigh(candidate, Some(live), room, per_cost).filter(|&(worth, _)| worth > 0.0)
+    };
+    // The most a statement's variants that fit in `room` can be worth, as
+    // `best_variant` weighs them with nothing covered.
+    let most = |candidate: &(Vec<usize>, f64), room: usize, per_cost: bool| {
+        weigh(candidate, None, room, per_cost).map_or(f64::NEG_INFINITY, |(worth, _)| worth)
+    };
+    let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
+    let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
+    let cover = |live: &mut [f64], m: usize| {
+        for &c in concepts.of(m) {
+            live[c as usize] = 0.0;
+        }
+    };
+
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.
     let mut heap: BinaryHeap<(Worth, Reverse<usize>, usize)> = candidates
@@ -133,14 +138,8 @@ pub(crate) fn select(
         .enumerate()
         .filter_map(|(i, c)| {
             // best_variant with nothing covered, from the gains above.
-            let mut best: Option<(f64, usize)> = None;
-            for &m in &c.0 {
-                let worth = full_gain[m] * priors[m] * c.1 / cost(m);
-                if best.is_none_or(|(b, _)| worth > b) {
-                    best = Some((worth, m));
-                }
-            }
-            best.filter(|&(worth, _)| worth > 0.0).map(|(w, _)| (Worth(w), Reverse(c.0[0]), i))
+            let (w, _) = weigh(c, None, usize::MAX, true).filter(|&(worth, _)| worth > 0.0)?;
+            Some((Worth(w), Reverse(c.0[0]), i))
         })
         .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
@@ -471,12 +470,7 @@ mod tests {
             for (i, (members, support)) in left.iter().enumerate() {
                 let mut mine: Option<(f64, usize)> = None;
                 for &m in members.iter().filter(|&&m| words + sentences[m].words <= max_words) {
-                    let gain: f64 = concepts
-                        .of(m)
-                        .iter()
-                        .filter(|&&c| !covered[c as usize])
-                        .map(|&c| concepts.weight[c as usize])
-                        .sum();
+                    let gain = uncovered_gain(&concepts, &covered, m);
                     let worth = gain * prior(&sentences[m], config) * support
                         / power_of_words(sentences[m].words, config.length_exponent);
                     if mine.is_none_or(|(b, _)| worth > b) {
@@ -507,6 +501,11 @@ mod tests {
         picked
     }
 
+    /// What variant `m` adds: the weights of its concepts not `covered`.
+    fn uncovered_gain(concepts: &Concepts, covered: &[bool], m: usize) -> f64 {
+        concepts.of(m).iter().filter(|&&c| !covered[c as usize]).map(|&c| concepts.weight[c as usize]).sum()
+    }
+
     /// `fill_last` as defined: the last pick (last of `chosen`) replaced by
     /// the statement that adds most in all to the others in the words they
     /// leave, every statement not among the others evaluated in full.
@@ -533,12 +532,7 @@ mod tests {
             }
             let mut mine: Option<(f64, usize)> = None;
             for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
-                let gain: f64 = concepts
-                    .of(m)
-                    .iter()
-                    .filter(|&&c| !covered[c as usize])
-                    .map(|&c| concepts.weight[c as usize])
-                    .sum();
+                let gain = uncovered_gain(concepts, &covered, m);
                 let value = gain * prior(&sentences[m], config) * support;
                 if mine.is_none_or(|(b, _)| value > b) {
                     mine = Some((value, m));

@@ -224,12 +224,76 @@ struct Story {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(untagged)]
 enum Doc {
     Text(String),
     Named { name: String, text: String },
 }
 
+/// [`Story`] read without serde's buffering of untagged enums: `Doc`'s
+/// derived `Deserialize` first copies each doc into a `Content` value (the
+/// text a second time when it has escapes) and then tries the variants on
+/// it. This reads a doc straight into its `String`. It accepts what `Story`
+/// accepts (a string, or a map with a `name` and a `text`); on an
+/// error the line is read again as `Story`, whose message is the one given.
+#[derive(Deserialize)]
+struct FastStory {
+    #[serde(default)]
+    id: serde_json::Value,
+    docs: Vec<FastDoc>,
+}
+
+struct FastDoc(Doc);
+
+impl<'de> Deserialize<'de> for FastDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FastDoc, D::Error> {
+        use serde::de::value::MapAccessDeserializer;
+
+        #[derive(Deserialize)]
+        struct Named {
+            name: String,
+            text: String,
+        }
+
+        struct DocVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for DocVisitor {
+            type Value = Doc;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a name and a text")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Doc, E> {
+                Ok(Doc::Text(text.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Doc, E> {
+                Ok(Doc::Text(text))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Doc, A::Error> {
+                let Named { name, text } = Named::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Doc::Named { name, text })
+            }
+        }
+
+        deserializer.deserialize_any(DocVisitor).map(FastDoc)
+    }
+}
+
+/// A line of `batch` read as a story: [`FastStory`], or on an error
+/// [`Story`] for its message.
+fn parse_story(line: &str) -> serde_json::Result<Story> {
+    match serde_json::from_str::<FastStory>(line) {
+        Ok(FastStory { id, docs }) => Ok(Story { id, docs: docs.into_iter().map(|FastDoc(doc)| doc).collect() }),
+        Err(_) => serde_json::from_str(line),
+    }
+}
+
+/// A digest line as serde_json writes it: [`json`]'s reference.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[derive(Serialize)]
 struct BatchDigest<'a> {
     id: &'a serde_json::Value,
@@ -316,7 +380,7 @@ struct Done {
 }
 
 fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
-    let story: Story = match serde_json::from_str(line) {
+    let story = match parse_story(line) {
         Ok(story) => story,
         Err(e) => {
             let error = format!("line {line_number}: invalid JSON: {e}");
@@ -340,7 +404,7 @@ fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
                 .iter()
                 .filter_map(|info| Some(format!("line {line_number}: {}: {}", info.name, info.error.as_deref()?)))
                 .collect();
-            let json = to_json(&BatchDigest { id: &story.id, digest: &digest });
+            let json = digest_json(&story.id, &digest);
             Done { json, messages, digest: true }
         }
         Err(e) => {
@@ -363,6 +427,201 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
         serde_json::to_writer(&mut *buffer, value).expect("JSON output");
         buffer.clone()
     })
+}
+
+/// The JSON of [`BatchDigest`], byte for byte as serde_json writes it (the
+/// tests compare them), written by [`json`]: serde_json's string escaping
+/// tests every byte through a table, and a digest line is nearly all
+/// strings (each entry's text twice, as itself and as a variant).
+fn digest_json(id: &serde_json::Value, digest: &Digest) -> Vec<u8> {
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|out| {
+        out.clear();
+        json::batch_digest(out, id, digest);
+        out.clone()
+    })
+}
+
+/// A JSON writer for the batch's digest lines, the same bytes as
+/// serde_json's compact output of the derived `Serialize` (field order as
+/// declared, `None` as `null`). The structs are destructured whole, so a
+/// new field does not compile until it is written here too.
+mod json {
+    use newsdigest::{Digest, Entry, SourceInfo, Span, Variant};
+    use serde::Serialize;
+
+    pub fn batch_digest(out: &mut Vec<u8>, id: &serde_json::Value, digest: &Digest) {
+        let Digest { title, date, sentences, sources } = digest;
+        out.extend_from_slice(b"{\"id\":");
+        serde_value(out, id);
+        out.extend_from_slice(b",\"title\":");
+        option_str(out, title);
+        out.extend_from_slice(b",\"date\":");
+        option_str(out, date);
+        out.extend_from_slice(b",\"sentences\":");
+        list(out, sentences, entry);
+        out.extend_from_slice(b",\"sources\":");
+        list(out, sources, source_info);
+        out.push(b'}');
+    }
+
+    fn entry(out: &mut Vec<u8>, entry: &Entry) {
+        let Entry { text, source, sources, score, variants } = entry;
+        out.extend_from_slice(b"{\"text\":");
+        str(out, text);
+        out.extend_from_slice(b",\"source\":");
+        usize(out, *source);
+        out.extend_from_slice(b",\"sources\":");
+        list(out, sources, |out, s| usize(out, *s));
+        out.extend_from_slice(b",\"score\":");
+        serde_value(out, score);
+        out.extend_from_slice(b",\"variants\":");
+        list(out, variants, variant);
+        out.push(b'}');
+    }
+
+    fn variant(out: &mut Vec<u8>, variant: &Variant) {
+        let Variant { source, text, span: Span { start, end } } = variant;
+        out.extend_from_slice(b"{\"source\":");
+        usize(out, *source);
+        out.extend_from_slice(b",\"text\":");
+        str(out, text);
+        out.extend_from_slice(b",\"span\":{\"start\":");
+        usize(out, *start);
+        out.extend_from_slice(b",\"end\":");
+        usize(out, *end);
+        out.extend_from_slice(b"}}");
+    }
+
+    fn source_info(out: &mut Vec<u8>, info: &SourceInfo) {
+        let SourceInfo { name, language, words, sentences, used, title, date, site, byline, stale, error } = info;
+        out.extend_from_slice(b"{\"name\":");
+        str(out, name);
+        out.extend_from_slice(b",\"language\":");
+        option_str(out, language);
+        out.extend_from_slice(b",\"words\":");
+        usize(out, *words);
+        out.extend_from_slice(b",\"sentences\":");
+        usize(out, *sentences);
+        out.extend_from_slice(b",\"used\":");
+        usize(out, *used);
+        out.extend_from_slice(b",\"title\":");
+        option_str(out, title);
+        out.extend_from_slice(b",\"date\":");
+        option_str(out, date);
+        out.extend_from_slice(b",\"site\":");
+        option_str(out, site);
+        out.extend_from_slice(b",\"byline\":");
+        option_str(out, byline);
+        out.extend_from_slice(b",\"stale\":");
+        out.extend_from_slice(if *stale { b"true" } else { b"false" });
+        out.extend_from_slice(b",\"error\":");
+        option_str(out, error);
+        out.push(b'}');
+    }
+
+    fn list<T>(out: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
+        out.push(b'[');
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            item(out, x);
+        }
+        out.push(b']');
+    }
+
+    /// The story's id (any JSON value) and the scores (ryu's shortest
+    /// digits, `null` when not finite) as serde_json writes them.
+    fn serde_value(out: &mut Vec<u8>, value: &impl Serialize) {
+        serde_json::to_writer(&mut *out, value).expect("JSON output");
+    }
+
+    fn option_str(out: &mut Vec<u8>, s: &Option<String>) {
+        match s {
+            Some(s) => str(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// In decimal, as itoa (serde_json's) and `Display` write it.
+    pub fn usize(out: &mut Vec<u8>, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[at..]);
+    }
+
+    /// Bytes looked at together: a block without a byte to escape, the
+    /// common case, is found by one branch-free test (vectorised) and
+    /// copied whole.
+    const BLOCK: usize = 32;
+
+    fn needs_escape(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
+
+    /// A JSON string as serde_json writes it: `"` and `\\` escaped with a
+    /// backslash, control bytes as `\\b \\t \\n \\f \\r` or `\\u00xx`
+    /// (lower-case hex), everything else (DEL, non-ASCII) as it is.
+    pub fn str(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        // Bytes before `start` are written.
+        let mut start = 0;
+        let mut blocks = bytes.chunks_exact(BLOCK);
+        let mut at = 0;
+        for block in &mut blocks {
+            if block.iter().fold(false, |any, &b| any | needs_escape(b)) {
+                for (i, &b) in block.iter().enumerate() {
+                    if needs_escape(b) {
+                        out.extend_from_slice(&bytes[start..at + i]);
+                        escape(out, b);
+                        start = at + i + 1;
+                    }
+                }
+            }
+            at += BLOCK;
+        }
+        for (i, &b) in blocks.remainder().iter().enumerate() {
+            if needs_escape(b) {
+                out.extend_from_slice(&bytes[start..at + i]);
+                escape(out, b);
+                start = at + i + 1;
+            }
+        }
+        out.extend_from_slice(&bytes[start..]);
+        out.push(b'"');
+    }
+
+    #[cold]
+    fn escape(out: &mut Vec<u8>, b: u8) {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            0x0c => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+                return;
+            }
+        };
+        out.extend_from_slice(&[b'\\', short]);
+    }
 }
 
 /// Source tags are 1-based numbers, listed under the digest.
@@ -412,4 +671,157 @@ fn render_markdown(d: &Digest) -> String {
         out += &format!("{}. {}\n", i + 1, source_line(info));
     }
     out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use newsdigest::{Entry, SourceInfo, Span, Variant};
+    use proptest::prelude::*;
+
+    fn json_str(s: &str) -> Vec<u8> {
+        let mut out = b"stays".to_vec();
+        json::str(&mut out, s);
+        out.split_off(5)
+    }
+
+    proptest! {
+        #[test]
+        fn str_is_serde_jsons(s in any::<String>()) {
+            prop_assert_eq!(json_str(&s), serde_json::to_vec(&s).unwrap());
+        }
+
+        /// Runs of plain text (long enough to fill blocks) between bytes to
+        /// escape, DEL and non-ASCII.
+        #[test]
+        fn str_with_escapes_is_serde_jsons(
+            parts in proptest::collection::vec(("[a-z \u{e9}\u{20ac}\u{1f600}]{0,70}", "[\u{0}-\u{1f}\"\\\\\u{7f}]{0,3}"), 0..8),
+        ) {
+            let s: String = parts.into_iter().flat_map(|(plain, odd)| [plain, odd]).collect();
+            prop_assert_eq!(json_str(&s), serde_json::to_vec(&s).unwrap());
+        }
+
+        #[test]
+        fn usize_is_decimal(n in any::<usize>()) {
+            let mut out = Vec::new();
+            json::usize(&mut out, n);
+            prop_assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
+
+    #[test]
+    fn usize_edges() {
+        for n in [0, 9, 10, 99, 100, usize::MAX] {
+            let mut out = Vec::new();
+            json::usize(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
+
+    fn info(name: &str, some: bool) -> SourceInfo {
+        let text = |s: &str| some.then(|| s.to_owned());
+        SourceInfo {
+            name: name.to_owned(),
+            language: text("en"),
+            words: 1234,
+            sentences: 56,
+            used: 7,
+            title: text("A \"title\"\n"),
+            date: text("2024-01-02"),
+            site: text("Site\\"),
+            byline: text("By \u{1}someone"),
+            stale: some,
+            error: text("no article text"),
+        }
+    }
+
+    #[test]
+    fn digest_json_is_serde_jsons() {
+        let entry = |text: &str, score: f64| Entry {
+            text: text.to_owned(),
+            source: 1,
+            sources: vec![0, 1, 12],
+            score,
+            variants: vec![
+                Variant { source: 0, text: format!("{text} \t(0)"), span: Span { start: 0, end: 10 } },
+                Variant { source: 1, text: text.to_owned(), span: Span { start: 123_456, end: 123_999 } },
+            ],
+        };
+        let digests = [
+            Digest { title: None, date: None, sentences: vec![], sources: vec![] },
+            Digest {
+                title: Some("Title \u{1f600}".to_owned()),
+                date: Some("2024-01-02".to_owned()),
+                sentences: vec![
+                    entry("He said \"no\".", 4.512692347042586),
+                    entry("", 0.0),
+                    entry("x", 1e-7),
+                    entry("y", f64::NAN),
+                    entry("z", 1e300),
+                ],
+                sources: vec![info("a", true), info("b\"", false)],
+            },
+        ];
+        let ids = [
+            serde_json::Value::Null,
+            serde_json::json!("e45a\"b"),
+            serde_json::json!(12),
+            serde_json::json!({"a": [1, 2.5, "x"]}),
+        ];
+        for digest in &digests {
+            for id in &ids {
+                let expected = serde_json::to_vec(&BatchDigest { id, digest }).unwrap();
+                assert_eq!(String::from_utf8(digest_json(id, digest)).unwrap(), String::from_utf8(expected).unwrap());
+            }
+        }
+    }
+
+    /// Real digests: the German story of tests/stories as one batch line.
+    #[test]
+    fn story_digest_json_is_serde_jsons() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/stories/de-ezb");
+        let mut sources: Vec<Source> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| Source::bytes(p.display().to_string(), std::fs::read(&p).unwrap()))
+            .collect();
+        sources.sort_by(|a, b| a.name().cmp(b.name()));
+        let digest = newsdigest::summarize(&sources, &Config::default()).unwrap();
+        assert!(!digest.sentences.is_empty());
+        let id = serde_json::json!("de-ezb");
+        let expected = serde_json::to_vec(&BatchDigest { id: &id, digest: &digest }).unwrap();
+        assert_eq!(String::from_utf8(digest_json(&id, &digest)).unwrap(), String::from_utf8(expected).unwrap());
+    }
+
+    /// parse_story gives what `Story` gives: the same docs, or the same error.
+    #[test]
+    fn parse_story_is_storys() {
+        let lines = [
+            r#"{"id": "a", "docs": ["plain", "with \"escapes\"\n\u00e9", ""]}"#,
+            r#"{"docs": [{"name": "n", "text": "t\n"}, {"text": "t", "name": "n", "extra": [1]}]}"#,
+            r#"{"docs": [["n", "t"]]}"#,
+            r#"{"id": 5, "docs": [], "other": {"x": "y"}}"#,
+            r#"{"id": 5, "docs": [1]}"#,
+            r#"{"id": 5, "docs": ["a", null]}"#,
+            r#"{"id": 5, "docs": [{"name": "n"}]}"#,
+            r#"{"id": 5, "docs": [{"name": "n", "text": "t", "name": "m"}]}"#,
+            r#"{"id": 5, "docs": [["n"]]}"#,
+            r#"{"id": 5, "docs": [["n", "t", "u"]]}"#,
+            r#"{"id": 5, "docs": ["a" "b"]}"#,
+            r#"{"id": 5}"#,
+            r#"["a"]"#,
+            r#"{"docs": ["a"]} x"#,
+            r#"{"docs": ["a\x"]}"#,
+        ];
+        for line in lines {
+            let old = serde_json::from_str::<Story>(line).map(|s| (s.id, s.docs)).map_err(|e| e.to_string());
+            let new = parse_story(line).map(|s| (s.id, s.docs)).map_err(|e| e.to_string());
+            assert_eq!(new, old, "{line}");
+        }
+        // The fast path itself reads the good ones.
+        for line in [lines[0], lines[1], lines[3]] {
+            assert!(serde_json::from_str::<FastStory>(line).is_ok(), "{line}");
+        }
+    }
 }

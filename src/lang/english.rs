@@ -392,6 +392,8 @@ impl SnowballEnv {
         false
     }
 
+    // Only the generated `mark_regions`, which the tests keep, reads it.
+    #[cfg(test)]
     #[inline(always)]
     fn out_grouping(&mut self, chars: &[u8], min: u32, max: u32) -> bool {
         if self.cursor >= self.limit {
@@ -856,7 +858,52 @@ fn r_prelude(env: &mut SnowballEnv, context: &mut Context) -> bool {
     return true;
 }
 
+/// `mark_regions` (Snowball lines 32-43) on the word's bytes: R1 starts
+/// after the prefix of `A_0` or else after the first non-vowel that
+/// follows a vowel, R2 after the next such non-vowel. What the generated
+/// code below does a char at a time through `in_grouping`/`out_grouping`,
+/// with the same result on any UTF-8: a vowel of `G_v` is an ASCII byte,
+/// so the first byte that is no vowel starts a char, which ends before the
+/// next byte that is no continuation byte (`next_char`).
+/// `tests::mark_regions_is_the_generated_code` holds the two together.
 fn r_mark_regions(env: &mut SnowballEnv, context: &mut Context) -> bool {
+    /// After the first vowel at or past `from`, the end of the first char
+    /// that is no vowel: Snowball's `gopast v gopast non-v`.
+    #[inline(always)]
+    fn past_vowel_and_non_vowel(word: &[u8], from: usize, limit: usize) -> Option<usize> {
+        let vowel = from + word[from..limit].iter().position(|&b| is_vowel(b))? + 1;
+        let mut end = vowel + word[vowel..limit].iter().position(|&b| !is_vowel(b))? + 1;
+        while end < word.len() && (word[end] as i8) < -64 {
+            end += 1;
+        }
+        Some(end)
+    }
+    context.i_p1 = env.limit;
+    context.i_p2 = env.limit;
+    let v_1 = env.cursor;
+    let p1 = if env.find_among(&A_0) != 0 {
+        Some(env.cursor)
+    } else {
+        past_vowel_and_non_vowel(env.current.as_bytes(), v_1, env.limit)
+    };
+    if let Some(p1) = p1 {
+        context.i_p1 = p1;
+        if let Some(p2) = past_vowel_and_non_vowel(env.current.as_bytes(), p1, env.limit) {
+            context.i_p2 = p2;
+        }
+    }
+    env.cursor = v_1;
+    true
+}
+
+/// Whether `b` is in the grouping `v` (a e i o u y), as `in_grouping(G_v, 97, 121)` reads it.
+#[inline(always)]
+fn is_vowel(b: u8) -> bool {
+    (97..=121).contains(&b) && G_v[usize::from(b - 97) >> 3] & (1 << ((b - 97) & 7)) != 0
+}
+
+#[cfg(test)]
+fn r_mark_regions_generated(env: &mut SnowballEnv, context: &mut Context) -> bool {
     // (, line 32
     context.i_p1 = env.limit;
     context.i_p2 = env.limit;
@@ -2011,6 +2058,20 @@ mod tests {
             let to = to.min(word.len());
             let from = from.min(to);
             proptest::prop_assert_eq!(find_b(&word, from, to, t, false), find_b(&word, from, to, t, true));
+        }
+
+        /// The byte scan of `mark_regions` against the generated code it
+        /// replaced, on words with the prefixes of `A_0`, vowels, `Y` and
+        /// chars of two and three bytes.
+        #[test]
+        fn mark_regions_is_the_generated_code(word in "(gener|commun|arsen|)[a-zYéüı€]{0,12}") {
+            let regions = |mark: fn(&mut SnowballEnv, &mut Context) -> bool| {
+                let mut env = SnowballEnv { current: word.clone(), limit: word.len(), ket: word.len(), ..SnowballEnv::default() };
+                let mut context = Context { b_Y_found: false, i_p2: usize::MAX, i_p1: usize::MAX };
+                let done = mark(&mut env, &mut context);
+                (done, context.i_p1, context.i_p2, env.cursor)
+            };
+            proptest::prop_assert_eq!(regions(r_mark_regions), regions(r_mark_regions_generated));
         }
 
         #[test]

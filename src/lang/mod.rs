@@ -433,7 +433,8 @@ impl Analyzer {
 pub(crate) struct Lexicon {
     /// Term strings by id.
     terms: Vec<Rc<str>>,
-    ids: fx::InputMap<Rc<str>, u32>,
+    /// Term -> id, short terms (most) by their [`ShortKey`].
+    ids: WordIds,
     /// Per language, `None` first, then in [`Language::ALL`]'s order: made
     /// when first met.
     languages: Vec<Option<Words>>,
@@ -523,12 +524,19 @@ impl ShortKey {
 /// string is hashed byte by byte, compared or allocated for it), a longer
 /// one by its text. Each method takes the word's key as [`ShortKey::of`]
 /// gives it.
+#[derive(Default)]
 struct WordIds {
     short: fx::InputMap<ShortKey, u32>,
     long: fx::InputMap<Box<str>, u32>,
 }
 
 impl WordIds {
+    /// Makes room for `n` more words (as [`WordIds::with_capacity`] shares them).
+    fn reserve(&mut self, n: usize) {
+        self.short.reserve(n);
+        self.long.reserve(n / 16);
+    }
+
     fn with_capacity(n: usize) -> WordIds {
         WordIds {
             short: fx::InputMap::with_capacity_and_hasher(n, Default::default()),
@@ -634,7 +642,7 @@ impl Lexicon {
 pub(crate) struct Session<'a> {
     words: &'a mut Words,
     terms: &'a mut Vec<Rc<str>>,
-    ids: &'a mut fx::InputMap<Rc<str>, u32>,
+    ids: &'a mut WordIds,
     count: &'a mut usize,
     in_story: &'a mut Vec<u64>,
     story: u32,
@@ -733,15 +741,24 @@ impl Session<'_> {
     }
 }
 
-/// The id of a term, a new one if it has none yet.
-fn intern(terms: &mut Vec<Rc<str>>, ids: &mut fx::InputMap<Rc<str>, u32>, term: &str) -> u32 {
-    if let Some(&id) = ids.get(term) {
-        return id;
+/// The id of a term, a new one if it has none yet. A short term (most)
+/// is found or placed in one probe of its [`ShortKey`], with no string
+/// hashed or compared; its `Rc<str>` is made only when the term is new.
+fn intern(terms: &mut Vec<Rc<str>>, ids: &mut WordIds, term: &str) -> u32 {
+    let next = terms.len() as u32;
+    let id = match ShortKey::of(term.as_bytes()) {
+        Some(key) => *ids.short.entry(key).or_insert(next),
+        None => match ids.long.get(term) {
+            Some(&id) => id,
+            None => {
+                ids.long.insert(term.into(), next);
+                next
+            }
+        },
+    };
+    if id == next {
+        terms.push(term.into());
     }
-    let id = terms.len() as u32;
-    let term: Rc<str> = term.into();
-    terms.push(Rc::clone(&term));
-    ids.insert(term, id);
     id
 }
 

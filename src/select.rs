@@ -298,19 +298,20 @@ pub(crate) fn select(
 /// the group's support (from its size before the filter); groups left empty
 /// are dropped.
 fn statements(groups: Vec<Vec<usize>>, sentences: &[Sentence], config: &Config) -> Vec<(Vec<usize>, f64)> {
-    groups
-        .into_iter()
-        .filter_map(|members| {
-            let support = 1.0 + config.support_weight * ln(members.len() as f64);
-            // Filtered in place: the group's vector is kept, not copied.
-            let mut members = members;
-            members.retain(|&m| {
-                let s = &sentences[m];
-                s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
-            });
-            (!members.is_empty()).then_some((members, support))
-        })
-        .collect()
+    // Sized for every group (most give a statement), not grown by doubling.
+    let mut out = Vec::with_capacity(groups.len());
+    for mut members in groups {
+        let size = members.len();
+        // Filtered in place: the group's vector is kept, not copied.
+        members.retain(|&m| {
+            let s = &sentences[m];
+            s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
+        });
+        if !members.is_empty() {
+            out.push((members, 1.0 + config.support_weight * ln(size as f64)));
+        }
+    }
+    out
 }
 
 thread_local! {

@@ -107,5 +107,5 @@ pub fn merge(seg: &Segments, scores: &Scores, config: &Config) -> Groups {
 
 /// Selection under the budget: the number of entries chosen.
 pub fn select(seg: &Segments, groups: Groups, scores: &Scores, config: &Config) -> usize {
-    selecting::select(&seg.0, groups.0, &scores.concepts, &scores.rarity, config).len()
+    selecting::select(&seg.0, groups.0, scores.concepts.clone(), &scores.rarity, config).len()
 }

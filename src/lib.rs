@@ -242,7 +242,7 @@ fn story(
     let rarity = score::rarity(&stats);
     let concepts = score::concepts(&seg, &stats, config);
     let groups = merge::merge(&seg, &rarity, config.merge_threshold);
-    let chosen = select::select(&seg, groups, &concepts, &rarity, config);
+    let chosen = select::select(&seg, groups, concepts, &rarity, config);
 
     let text_of = |m: usize| {
         let s = &seg.sentences[m];

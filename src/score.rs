@@ -233,10 +233,10 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
 /// Sorts a sentence's pair ids. New pairs come with ids above every id met
 /// before, so only a repeated pair is out of place: an insertion sort moves
 /// just those (the general sort's fixed cost was about 1,000 instructions a
-/// sentence). A long sentence takes the general sort, which bounds the
-/// cost when many pairs repeat.
+/// sentence). A long sentence (over 256 pairs) takes the general sort,
+/// which bounds the cost when many of its pairs repeat.
 fn sort_nearly_ascending(ids: &mut [u32]) {
-    if ids.len() > 64 {
+    if ids.len() > 256 {
         ids.sort_unstable();
         return;
     }

@@ -151,8 +151,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
         for &t in terms(g as usize) {
             postings.add(Pass::Fill, t, g);
         }
-        let candidates = terms(g as usize).iter().copied().filter(|&t| df[t as usize] as usize <= POSTING_CAP);
-        let (keys, k) = rarest(candidates, rarity);
+        let (keys, k) = rarest(terms(g as usize).iter().copied(), rarity, |t| df[t as usize] as usize <= POSTING_CAP);
         for &t in &keys[..k] {
             keyed_by.add(Pass::Count, t, g);
         }
@@ -274,10 +273,7 @@ fn alike_pairs_by_sentence(
     }
     // Each sentence's key terms: its rarest terms that are not topic words.
     let keys_of: Vec<([u32; KEYS], usize)> = (0..sentences.len())
-        .map(|i| {
-            let candidates = terms(i).iter().copied().filter(|&t| entries(i) && postings.of(t).len() <= POSTING_CAP);
-            rarest(candidates, rarity)
-        })
+        .map(|i| rarest(terms(i).iter().copied(), rarity, |t| entries(i) && postings.of(t).len() <= POSTING_CAP))
         .collect();
     // For each term, the sentences that have it as a key.
     let mut keyed_by = Lists::counting(vocabulary);
@@ -358,11 +354,13 @@ fn alike_pairs_by_sentence(
     pairs
 }
 
-/// The first `KEYS` of `terms` (distinct) rarest first, the id breaking
-/// ties so the choice is reproducible, and how many there are: what sorting
-/// them all in that order and keeping the first `KEYS` gives, kept in a small
-/// sorted array instead.
-fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usize) {
+/// The first `KEYS` of the `terms` (distinct) that are keys, rarest first,
+/// the id breaking ties so the choice is reproducible, and how many there
+/// are: what sorting the keys in that order and keeping the first `KEYS`
+/// gives, kept in a small sorted array instead. `is_key` is asked only of
+/// a term rarer than the keys so far (most terms are not: a filter before
+/// the comparison asked it of every term).
+fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64], is_key: impl Fn(u32) -> bool) -> ([u32; KEYS], usize) {
     // Rarities are `ln(1 + S / df)` with `df <= S`: at least ln 2, never
     // NaN nor -0.0, so `>` and `==` order them as `total_cmp` does.
     let rarer = |x: u32, rx: f64, y: u32| {
@@ -377,7 +375,7 @@ fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64]) -> ([u32; KEYS], usi
         let rt = rarity[t as usize];
         // Most terms are commoner than all the keys once there are `KEYS`
         // of them: one comparison, with the last, passes them over.
-        if n == KEYS && (rt < floor || (rt == floor && t > keys[KEYS - 1])) {
+        if n == KEYS && (rt < floor || (rt == floor && t > keys[KEYS - 1])) || !is_key(t) {
             continue;
         }
         // Inserted from the back, the last key dropped when there are
@@ -901,13 +899,15 @@ mod tests {
         fn the_rarest_keys_are_the_first_of_the_sorted_terms(
             rarity_class in proptest::collection::vec(0u8..5, 1..40),
             take in proptest::collection::vec(proptest::bool::ANY, 40),
+            key in proptest::collection::vec(proptest::bool::weighted(0.7), 40),
         ) {
             let rarity: Vec<f64> = rarity_class.iter().map(|&c| f64::from(c) * 0.7).collect();
             let terms: Vec<u32> = (0..rarity.len() as u32).filter(|&t| take[t as usize]).collect();
-            let mut sorted = terms.clone();
+            // The keys among them, sorted: what a filter before `rarest` gave.
+            let mut sorted: Vec<u32> = terms.iter().copied().filter(|&t| key[t as usize]).collect();
             sorted.sort_by(|&x, &y| rarity[y as usize].total_cmp(&rarity[x as usize]).then(x.cmp(&y)));
             sorted.truncate(KEYS);
-            let (keys, n) = rarest(terms.iter().copied(), &rarity);
+            let (keys, n) = rarest(terms.iter().copied(), &rarity, |t| key[t as usize]);
             proptest::prop_assert_eq!(&keys[..n], &sorted[..]);
         }
 

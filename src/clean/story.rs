@@ -232,6 +232,10 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
         // stays in registers (one loop with the char path shuffled it
         // between registers and the stack).
         let buf = out.as_mut_slice();
+        // `space` as the high bit of a byte before the chunk's first: the
+        // last chunk's top byte shifted down (not a bool to test and shift
+        // back each chunk).
+        let mut before = u64::from(space) << 7;
         while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
             let x = u64::from_le_bytes(chunk);
             if x & HIGH != 0 {
@@ -250,7 +254,7 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
             // all eight bytes are written and the dropped ones cut off
             // the end, instead of a push per byte of such a chunk
             // (one chunk in four on the 200 stories).
-            let mut dropped = spaces & (spaces << 8 | u64::from(space) << 7);
+            let mut dropped = spaces & (spaces << 8 | before);
             let mut kept = 8;
             while dropped != 0 {
                 let top = 63 - dropped.leading_zeros();
@@ -261,9 +265,10 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
             }
             buf[w..w + 8].copy_from_slice(&mapped.to_le_bytes());
             w += kept;
-            space = spaces >> 63 != 0;
+            before = spaces >> 56;
             i += 8;
         }
+        space = before != 0;
         let Some(&b) = bytes.get(i) else { break };
         let letter = if b.is_ascii() {
             i += 1;

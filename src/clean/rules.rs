@@ -689,12 +689,12 @@ pub(crate) struct ContainsIndex {
     shift: Box<[u8; 4096]>,
 }
 
-// No phrase is empty, and the scan's window ends with three bytes: no
-// `Contains` phrase may be shorter.
+// No phrase is empty, and the scan reads the three bytes that end its
+// window as the high bytes of four: no `Contains` phrase may be shorter.
 const _: () = {
     let mut i = 0;
     while i < PHRASE_RULES.len() {
-        let shortest = if matches!(PHRASE_RULES[i].how, How::Contains) { 3 } else { 1 };
+        let shortest = if matches!(PHRASE_RULES[i].how, How::Contains) { 4 } else { 1 };
         let list = PHRASE_RULES[i].list.as_bytes();
         let (mut j, mut len) = (0, 0);
         while j <= list.len() {
@@ -710,9 +710,15 @@ const _: () = {
     }
 };
 
-/// The slot of [`ContainsIndex::shift`] for three bytes.
-fn tri_hash(b0: u8, b1: u8, b2: u8) -> usize {
-    (u32::from_le_bytes([b0, b1, b2, 0]).wrapping_mul(0x9e37_79b1) >> 20) as usize
+/// The slot of [`ContainsIndex::shift`] for three bytes: the high three
+/// of `four` (little-endian), so that the scan reads them with one load.
+fn tri_hash(four: u32) -> usize {
+    ((four >> 8).wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// [`tri_hash`] of the three bytes of `b` that end at `end` (exclusive).
+fn tri_hash_at(b: &[u8], end: usize) -> usize {
+    tri_hash(u32::from_le_bytes([0, b[end - 3], b[end - 2], b[end - 1]]))
 }
 
 impl ContainsIndex {
@@ -720,11 +726,8 @@ impl ContainsIndex {
         static INDEX: OnceLock<ContainsIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
             let all = PHRASE_RULES.iter().enumerate().filter(|(_, r)| r.how == How::Contains);
-            let window = all.clone().flat_map(|(_, r)| r.phrases()).map(|p| p.len()).min().unwrap_or(3).min(255);
-            let tail = |p: &str| {
-                let b = &p.as_bytes()[window - 3..window];
-                tri_hash(b[0], b[1], b[2])
-            };
+            let window = all.clone().flat_map(|(_, r)| r.phrases()).map(|p| p.len()).min().unwrap_or(4).min(255);
+            let tail = |p: &str| tri_hash_at(p.as_bytes(), window);
             let mut phrases: Vec<(&'static str, usize)> =
                 all.flat_map(|(i, r)| r.phrases().map(move |p| (p, i))).collect();
             crate::sort::sort_by_key(&mut phrases, |(p, _)| tail(p));
@@ -742,7 +745,7 @@ impl ContainsIndex {
             for (p, _) in &phrases {
                 let b = &p.as_bytes()[..window];
                 for j in 2..window {
-                    let slot = &mut shift[tri_hash(b[j - 2], b[j - 1], b[j])];
+                    let slot = &mut shift[tri_hash_at(b, j + 1)];
                     *slot = (*slot).min((window - 1 - j) as u8);
                 }
             }
@@ -772,14 +775,19 @@ impl ContainsIndex {
         // A window at `at` ends with three bytes whose shift is 0 only if a
         // phrase may start at `at`; else no phrase starts before
         // `at + shift` (hash collisions only make shifts smaller).
-        let mut at = 0;
-        while let Some(end) = bytes.get(at + m - 3..at + m) {
-            let slot = tri_hash(end[0], end[1], end[2]);
+        // The scan moves `four`, where the four bytes that end the window
+        // start (every phrase is at least four bytes long): one load and
+        // one bounds test a step (the three bytes, each read, and the
+        // window's end and start computed cost some 16 instructions a step).
+        let mut four = m - 4;
+        while let Some(&end) = bytes.get(four..).and_then(|b| b.first_chunk::<4>()) {
+            let slot = tri_hash(u32::from_le_bytes(end));
             let step = self.shift[slot];
             if step > 0 {
-                at += usize::from(step);
+                four += usize::from(step);
                 continue;
             }
+            let at = four + 4 - m;
             // Only the phrases whose window ends like this one may start here.
             let (lo, hi) = self.by_tail[slot];
             // The text's next eight bytes, to rule out most phrases
@@ -801,7 +809,7 @@ impl ContainsIndex {
                     }
                 }
             }
-            at += 1;
+            four += 1;
         }
     }
 }

@@ -211,52 +211,71 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
     // after a letter: one pass, eight bytes at a time where they are ASCII.
     // (Mapping every byte, then removing the repeated spaces, cost some 11
     // instructions a byte of every block, two thirds of it the removal.)
-    out.reserve(s.len() + 8);
     let start = out.len();
     let bytes = s.as_bytes();
+    // The key is written at `w` into `out` made long enough first (as
+    // zeros, cut at the end): every ASCII chunk's eight bytes are stored
+    // through a slice, then the dropped ones cut off by `w`, where a push
+    // or `extend_from_slice` reloaded the vector's length and capacity
+    // after every store (some 15 instructions a chunk). The room kept:
+    // `out.len() >= w + bytes.len() - i + 8`; only a char whose lower case
+    // is longer than itself (e.g. 'İ') needs more.
+    let mut room = start + bytes.len() + 8;
+    out.resize(room, 0);
+    let mut w = start;
     // Whether the last byte out is a space, or none is out yet: a space
     // then is dropped.
     let mut space = true;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+        // A loop of ASCII chunks alone, on a slice of the buffer: its state
+        // stays in registers (one loop with the char path shuffled it
+        // between registers and the stack).
+        let buf = out.as_mut_slice();
+        // `space` as the high bit of a byte before the chunk's first: the
+        // last chunk's top byte shifted down (not a bool to test and shift
+        // back each chunk).
+        let mut before = u64::from(space) << 7;
+        while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
             let x = u64::from_le_bytes(chunk);
-            if x & HIGH == 0 {
-                // ASCII: each letter lower-cased (its 0x20 bit set), each
-                // other byte 0x20, the space.
-                let lower = x | (ONES * 0x20);
-                let letters = !below(lower, b'a') & below(lower, b'z' + 1);
-                let spaces = !letters & HIGH;
-                // (Each byte of `lower` has its 0x20 bit set: a non-letter
-                // keeps that bit alone.)
-                let mut mapped = lower & (((letters >> 7) * 0xff) | (ONES * 0x20));
-                // The spaces after a space, taken out of `mapped` from the
-                // highest down (the bytes below one stay where they are);
-                // all eight bytes are written and the dropped ones cut off
-                // the end, instead of a push per byte of such a chunk
-                // (one chunk in four on the 200 stories).
-                let mut dropped = spaces & (spaces << 8 | u64::from(space) << 7);
-                let mut kept = 8;
-                while dropped != 0 {
-                    let top = 63 - dropped.leading_zeros();
-                    let below_it = (1u64 << (top - 7)) - 1;
-                    mapped = (mapped & below_it) | (mapped >> 8 & !below_it);
-                    dropped ^= 1 << top;
-                    kept -= 1;
-                }
-                out.extend_from_slice(&mapped.to_le_bytes());
-                out.truncate(out.len() - (8 - kept));
-                space = spaces >> 63 != 0;
-                i += 8;
-                continue;
+            if x & HIGH != 0 {
+                break;
             }
+            // ASCII: each letter lower-cased (its 0x20 bit set), each
+            // other byte 0x20, the space.
+            let lower = x | (ONES * 0x20);
+            let letters = !below(lower, b'a') & below(lower, b'z' + 1);
+            let spaces = !letters & HIGH;
+            // (Each byte of `lower` has its 0x20 bit set: a non-letter
+            // keeps that bit alone.)
+            let mut mapped = lower & (((letters >> 7) * 0xff) | (ONES * 0x20));
+            // The spaces after a space, taken out of `mapped` from the
+            // highest down (the bytes below one stay where they are);
+            // all eight bytes are written and the dropped ones cut off
+            // the end, instead of a push per byte of such a chunk
+            // (one chunk in four on the 200 stories).
+            let mut dropped = spaces & (spaces << 8 | before);
+            let mut kept = 8;
+            while dropped != 0 {
+                let top = 63 - dropped.leading_zeros();
+                let below_it = (1u64 << (top - 7)) - 1;
+                mapped = (mapped & below_it) | (mapped >> 8 & !below_it);
+                dropped ^= 1 << top;
+                kept -= 1;
+            }
+            buf[w..w + 8].copy_from_slice(&mapped.to_le_bytes());
+            w += kept;
+            before = spaces >> 56;
+            i += 8;
         }
-        let b = bytes[i];
+        space = before != 0;
+        let Some(&b) = bytes.get(i) else { break };
         let letter = if b.is_ascii() {
             i += 1;
             let letter = b.is_ascii_alphabetic();
             if letter {
-                out.push(b | 0x20);
+                out[w] = b | 0x20;
+                w += 1;
             }
             letter
         } else {
@@ -266,20 +285,30 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
             if letter {
                 let mut utf8 = [0; 4];
                 for c in c.to_lowercase() {
-                    out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                    let c = c.encode_utf8(&mut utf8).as_bytes();
+                    // (The room for the rest of the text and a chunk.)
+                    let need = w + c.len() + (bytes.len() - i) + 8;
+                    if need > room {
+                        room = need;
+                        out.resize(room, 0);
+                    }
+                    out[w..w + c.len()].copy_from_slice(c);
+                    w += c.len();
                 }
             }
             letter
         };
         if !letter && !space {
-            out.push(b' ');
+            out[w] = b' ';
+            w += 1;
         }
         space = !letter;
     }
     // (The first byte of a key is a letter: a space at the end is its own.)
-    if out.len() > start && out.last() == Some(&b' ') {
-        out.pop();
+    if w > start && out[w - 1] == b' ' {
+        w -= 1;
     }
+    out.truncate(w);
 }
 
 /// `c.is_alphabetic()` for a non-ASCII char, answered without the Unicode

@@ -406,9 +406,7 @@ pub(crate) fn split(text: &str, block: Range<usize>) -> Vec<Unit> {
     if s.trim().is_empty() {
         return Vec::new();
     }
-    let scan = Scan::of(s);
-    let (copy, glued) = uax_copy(s, scan);
-    let quotes = quote_spans(s, &copy, scan);
+    let (copy, glued, quotes) = uax_copy(s, Scan::of(s));
     units(s, &copy, base, &glued, &quotes)
 }
 
@@ -439,51 +437,62 @@ fn clamp_block(text: &str, block: Range<usize>) -> (usize, usize) {
 ///
 /// With it, the periods of `s` that may end a sentence glued to the next
 /// ([`may_glue`]), in order: the search for periods is done once here, not
-/// again for every piece.
-fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>) {
+/// again for every piece; and the block's quotations ([`Quotes`]), whose
+/// marks are found by the same search (a block outside ASCII was searched
+/// twice, once for each set).
+fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>, Vec<Range<usize>>) {
     let mut bytes: Option<Vec<u8>> = None;
-    let mut edit = |range: Range<usize>, with: &[u8]| {
+    fn edit(bytes: &mut Option<Vec<u8>>, s: &str, range: Range<usize>, with: &[u8]) {
         bytes.get_or_insert_with(|| s.as_bytes().to_vec())[range].copy_from_slice(with);
-    };
+    }
     if scan.newline {
         for newline in soft_newlines(s) {
             let blank = &b"  "[..newline.len()];
-            edit(newline, blank);
+            edit(&mut bytes, s, newline, blank);
         }
     }
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
     // only differs from the copy by newlines (which end a run either way).
-    // In ASCII, the only ATerm is the period, found by a byte search
-    // (native only: the .wasm's size budget binds).
+    // In ASCII without a straight quote, there is no quotation to follow,
+    // and the only ATerm is the period, found by a byte search (native
+    // only: the .wasm's size budget binds).
     #[cfg(not(target_arch = "wasm32"))]
-    let aterms = {
-        let periods = scan.ascii.then(|| s.match_indices('.').map(|(i, _)| (i, '.')));
-        let others = (!scan.ascii).then(|| find_chars(s, &ATERMS));
-        periods.into_iter().flatten().chain(others.into_iter().flatten())
+    let marks = {
+        let periods_only = scan.ascii && !scan.quote;
+        let periods = periods_only.then(|| s.match_indices('.').map(|(i, _)| (i, '.')));
+        let all = (!periods_only).then(|| find_chars(s, &MARKS));
+        periods.into_iter().flatten().chain(all.into_iter().flatten())
     };
     #[cfg(target_arch = "wasm32")]
-    let aterms = find_chars(s, &ATERMS);
+    let marks = find_chars(s, &MARKS);
     let mut glued = Vec::new();
-    for (i, aterm) in aterms {
-        // `…` (an ATerm too, so found here rather than by a search of its
-        // own) is spelled `...` before its last period may become `!`
-        // below; no other edit touches its bytes.
-        if aterm == '…' {
-            edit(i..i + 3, b"...");
-        }
-        if aterm == '.' && may_glue(s, i) {
-            glued.push(i);
-        }
-        let (at, replacement): (usize, &[u8]) = match aterm {
+    let mut quotes = Quotes::default();
+    for (i, mark) in marks {
+        let (at, replacement): (usize, &[u8]) = match mark {
             '.' => (i, b"!"),
             '…' => (i + 2, b"!"),
             '\u{2024}' => (i, "‼".as_bytes()),
             '\u{fe52}' => (i, "\u{fe57}".as_bytes()),
-            _ => (i, "！".as_bytes()),
+            '\u{ff0e}' => (i, "！".as_bytes()),
+            _ => {
+                // Only soft newlines are edited yet in the copy, and an
+                // ATerm's edit touches only its own bytes.
+                quotes.mark(s, bytes.as_deref().unwrap_or(s.as_bytes()), i, mark);
+                continue;
+            }
         };
-        if long_run_follows(&s[i + aterm.len_utf8()..]) {
-            edit(at..at + replacement.len(), replacement);
+        // `…` (an ATerm too, so found here rather than by a search of its
+        // own) is spelled `...` before its last period may become `!`
+        // below; no other edit touches its bytes.
+        if mark == '…' {
+            edit(&mut bytes, s, i..i + 3, b"...");
+        }
+        if mark == '.' && may_glue(s, i) {
+            glued.push(i);
+        }
+        if long_run_follows(&s[i + mark.len_utf8()..]) {
+            edit(&mut bytes, s, at..at + replacement.len(), replacement);
         }
     }
     let copy = match bytes {
@@ -491,11 +500,19 @@ fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>) {
         // Every replacement swaps whole chars for chars of the same length.
         Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| s.to_owned())),
     };
-    (copy, glued)
+    (copy, glued, quotes.finish())
 }
 
 /// The chars UAX #29 takes for a period (ATerm).
+#[cfg(test)]
 const ATERMS: CharSet = CharSet::new(&['.', '…', '\u{2024}', '\u{fe52}', '\u{ff0e}']);
+
+/// What [`uax_copy`] looks for: the ATerms, and the quotation marks and
+/// line breaks that [`Quotes`] follows.
+const MARKS: CharSet = CharSet::new(&[
+    '.', '…', '\u{2024}', '\u{fe52}', '\u{ff0e}', '\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '"', '“', '”', '„',
+    '«', '»', '「', '」', '『', '』',
+]);
 
 /// A small set of chars to look for, with the first bytes of their UTF-8
 /// forms, so that a search decodes only the chars that may be in the set.
@@ -507,16 +524,16 @@ struct CharSet {
     /// share a first byte with it (`’` and `—` with `“`) are told apart
     /// by their last byte, without decoding.
     last_bytes: u64,
-    /// Its ASCII chars (at most three; repeated to fill), each in every
+    /// Its ASCII chars (at most four; repeated to fill), each in every
     /// byte of a `u64`, for a search of eight bytes at a time (the .wasm).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "the .wasm's eight-byte search"))]
-    ascii: [u64; 3],
+    ascii: [u64; 4],
     /// Bit 7 of every byte if it has chars outside ASCII, else 0.
     high: u64,
-    /// Its ASCII chars (at most three; repeated to fill), for a search of
+    /// Its ASCII chars (at most four; repeated to fill), for a search of
     /// sixteen bytes at a time (native).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "the native sixteen-byte search"))]
-    ascii_bytes: [u8; 3],
+    ascii_bytes: [u8; 4],
 }
 
 /// What [`find_chars`] looks at in a step: natively sixteen bytes, whose
@@ -537,7 +554,7 @@ impl CharSet {
     const fn new(chars: &'static [char]) -> CharSet {
         let mut first_bytes = [false; 256];
         let mut last_bytes = 0;
-        let (mut ascii, mut ascii_bytes, mut n, mut high) = ([0; 3], [0; 3], 0, 0);
+        let (mut ascii, mut ascii_bytes, mut n, mut high) = ([0; 4], [0; 4], 0, 0);
         let mut k = 0;
         while k < chars.len() {
             let c = chars[k] as u32;
@@ -560,7 +577,7 @@ impl CharSet {
             }
             k += 1;
         }
-        while n > 0 && n < 3 {
+        while n > 0 && n < 4 {
             ascii[n] = ascii[0];
             ascii_bytes[n] = ascii_bytes[0];
             n += 1;
@@ -599,11 +616,11 @@ impl CharSet {
     /// a curly quote or a dash is one candidate, not three.
     #[cfg(not(target_arch = "wasm32"))]
     fn may_start(&self, sixteen: &[u8; 16]) -> u128 {
-        let [a, b, c] = self.ascii_bytes;
+        let [a, b, c, d] = self.ascii_bytes;
         let lead = self.high as u8;
-        u128::from_le_bytes(
-            sixteen.map(|x| (u8::from(x == a) | u8::from(x == b) | u8::from(x == c)) << 7 | (x & x << 1 & lead)),
-        )
+        u128::from_le_bytes(sixteen.map(|x| {
+            (u8::from(x == a) | u8::from(x == b) | u8::from(x == c) | u8::from(x == d)) << 7 | (x & x << 1 & lead)
+        }))
     }
 }
 
@@ -745,7 +762,7 @@ fn attaches(c: char) -> bool {
 /// What [`split`] needs to know of a whole block before it starts, found
 /// in one pass over its bytes: most blocks have no newline, and many are in
 /// ASCII without a straight quote, which spares [`soft_newlines`] and
-/// [`quote_spans`] their work.
+/// [`Quotes`] their work.
 #[derive(Debug, Clone, Copy)]
 struct Scan {
     /// Has a "\n" or "\r" (natively; always true in the .wasm).
@@ -922,7 +939,7 @@ struct Units<'a> {
     /// order, and the first of them not yet behind a piece.
     glued: &'a [usize],
     next_glued: usize,
-    /// The quotations of [`quote_spans`], and the place in them.
+    /// The quotations of [`Quotes`], and the place in them.
     quotes: &'a [Range<usize>],
     quote_cursor: usize,
     /// The last boundary, where the next piece starts.
@@ -1318,46 +1335,36 @@ enum Quote {
     WhiteCorner,
 }
 
-/// The quotation marks and line breaks that [`quote_spans`] follows.
+/// The quotation marks and line breaks that [`Quotes`] follows.
+#[cfg(test)]
 const QUOTE_MARKS: CharSet =
     CharSet::new(&['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '"', '“', '”', '„', '«', '»', '「', '」', '『', '』']);
 
-/// Byte ranges of `s` (from the opening mark to after the closing one) of the
-/// quotations that close within the block and are at most
-/// [`MAX_QUOTE_UNIT`] bytes long; sorted, nested ones already joined.
-/// A hard line break (one left in `copy`) forgets all open quotations.
-fn quote_spans(s: &str, copy: &str, scan: Scan) -> Vec<Range<usize>> {
-    // In ASCII, a block without a straight quote has no quotation (native
-    // only: the .wasm's size budget binds).
-    if cfg!(not(target_arch = "wasm32")) && !scan.quote && scan.ascii {
-        return Vec::new();
-    }
-    let bytes = copy.as_bytes();
-    let mut open = OpenQuotes::default();
-    let mut spans: Vec<Range<usize>> = Vec::new();
-    for (i, c) in find_chars(s, &QUOTE_MARKS) {
+/// The quotations of a block, from its quotation marks and line breaks in
+/// order: byte ranges (from the opening mark to after the closing one) of
+/// the quotations that close within the block and are at most
+/// [`MAX_QUOTE_UNIT`] bytes long; sorted, nested ones already joined. A
+/// hard line break (one left in the copy) forgets all open quotations.
+#[derive(Default)]
+struct Quotes {
+    open: OpenQuotes,
+    spans: Vec<Range<usize>>,
+}
+
+impl Quotes {
+    /// The mark `c` at `i` of `s`, whose UAX #29 copy is `copy`.
+    fn mark(&mut self, s: &str, copy: &[u8], i: usize, c: char) {
         let end = i + c.len_utf8();
         let previous = s[..i].chars().next_back();
         let next = s[end..].chars().next();
-        let mut close = |kinds: &[Quote], open: &mut OpenQuotes| -> bool {
-            let Some(k) = open.marks().iter().rposition(|(q, _)| kinds.contains(q)) else {
-                return false;
-            };
-            let start = open.marks()[k].1;
-            open.len = k;
-            if end - start <= MAX_QUOTE_UNIT {
-                spans.push(start..end);
-            }
-            true
-        };
-        let top = open.marks().last().map(|&(q, _)| q);
+        let top = self.open.marks().last().map(|&(q, _)| q);
         let opening = match c {
-            '\n' | '\r' if bytes[i] != b' ' => {
-                open.len = 0;
+            '\n' | '\r' if copy[i] != b' ' => {
+                self.open.len = 0;
                 None
             }
             '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                open.len = 0;
+                self.open.len = 0;
                 None
             }
             '"' => {
@@ -1367,65 +1374,96 @@ fn quote_spans(s: &str, copy: &str, scan: Scan) -> Vec<Range<usize>> {
                 if opens {
                     Some(Quote::Straight)
                 } else {
-                    close(&[Quote::Straight], &mut open);
+                    self.close(&[Quote::Straight], end);
                     None
                 }
             }
             '“' if top == Some(Quote::Low) => {
-                close(&[Quote::Low], &mut open);
+                self.close(&[Quote::Low], end);
                 None
             }
             '“' => Some(Quote::Curly),
             '”' => {
-                close(&[Quote::Curly, Quote::Low], &mut open);
+                self.close(&[Quote::Curly, Quote::Low], end);
                 None
             }
             '„' => Some(Quote::Low),
             '«' if top == Some(Quote::ReversedGuillemet) => {
-                close(&[Quote::ReversedGuillemet], &mut open);
+                self.close(&[Quote::ReversedGuillemet], end);
                 None
             }
             '«' => Some(Quote::Guillemet),
             '»' => {
-                let closed = close(&[Quote::Guillemet], &mut open);
+                let closed = self.close(&[Quote::Guillemet], end);
                 let opens = previous.is_none_or(char::is_whitespace) && next.is_some_and(|n| !n.is_whitespace());
                 (!closed && opens).then_some(Quote::ReversedGuillemet)
             }
             '「' => Some(Quote::Corner),
             '」' => {
-                close(&[Quote::Corner], &mut open);
+                self.close(&[Quote::Corner], end);
                 None
             }
             '『' => Some(Quote::WhiteCorner),
             '』' => {
-                close(&[Quote::WhiteCorner], &mut open);
+                self.close(&[Quote::WhiteCorner], end);
                 None
             }
             _ => None,
         };
         if let Some(quote) = opening {
-            open.push((quote, i));
+            self.open.push((quote, i));
         }
     }
-    // Spans are nested or disjoint; keep the outermost ones, in order,
-    // merged in place (a second vector was an allocation a block).
-    crate::sort::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut kept: usize = 0;
-    for k in 0..spans.len() {
-        let span = spans[k].clone();
-        match kept.checked_sub(1).map(|last| &mut spans[last]) {
-            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
-            _ => {
-                spans[kept] = span;
-                kept += 1;
+
+    /// Closes the innermost open mark of one of `kinds`, if any, with the
+    /// mark that ends at `end` (and the marks opened after it).
+    fn close(&mut self, kinds: &[Quote], end: usize) -> bool {
+        let Some(k) = self.open.marks().iter().rposition(|(q, _)| kinds.contains(q)) else {
+            return false;
+        };
+        let start = self.open.marks()[k].1;
+        self.open.len = k;
+        if end - start <= MAX_QUOTE_UNIT {
+            self.spans.push(start..end);
+        }
+        true
+    }
+
+    /// The spans, once every mark has come.
+    fn finish(self) -> Vec<Range<usize>> {
+        let mut spans = self.spans;
+        // Spans are nested or disjoint; keep the outermost ones, in order,
+        // merged in place (a second vector was an allocation a block).
+        crate::sort::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: usize = 0;
+        for k in 0..spans.len() {
+            let span = spans[k].clone();
+            match kept.checked_sub(1).map(|last| &mut spans[last]) {
+                Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+                _ => {
+                    spans[kept] = span;
+                    kept += 1;
+                }
             }
         }
+        spans.truncate(kept);
+        spans
     }
-    spans.truncate(kept);
-    spans
 }
 
-/// The open quotation marks of [`quote_spans`], innermost last: at most
+/// [`Quotes`] of `s` from a search of its own for the marks (what
+/// [`uax_copy`] did before it found them with the ATerms): the reference
+/// its one search is tested against.
+#[cfg(test)]
+fn quote_spans(s: &str, copy: &str) -> Vec<Range<usize>> {
+    let mut quotes = Quotes::default();
+    for (i, c) in find_chars(s, &QUOTE_MARKS) {
+        quotes.mark(s, copy.as_bytes(), i, c);
+    }
+    quotes.finish()
+}
+
+/// The open quotation marks of [`Quotes`], innermost last: at most
 /// [`QUOTE_DEPTH`], so kept in place (a vector was an allocation a block
 /// with quotes).
 #[derive(Default)]
@@ -1994,7 +2032,7 @@ mod tests {
 
     #[test]
     fn quote_spans_forget_the_oldest_open_marks_and_keep_the_outermost() {
-        let quotes = |s: &str| quote_spans(s, s, Scan::of(s));
+        let quotes = |s: &str| uax_copy(s, Scan::of(s)).2;
         // Seventeen nested openings: the first is forgotten, so the span
         // starts at the second (3 bytes each).
         let deep = format!("{}x{}", "“".repeat(QUOTE_DEPTH + 1), "”".repeat(QUOTE_DEPTH + 1));
@@ -2644,15 +2682,13 @@ mod tests {
             // units (they are made again, not kept).
             let (base, end) = clamp_block(&text, a % (text.len() + 1)..b % (text.len() + 1));
             let s = &text[base..end];
-            let scan = Scan::of(s);
-            let (copy, glued) = uax_copy(s, scan);
-            let quotes = quote_spans(s, &copy, scan);
+            let (copy, glued, quotes) = uax_copy(s, Scan::of(s));
             prop_assert_eq!(units(s, &copy, base, &glued, &quotes), units_by_crate(s, &copy, base, &glued, &quotes));
         }
 
         #[test]
         fn glued_periods_of_the_block_serve_its_pieces(text in newsish(), a in any::<usize>(), b in any::<usize>()) {
-            let (_, glued) = uax_copy(&text, Scan::of(&text));
+            let (_, glued, _) = uax_copy(&text, Scan::of(&text));
             let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let x = boundaries[a % boundaries.len()];
             let y = boundaries[b % boundaries.len()];
@@ -2665,11 +2701,29 @@ mod tests {
         // ’ and — share the curly quotes' first two bytes without being in
         // either set: the last-byte test must turn them away.
         fn find_chars_is_match_indices(text in "[a .\"\n\r\u{1}!/\u{85}\u{2028}…“”„«»「」『』․﹒．é€ж日\u{10348}’—]{0,40}") {
-            for set in [&QUOTE_MARKS, &ATERMS] {
+            for set in [&QUOTE_MARKS, &ATERMS, &MARKS] {
                 let expected: Vec<(usize, char)> =
                     text.match_indices(set.chars).map(|(i, m)| (i, m.chars().next().unwrap_or_default())).collect();
                 prop_assert_eq!(find_chars(&text, set).collect::<Vec<_>>(), expected);
             }
+        }
+
+        /// [`uax_copy`]'s one search for ATerms and quotation marks finds
+        /// the quotations a search for the marks alone finds, and the
+        /// periods that may glue: in ASCII with and without `"`, and
+        /// outside it, with soft and hard newlines.
+        #[test]
+        fn one_search_gives_the_quotes_and_periods(
+            pieces in prop::collection::vec(prop::sample::select(&[
+                "word ", "The ", " said", ".", ". ", "did.Because", "\"", " \"", "“", "”", "„", "«", "»", "「", "」",
+                "…", "’", "—", "é", "\n", "\r\n", "\n\n", "a line of wrapped text\n", "!", "?", "\u{2028}", "．",
+            ][..]), 0..40)
+        ) {
+            let s = pieces.concat();
+            let (copy, glued, quotes) = uax_copy(&s, Scan::of(&s));
+            prop_assert_eq!(quotes, quote_spans(&s, &copy));
+            let periods: Vec<usize> = s.match_indices('.').map(|(i, _)| i).filter(|&i| may_glue(&s, i)).collect();
+            prop_assert_eq!(glued, periods);
         }
 
         #[test]

@@ -279,6 +279,26 @@ fn ascii_letters(x: u64) -> u64 {
     from_a & !past_z & !x & HIGH
 }
 
+/// [`ascii_letters`] of `x`, and `x` with bits 5 and 7 of every byte
+/// cleared, which upper-cases its ASCII letters: a letter is `0x41..=0x5a`
+/// there, to which adding 0x3f and 0x25 carries into bit 7 from 0x41 and
+/// from 0x5b on. One mask less than [`ascii_letters`], and no mask to make
+/// the word's key: the short stop words are keyed upper-case ([`fold`]).
+#[inline(always)]
+fn ascii_letters_upper(x: u64) -> (u64, u64) {
+    let upper = x & 0x5f5f_5f5f_5f5f_5f5f;
+    let from_a = upper + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = upper + 0x2525_2525_2525_2525;
+    (from_a & !past_z & !x & HIGH, upper)
+}
+
+/// The key of a short word of lower-case letters in [`StopTable`]: its
+/// ASCII letters upper-cased (bit 5 cleared), as [`ascii_letters_upper`]
+/// gives a word of the text, other bytes as they are.
+fn fold(key: u64) -> u64 {
+    key & !(ascii_letters(key) >> 2)
+}
+
 /// The ASCII letters at the start of `rest`: `rest.iter().position(|b|
 /// !b.is_ascii_alphabetic())`, answered from the first eight bytes when a
 /// non-letter is among them (most words are shorter), else byte by byte.
@@ -297,8 +317,8 @@ fn letter_run(rest: &[u8]) -> usize {
 /// tables (linear probing; 0 is a free slot, as no word is empty), where a
 /// word costs a comparison of integers (a hash map of strings would hash and
 /// compare bytes). Words of up to eight bytes, all but a few of the ASCII
-/// ones, are a `u64` with the index of their set of languages in
-/// [`StopTable::classes`] beside it: the word loop counts the words of each
+/// ones, are a `u64` (their [`fold`], ASCII letters upper-cased) with the
+/// index of their set of languages in [`StopTable::classes`] beside it: the word loop counts the words of each
 /// set and only [`StopTable::add_classes`] spreads them over the languages.
 /// Longer words are a `u128` with their languages in its two high bytes.
 struct StopTable {
@@ -358,8 +378,8 @@ impl StopTable {
                     let key = key_of(word.as_bytes());
                     let bit = 1 << language as u32;
                     if let Ok(short) = u64::try_from(key) {
-                        let i = table.short_slot_of(short);
-                        table.short[i] = short;
+                        let i = table.short_slot_of(fold(short));
+                        table.short[i] = fold(short);
                         short_languages[i] |= bit;
                     } else {
                         let i = table.long_slot_of(key);
@@ -402,7 +422,7 @@ impl StopTable {
     }
 
     /// The index in `classes` of the languages whose stop list holds the
-    /// word of at most eight bytes `key`.
+    /// word of at most eight bytes whose [`fold`] is `key`.
     #[inline(always)]
     fn short_class(&self, key: u64) -> usize {
         usize::from(self.short_class[self.short_slot_of(key)])
@@ -417,7 +437,7 @@ impl StopTable {
     /// The languages whose stop list holds the word of `key`.
     fn languages(&self, key: u128) -> u16 {
         match u64::try_from(key) {
-            Ok(short) => self.classes[self.short_class(short)],
+            Ok(short) => self.classes[self.short_class(fold(short))],
             Err(_) => self.long_languages(key),
         }
     }
@@ -689,7 +709,7 @@ impl Tally {
         let Some(last) = bytes.len().checked_sub(8) else { return (i, false) };
         while i <= last {
             let lo = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
-            let letter = ascii_letters(lo);
+            let (letter, upper) = ascii_letters_upper(lo);
             // Bit 7 of each letter and each byte outside ASCII.
             let starts = (letter | lo) & HIGH;
             if starts & 0x80 == 0 {
@@ -701,22 +721,26 @@ impl Tally {
             if letter & 0x80 == 0 {
                 break;
             }
-            let run = (!letter & HIGH).trailing_zeros() as usize / 8;
-            let lower = lo | LOWER;
-            if run < 8 {
-                // The byte after the word is ASCII (and so no letter of a
-                // word).
-                if lo >> (8 * run) & 0x80 != 0 {
+            // Bit 7 of each byte that is no letter.
+            let ends = !letter & HIGH;
+            if ends != 0 {
+                // The bits up to the first such byte's bit 7: the word's
+                // bytes, and bit 7 of the byte after it, which must be
+                // ASCII (and so no letter of a word).
+                let through = ends ^ (ends - 1);
+                if lo & through & HIGH != 0 {
                     break;
                 }
                 if more == 0 {
                     full = true;
                     break;
                 }
-                classes[table.short_class(lower & ((1 << (8 * run)) - 1))] += 1;
+                classes[table.short_class(upper & through >> 8)] += 1;
+                let run = ends.trailing_zeros() as usize / 8;
                 (more, letters, i) = (more - 1, letters + run, i + run + 1);
                 continue;
             }
+            let lower = lo | LOWER;
             if i + 16 > bytes.len() {
                 break;
             }
@@ -730,7 +754,7 @@ impl Tally {
                 break;
             }
             if run == 0 {
-                classes[table.short_class(lower)] += 1;
+                classes[table.short_class(upper)] += 1;
             } else {
                 let hi = (hi | LOWER) & ((1 << (8 * run)) - 1);
                 let key = u128::from(lower) | u128::from(hi) << 64;
@@ -943,6 +967,39 @@ mod tests {
                 eight[at] = b;
                 let expected = if b.is_ascii_alphabetic() { 8 } else { at };
                 assert_eq!(letter_run(&eight), expected, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_letters_upper_tells_letters_and_upper_cases_them() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"0;-_ .,!";
+                eight[at] = b;
+                let (letters, upper) = ascii_letters_upper(u64::from_le_bytes(eight));
+                let expected = if b.is_ascii_alphabetic() { 0x80 << (8 * at) } else { 0 };
+                assert_eq!(letters, expected, "{b:#x} at {at}");
+                if b.is_ascii_alphabetic() {
+                    assert_eq!(upper.to_le_bytes()[at], b.to_ascii_uppercase(), "{b:#x}");
+                }
+            }
+        }
+    }
+
+    /// [`fold`] keys the short stop words as the word loop keys a word of
+    /// the text: no stop word has a capital, which the fold would make
+    /// one with the small letter.
+    #[test]
+    fn stop_words_fold_as_the_text() {
+        for &language in Language::ALL {
+            for word in super::super::stop_word_lines(language.spec().stop_words) {
+                assert!(!word.bytes().any(|b| b.is_ascii_uppercase()), "{word}");
+                if word.len() <= 8 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    let key = u64::try_from(key_of(word.as_bytes())).unwrap();
+                    let upper = u64::try_from(key_of(word.to_ascii_uppercase().as_bytes())).unwrap();
+                    assert_eq!(fold(key), upper, "{word}");
+                }
             }
         }
     }

@@ -764,6 +764,7 @@ fn attaches(c: char) -> bool {
 /// ASCII without a straight quote, which spares [`soft_newlines`] and
 /// [`Quotes`] their work.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code, reason = "ascii and quote are read only by the native fast paths"))]
 struct Scan {
     /// Has a "\n" or "\r" (natively; always true in the .wasm).
     newline: bool,

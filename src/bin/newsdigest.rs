@@ -317,7 +317,7 @@ struct BatchError<'a> {
 fn batch(config: &Config, threads: Option<usize>) -> Result<Outcome, Box<dyn std::error::Error>> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
     let chunk_lines = 4 * pool.current_num_threads();
-    let mut lines = io::stdin().lock().lines().enumerate();
+    let mut lines = Lines::new(io::BufReader::with_capacity(READ_BYTES, io::stdin().lock())).enumerate();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut outcome = Outcome::default();
     loop {
@@ -369,6 +369,66 @@ fn batch(config: &Config, threads: Option<usize>) -> Result<Outcome, Box<dyn std
 
 /// A chunk of `batch` holds at most about this much input.
 const CHUNK_BYTES: usize = 64 << 20;
+
+/// `batch` reads its input this much at a time: most lines then lie whole
+/// in the buffer and are copied out in one piece.
+const READ_BYTES: usize = 1 << 16;
+
+/// The lines of the batch input as [`BufRead::lines`] gives them: cut at
+/// `\n`, a `\r` before it dropped, a last line without `\n` kept, a line
+/// that is not UTF-8 an `InvalidData` error with std's message (the next
+/// call reads on). But the newline is found by `memchr`'s vector search:
+/// `lines()` goes through core's byte-word search (3.5 M instructions on
+/// the 200 stories). The UTF-8 check stays std's, once per line.
+struct Lines<R> {
+    input: R,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(input: R) -> Self {
+        Lines { input }
+    }
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = io::Result<String>;
+
+    fn next(&mut self) -> Option<io::Result<String>> {
+        let mut line = Vec::new();
+        loop {
+            let available = match self.input.fill_buf() {
+                Ok(available) => available,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Some(Err(e)),
+            };
+            if available.is_empty() {
+                if line.is_empty() {
+                    return None;
+                }
+                break;
+            }
+            match memchr::memchr(b'\n', available) {
+                Some(at) => {
+                    line.extend_from_slice(&available[..at]);
+                    self.input.consume(at + 1);
+                    if line.last() == Some(&b'\r') {
+                        line.pop();
+                    }
+                    break;
+                }
+                None => {
+                    let read = available.len();
+                    line.extend_from_slice(available);
+                    self.input.consume(read);
+                }
+            }
+        }
+        Some(
+            String::from_utf8(line)
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")),
+        )
+    }
+}
 
 /// One line of `batch`, done: its output line, its messages for stderr (one
 /// per failed source, or the line's error), and whether the line is a digest
@@ -793,6 +853,46 @@ mod tests {
         let id = serde_json::json!("de-ezb");
         let expected = serde_json::to_vec(&BatchDigest { id: &id, digest: &digest }).unwrap();
         assert_eq!(String::from_utf8(digest_json(&id, &digest)).unwrap(), String::from_utf8(expected).unwrap());
+    }
+
+    /// Gives its bytes a few at a time, as a pipe may.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn shown(lines: impl Iterator<Item = io::Result<String>>) -> Vec<Result<String, String>> {
+        lines.map(|l| l.map_err(|e| format!("{:?}: {e}", e.kind()))).collect()
+    }
+
+    proptest! {
+        /// The same lines and errors as `BufRead::lines`, whatever the
+        /// buffer and read sizes: lines across reads, `\r` before `\n` or
+        /// alone, a last line without `\n`, empty lines, bad UTF-8 (a
+        /// sequence cut by a newline too), and the lines after it.
+        #[test]
+        fn lines_are_those_of_bufread(
+            parts in proptest::collection::vec(prop_oneof![
+                Just(&b"a"[..]), Just(&b"\n"[..]), Just(&b"\r"[..]), Just(&b"\r\n"[..]), Just(&b" "[..]),
+                Just(&b"\xc3\xa9"[..]), Just(&b"\xc3"[..]), Just(&b"\xff"[..]), Just(&b"{\"id\": 1}"[..]),
+            ], 0..60),
+            capacity in 1usize..12,
+            step in 1usize..9,
+        ) {
+            let bytes = parts.concat();
+            let ours = shown(Lines::new(io::BufReader::with_capacity(capacity, Trickle { bytes: &bytes, step })));
+            let std = shown(io::BufReader::with_capacity(3, Trickle { bytes: &bytes, step }).lines());
+            prop_assert_eq!(ours, std);
+        }
     }
 
     /// parse_story gives what `Story` gives: the same docs, or the same error.

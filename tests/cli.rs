@@ -17,6 +17,10 @@ fn seed(name: &str) -> String {
 }
 
 fn run(args: &[&str], stdin: &str) -> Output {
+    run_bytes(args, stdin.as_bytes())
+}
+
+fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
@@ -24,7 +28,7 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -147,6 +151,27 @@ fn batch_writes_one_line_per_story_in_order_and_survives_bad_lines() {
     assert!(!v[3]["sentences"].as_array().unwrap().is_empty());
     assert_eq!(v[3]["sources"][1]["error"], "empty file");
     assert!(stderr.contains("line 5: docs[1]: empty file"), "{stderr}");
+}
+
+/// Lines ending in `\r\n` read as without the `\r`, blank ones skipped but
+/// counted; a line that is not UTF-8 stops the batch (status 3, std's
+/// message) after the lines read before it are written.
+#[test]
+fn batch_reads_crlf_lines_and_stops_at_invalid_utf8() {
+    let story = serde_json::json!({"id": "a", "docs": [seed_text("000"), seed_text("001")]}).to_string();
+    let mut input = format!("{story}\r\n\r\n{{not json\r\n").into_bytes();
+    input.extend_from_slice(b"{\"docs\": [\"caf\xe9\"]}\n");
+    input.extend_from_slice(format!("{story}\n").as_bytes());
+    let out = run_bytes(&["batch", "--sentences", "2"], &input);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let v = lines(&out);
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0]["id"], "a");
+    assert_eq!(v[0]["sentences"].as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["line"], 3);
+    assert!(stderr.contains("line 3: invalid JSON: key must be a string at line 1 column 2\n"), "{stderr}");
+    assert!(stderr.ends_with("newsdigest: stream did not contain valid UTF-8\n"), "{stderr}");
 }
 
 #[test]

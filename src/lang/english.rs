@@ -219,7 +219,15 @@ struct SnowballEnv {
 impl SnowballEnv {
     fn replace_s(&mut self, bra: usize, ket: usize, s: &str) -> i32 {
         let adjustment = s.len() as i32 - (ket as i32 - bra as i32);
-        self.current.replace_range(bra..ket, s);
+        // Most edits replace the word's end (a suffix): truncate and push
+        // does that without `replace_range`'s splice (same panics on a
+        // position off a char boundary).
+        if ket == self.current.len() {
+            self.current.truncate(bra);
+            self.current.push_str(s);
+        } else {
+            self.current.replace_range(bra..ket, s);
+        }
         let new_lim = self.limit as i32 + adjustment;
         self.limit = new_lim as usize;
         if self.cursor >= ket {

@@ -12,7 +12,6 @@
 //! `scripts/stopwords.py`.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -191,11 +190,90 @@ impl fmt::Display for Language {
     }
 }
 
-/// A stop word set: keyed by our own lists, so Fx (input only looks up).
-type StopWords = HashSet<&'static str, fx::FxBuild>;
+/// A stop word set: its words of up to 16 bytes (all of our lists') by
+/// their [`ShortKey`] in an open-addressed table at most a quarter full, so
+/// that a lookup hashes two integers and compares a key or two instead of
+/// hashing the string byte by byte; longer words in a list. Keyed by our
+/// own lists, so no seed: input only looks up, and a miss stops at the
+/// first empty slot, as the lists alone place them.
+struct StopWords {
+    /// Slots by [`ShortKey::hash`]'s top bits, linearly probed; `len` 0:
+    /// empty.
+    short: Box<[ShortKey]>,
+    /// 64 less log2 of `short`'s length: [`ShortKey::hash`] shifted right
+    /// by it gives a slot.
+    shift: u32,
+    /// The words longer than a [`ShortKey`] holds.
+    long: Vec<&'static str>,
+    /// All its words, for tests that go through them.
+    #[cfg(test)]
+    words: Vec<&'static str>,
+}
+
+#[cfg(test)]
+impl<'a> IntoIterator for &'a StopWords {
+    type Item = &'a &'static str;
+    type IntoIter = std::slice::Iter<'a, &'static str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
+
+impl StopWords {
+    // Inlined in `Session::analyze`, its caller for each new word.
+    #[inline(always)]
+    fn contains(&self, word: &str, key: Option<ShortKey>) -> bool {
+        let Some(key) = key else {
+            return self.contains_long(word);
+        };
+        let mask = self.short.len() - 1;
+        let mut at = (key.hash() >> self.shift) as usize;
+        loop {
+            let slot = self.short[at];
+            if slot == key {
+                return true;
+            }
+            if slot.len == 0 {
+                return false;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    #[cold]
+    fn contains_long(&self, word: &str) -> bool {
+        self.long.contains(&word)
+    }
+}
 
 fn parse_stop_words(data: &'static str) -> StopWords {
-    stop_word_lines(data).collect()
+    let mut long = Vec::new();
+    let keys: Vec<ShortKey> = stop_word_lines(data)
+        .filter_map(|word| {
+            let key = ShortKey::of(word.as_bytes());
+            if key.is_none() && !long.contains(&word) {
+                long.push(word);
+            }
+            key
+        })
+        .collect();
+    let mut short = vec![ShortKey::default(); (keys.len() * 4).next_power_of_two().max(2)].into_boxed_slice();
+    let mask = short.len() - 1;
+    let shift = 64 - mask.count_ones();
+    for key in keys {
+        let mut at = (key.hash() >> shift) as usize;
+        while short[at].len != 0 && short[at] != key {
+            at = (at + 1) & mask;
+        }
+        short[at] = key;
+    }
+    StopWords {
+        short,
+        shift,
+        long,
+        #[cfg(test)]
+        words: stop_word_lines(data).collect(),
+    }
 }
 
 /// The words of a stop-list file: its lines, trimmed, without blank lines
@@ -358,7 +436,14 @@ impl Analyzer {
 
     /// Whether a lower-cased word is a stop word of this language.
     pub(crate) fn is_stop_word(&self, lower: &str) -> bool {
-        self.stop_words.is_some_and(|set| set.contains(lower))
+        self.is_stop_key(lower, ShortKey::of(lower.as_bytes()))
+    }
+
+    /// [`Analyzer::is_stop_word`] of a word with its key as
+    /// [`ShortKey::of`] gives it.
+    #[inline(always)]
+    fn is_stop_key(&self, lower: &str, key: Option<ShortKey>) -> bool {
+        self.stop_words.is_some_and(|set| set.contains(lower, key))
     }
 
     /// The term `word` gives before stop words and stemming (lower-cased,
@@ -488,7 +573,7 @@ const RECENT_SLOTS: usize = 1 << 12;
 /// A word of 1 to 16 bytes as two integers that, with its length, tell it
 /// from every other word: its first and last eight bytes (overlapping), or
 /// four, or for one to three bytes the first, middle and last.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 struct ShortKey {
     bytes: (u64, u64),
     len: u32,
@@ -511,12 +596,19 @@ impl ShortKey {
         Some(ShortKey { bytes, len: n as u32 })
     }
 
+    /// A hash of it: multiplicative, with no seed (for tables that input
+    /// cannot fill: [`Words::recent`] keeps one word a slot, the stop words
+    /// are ours), and best in its top bits.
+    #[inline(always)]
+    fn hash(&self) -> u64 {
+        let (a, b) = self.bytes;
+        (a ^ b.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     /// Its slot in [`Words::recent`].
     #[inline(always)]
     fn recent_slot(&self) -> usize {
-        let (a, b) = self.bytes;
-        let hash = (a ^ b.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (hash >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+        (self.hash() >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
     }
 }
 
@@ -708,13 +800,13 @@ impl Session<'_> {
     fn analyze(&mut self, word: &str) -> Option<u32> {
         let Words { analyzer, written, lowered, buf, .. } = &mut *self.words;
         let (term, stemmable, plain) = analyzer.term_of(word, buf);
-        if !long_enough(term) || analyzer.is_stop_word(term) {
+        let key = ShortKey::of(term.as_bytes());
+        if !long_enough(term) || analyzer.is_stop_key(term, key) {
             return None;
         }
         let Some(stemmer) = analyzer.stemmer.as_mut().filter(|_| stemmable) else {
             return Some(intern(self.terms, self.ids, term));
         };
-        let key = ShortKey::of(term.as_bytes());
         if let Some(id) = lowered.get(term, key) {
             return Some(id);
         }
@@ -972,6 +1064,7 @@ fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     /// A thread's lexicon keeps a story's words for the next story, and is
     /// emptied after a story that fills it (so one story of many distinct
@@ -1199,10 +1292,22 @@ mod tests {
     fn stop_lists_load() {
         for &lang in Language::ALL {
             let set = lang.stop_words();
-            assert!((50..=600).contains(&set.len()), "{lang}: {} stop words", set.len());
-            for word in set {
+            let words: HashSet<&str> = stop_word_lines(lang.spec().stop_words).collect();
+            assert!((50..=600).contains(&words.len()), "{lang}: {} stop words", words.len());
+            let placed = set.short.iter().filter(|key| key.len != 0).count() + set.long.len();
+            assert_eq!(placed, words.len(), "{lang}: each word in one slot");
+            let analyzer = Analyzer::new(Some(lang));
+            for &word in &words {
                 assert!(!word.is_empty() && !word.contains(char::is_whitespace));
                 assert_eq!(word.to_lowercase(), *word, "{lang}: {word} not lower-case");
+                assert!(analyzer.is_stop_word(word), "{lang}: {word}");
+                // Words a byte away from a stop word (the key holds every
+                // byte of a short word) are not stop words unless listed.
+                let mut near = word.to_owned();
+                near.push('x');
+                assert_eq!(analyzer.is_stop_word(&near), words.contains(near.as_str()), "{lang}: {near}");
+                let cut = &word[..word.len() - word.chars().next_back().map_or(0, char::len_utf8)];
+                assert_eq!(analyzer.is_stop_word(cut), words.contains(cut), "{lang}: {cut:?}");
             }
         }
         assert!(en().is_stop_word("the"));

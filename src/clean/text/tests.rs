@@ -1031,4 +1031,10 @@ proptest! {
     fn trim_punctuation_is_trim_matches(w in "[a-zA-Z09 .,;:!?'\"()\\-\u{a0}\u{b7}é’“”—…日𐍈\u{300}]{0,12}") {
         prop_assert_eq!(trim_punctuation(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
     }
+
+    /// `core`'s ASCII steps trim as the char-by-char trim alone does.
+    #[test]
+    fn core_is_core_by_chars(w in "[a-zA-Z09 .,;:!?+#©'\"()\\-\u{a0}\u{b7}é’“”—…日𐍈\u{300}]{0,12}") {
+        prop_assert_eq!(core(&w), core_by_chars(&w));
+    }
 }

@@ -329,16 +329,28 @@ fn tokens_up_to(s: &str, limit: usize) -> usize {
 
 /// Most content words start with a capital letter.
 fn title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| rules::stop_mask(&bare(w).to_lowercase()) & (1 << rules::EN) == 0)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
-        .count();
-    words.len() >= 2 && caps * 5 >= words.len() * 4
+    // The words counted on the way, each lower-cased into one reused buffer
+    // (a String for each word and a vector of them cost some 8,000
+    // instructions a line).
+    let mut lower = String::new();
+    let (mut words, mut caps) = (0, 0);
+    for w in s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)) {
+        let b = bare(w);
+        if b.is_ascii() {
+            lower.clear();
+            lower.push_str(b);
+            lower.make_ascii_lowercase();
+        } else {
+            lower = b.to_lowercase();
+        }
+        if rules::stop_mask(&lower) & (1 << rules::EN) != 0 {
+            continue;
+        }
+        words += 1;
+        caps +=
+            usize::from(w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()));
+    }
+    words >= 2 && caps * 5 >= words * 4
 }
 
 /// The last word is an initialism like "U.S." or "U.N.".
@@ -1557,6 +1569,7 @@ fn parse_byline(s: &str) -> Option<String> {
     Some(name.trim_end_matches([',', '.', '|', '-']).trim().to_string())
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct DateLine {
     date: String,
     site: Option<String>,
@@ -1566,6 +1579,25 @@ struct DateLine {
 /// A short line made of a date, words like "Published"/"Updated", a time,
 /// and optionally an outlet before and an author after the date.
 fn parse_date_line(s: &str) -> Option<DateLine> {
+    // Every date [`find_date`] reads has a year of four digits: a line
+    // without four in a row is answered without a vector of its tokens.
+    if !has_four_digits(s) {
+        return None;
+    }
+    date_line_of_tokens(s)
+}
+
+/// Whether `s` holds four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// [`parse_date_line`] of any line.
+fn date_line_of_tokens(s: &str) -> Option<DateLine> {
     let toks: Vec<&str> = s.split_whitespace().collect();
     let (i, j, date) = find_date(&toks)?;
     let is_filler = |t: &&str| {

@@ -329,16 +329,28 @@ fn tokens_up_to(s: &str, limit: usize) -> usize {
 
 /// Most content words start with a capital letter.
 fn title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| rules::stop_mask(&bare(w).to_lowercase()) & (1 << rules::EN) == 0)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
-        .count();
-    words.len() >= 2 && caps * 5 >= words.len() * 4
+    // The words counted on the way, each lower-cased into one reused buffer
+    // (a String for each word and a vector of them cost some 8,000
+    // instructions a line).
+    let mut lower = String::new();
+    let (mut words, mut caps) = (0, 0);
+    for w in s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)) {
+        let b = bare(w);
+        if b.is_ascii() {
+            lower.clear();
+            lower.push_str(b);
+            lower.make_ascii_lowercase();
+        } else {
+            lower = b.to_lowercase();
+        }
+        if rules::stop_mask(&lower) & (1 << rules::EN) != 0 {
+            continue;
+        }
+        words += 1;
+        caps +=
+            usize::from(w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()));
+    }
+    words >= 2 && caps * 5 >= words * 4
 }
 
 /// The last word is an initialism like "U.S." or "U.N.".
@@ -483,6 +495,17 @@ impl Feat {
             let t = &norm.as_bytes()[token.clone()];
             let w = match (t.first(), t.last()) {
                 (Some(&first), Some(&last)) if ASCII_ALNUM[usize::from(first)] & ASCII_ALNUM[usize::from(last)] => t,
+                // A word and one ASCII mark ("said,", "Monday."): trimmed
+                // here, not by a call of `trim_punctuation` (some 80
+                // instructions; it had some 49,000 calls a run).
+                (Some(&first), Some(&last))
+                    if last < 0x80
+                        && ASCII_ALNUM[usize::from(first)]
+                        && t.len() >= 2
+                        && ASCII_ALNUM[usize::from(t[t.len() - 2])] =>
+                {
+                    &t[..t.len() - 1]
+                }
                 _ => trim_punctuation(&norm[token]).as_bytes(),
             };
             if !w.is_empty() {
@@ -792,11 +815,11 @@ fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
         let c = match c {
             '’' => '\'',
             '‘' => {
-                quotes.single = true;
+                quotes.single |= may_stand_inside(&buf, bytes, i);
                 '\''
             }
             '“' | '”' => {
-                quotes.double = true;
+                quotes.double |= may_stand_inside(&buf, bytes, i);
                 '"'
             }
             c if c.is_whitespace() => ' ',
@@ -823,6 +846,20 @@ fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
     if differ { Words::Differ } else { Words::Same { quotes } }
 }
 
+/// Whether a quote of the source that ends at byte `i` of `bytes`, its
+/// normalized text so far `buf`, may stand between two chars of its token:
+/// not first in it (after a space, or first of all) nor last (before white
+/// space, or last of all). Most curly quotes open or close a token, and a
+/// quote there is never inside a word ([`Quotes`]): asking only of the
+/// others saves most blocks with curly quotes the search for a quote in a
+/// word ([`quote_in_word`], some 2,000 instructions a block) and a second
+/// split of their words ([`Feat::new`], when a word holds an apostrophe).
+/// (White space outside ASCII after the quote counts as a char: the quote
+/// may stand inside.)
+fn may_stand_inside(buf: &[u8], bytes: &[u8], i: usize) -> bool {
+    buf.last().is_some_and(|&l| l != b' ') && bytes.get(i).is_some_and(|&b| !matches!(b, b'\t'..=b'\r' | b' '))
+}
+
 /// Pushes the [`Shift`] `(src, out)` when the bytes before `src` became
 /// other than `out` bytes in step with `last`, the last shift.
 fn shift(shifts: &mut Vec<Shift>, last: &mut Shift, src: usize, out: usize) {
@@ -847,7 +884,9 @@ enum Words {
     Differ,
 }
 
-/// The curly quotes of a text that [`for_each_word`] keeps as they are.
+/// The curly quotes of a text that [`for_each_word`] keeps as they are,
+/// those that may stand inside a token ([`may_stand_inside`]): one first
+/// or last in its token is trimmed off the word by both ways.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Quotes {
     /// ‘
@@ -942,6 +981,24 @@ fn normalized_tokens(norm: &str) -> usize {
 
 /// `norm` without the punctuation around it ("RELATED:" -> "related").
 fn core(norm: &str) -> &str {
+    // ASCII ends trimmed byte by byte (for an ASCII char, `is_alphanumeric`
+    // is `is_ascii_alphanumeric`), as in [`trim_punctuation`]: only an end
+    // outside ASCII goes through `trim_matches`, whose char searchers cost
+    // some 90 instructions a block (most end with a full stop).
+    let b = norm.as_bytes();
+    let trimmed = |&x: &u8| x < 0x80 && !ASCII_ALNUM[usize::from(x)] && x != b'+' && x != b'#';
+    let start = b.iter().position(|x| !trimmed(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|x| !trimmed(x)).map_or(start, |at| at + 1);
+    // Both are char boundaries: next to an ASCII byte, or an end.
+    let w = &norm[start..end];
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => core_by_chars(w),
+        _ => w,
+    }
+}
+
+/// [`core`] char by char.
+fn core_by_chars(norm: &str) -> &str {
     norm.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' && c != '©')
 }
 
@@ -1512,6 +1569,7 @@ fn parse_byline(s: &str) -> Option<String> {
     Some(name.trim_end_matches([',', '.', '|', '-']).trim().to_string())
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct DateLine {
     date: String,
     site: Option<String>,
@@ -1521,6 +1579,25 @@ struct DateLine {
 /// A short line made of a date, words like "Published"/"Updated", a time,
 /// and optionally an outlet before and an author after the date.
 fn parse_date_line(s: &str) -> Option<DateLine> {
+    // Every date [`find_date`] reads has a year of four digits: a line
+    // without four in a row is answered without a vector of its tokens.
+    if !has_four_digits(s) {
+        return None;
+    }
+    date_line_of_tokens(s)
+}
+
+/// Whether `s` holds four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// [`parse_date_line`] of any line.
+fn date_line_of_tokens(s: &str) -> Option<DateLine> {
     let toks: Vec<&str> = s.split_whitespace().collect();
     let (i, j, date) = find_date(&toks)?;
     let is_filler = |t: &&str| {
@@ -1721,14 +1798,28 @@ fn mark_related_sections(
 
 /// Whether `s` is an outlet name from the table: its canonical spelling.
 fn outlet(s: &str) -> Option<&'static str> {
-    // Each name with its lower case, split out of the table once: splitting
-    // it on every call cost 2% of all instructions.
-    static LOWER: OnceLock<(Vec<(&'static str, String)>, usize)> = OnceLock::new();
-    let (lower, max_chars) = LOWER.get_or_init(|| {
-        let lower: Vec<(&str, String)> = rules::OUTLETS.split('|').map(|o| (o, o.to_lowercase())).collect();
+    /// Each name with its lower case, split out of the table once: splitting
+    /// it on every call cost 2% of all instructions. Ordered by the lower
+    /// case's length, and `by_len[n]..by_len[n + 1]` are the names of `n`
+    /// bytes: a line is compared with those of its length alone (a walk
+    /// over all names cost some 400 instructions a short line). The sort is
+    /// stable: of two names with the same lower case, the table's first
+    /// still comes first.
+    struct Names {
+        lower: Vec<(&'static str, String)>,
+        by_len: Vec<usize>,
+        max_chars: usize,
+    }
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    let Names { lower, by_len, max_chars } = NAMES.get_or_init(|| {
+        let mut lower: Vec<(&str, String)> = rules::OUTLETS.split('|').map(|o| (o, o.to_lowercase())).collect();
+        lower.sort_by_key(|(_, l)| l.len());
         let max_chars = lower.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0);
-        (lower, max_chars)
+        let longest = lower.last().map_or(0, |(_, l)| l.len());
+        let by_len = (0..=longest + 1).map(|n| lower.partition_point(|(_, l)| l.len() < n)).collect();
+        Names { lower, by_len, max_chars }
     });
+    let of_len = |n: usize| by_len.get(n..n + 2).map_or(&[][..], |at| &lower[at[0]..at[1]]);
     let c = s.trim_matches(|c: char| !c.is_alphanumeric());
     // Lower-casing never makes fewer chars, and a char is at most 4 bytes:
     // a longer `c` cannot be an outlet (spares lower-casing every paragraph).
@@ -1738,10 +1829,10 @@ fn outlet(s: &str) -> Option<&'static str> {
     // Most lines are ASCII: their lower case has the same bytes but for
     // the letters' case, so no lower-cased copy is needed to compare.
     if c.is_ascii() {
-        return lower.iter().find(|(_, l)| l.len() == c.len() && l.eq_ignore_ascii_case(c)).map(|&(o, _)| o);
+        return of_len(c.len()).iter().find(|(_, l)| l.eq_ignore_ascii_case(c)).map(|&(o, _)| o);
     }
     let c_lower = c.to_lowercase();
-    lower.iter().find(|(_, l)| *l == c_lower).map(|&(o, _)| o)
+    of_len(c_lower.len()).iter().find(|(_, l)| *l == c_lower).map(|&(o, _)| o)
 }
 
 /// Header and trailer zones: before the first and after the last article

@@ -1031,4 +1031,33 @@ proptest! {
     fn trim_punctuation_is_trim_matches(w in "[a-zA-Z09 .,;:!?'\"()\\-\u{a0}\u{b7}é’“”—…日𐍈\u{300}]{0,12}") {
         prop_assert_eq!(trim_punctuation(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
     }
+
+    /// `title_case` counting on the way is the count over a vector of the
+    /// words, each lower-cased into a String of its own, that it replaced.
+    #[test]
+    fn title_case_counts_as_a_vector_of_words_did(s in "([ \t\u{a0}]{1,2}([A-Za-z0-9.,()'\"’—-]{1,6}|The|of|and|AND|Of|É|é|ΟΔΟΣ|İstanbul|2023))*") {
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| rules::stop_mask(&bare(w).to_lowercase()) & (1 << rules::EN) == 0)
+            .collect();
+        let caps = words
+            .iter()
+            .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+            .count();
+        prop_assert_eq!(title_case(&s), words.len() >= 2 && caps * 5 >= words.len() * 4, "{:?}", s);
+    }
+
+    /// A line without four digits in a row is no date line: the test that
+    /// answers it first only spares the tokens.
+    #[test]
+    fn parse_date_line_reads_the_lines_it_skipped_as_none(s in "([ ]{1,2}([0-9]{1,5}(st|th|,|\\.)?|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|20[0-9]{2}-0[1-9]-[0-3][0-9]|May|JUNE|Updated|Published|By|Reuters|Jane|a1b2c3d4|2O23|é))*") {
+        prop_assert_eq!(parse_date_line(&s), date_line_of_tokens(&s), "{:?}", s);
+    }
+
+    /// `core`'s ASCII steps trim as the char-by-char trim alone does.
+    #[test]
+    fn core_is_core_by_chars(w in "[a-zA-Z09 .,;:!?+#©'\"()\\-\u{a0}\u{b7}é’“”—…日𐍈\u{300}]{0,12}") {
+        prop_assert_eq!(core(&w), core_by_chars(&w));
+    }
 }

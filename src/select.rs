@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 use std::collections::binary_heap::PeekMut;
 
 use crate::config::{Config, WordLimit};
-use crate::merge::{cosine_at_least, term_weight};
+use crate::merge::{Grouped, cosine_at_least, term_weight};
 use crate::score::{Concepts, ln, power, prior};
 use crate::segment::{Kind, Segmented, Sentence};
 
@@ -40,7 +40,7 @@ pub(crate) struct Chosen {
 /// limit leaves unused are used, and everything else stays as it is.
 pub(crate) fn select(
     seg: &Segmented,
-    groups: Vec<Vec<usize>>,
+    groups: Grouped,
     mut concepts: Concepts,
     rarity: &[f64],
     config: &Config,
@@ -57,7 +57,8 @@ pub(crate) fn select(
     let priors: Vec<f64> = sentences.iter().map(|s| prior(s, config)).collect();
 
     // Statements, each with the variants that may be entries and its support.
-    let candidates = statements(groups, sentences, config);
+    let (candidates, supports) = statements(groups, sentences, config);
+    let candidate = |i: usize| (candidates.get(i), supports[i]);
     // Each variant's cost, computed once: the heap asks for a statement's
     // best variant again each time it comes back to the top.
     // Sentences are short: each length's cost is computed once (the same
@@ -73,7 +74,7 @@ pub(crate) fn select(
             *exponent = config.length_exponent.to_bits();
             memo.fill(f64::NAN);
         }
-        for &m in candidates.iter().flat_map(|(members, _)| members) {
+        for &m in candidates.iter().flatten() {
             let words = sentences[m].words;
             shortest = shortest.min(words);
             costs[m] = match memo.get_mut(words) {
@@ -101,14 +102,14 @@ pub(crate) fn select(
     // too). It gives the heap's first worths and bounds the last pick's
     // search below.
     let mut full_gain = vec![0.0; sentences.len()];
-    for &m in candidates.iter().flat_map(|(members, _)| members) {
+    for &m in candidates.iter().flatten() {
         full_gain[m] = concepts.of(m).iter().map(|&c| live[c as usize]).sum::<f64>();
     }
     // The variant of a statement that fits in `room` words and is worth
     // most, per unit of cost or in all, with its worth; the earliest on a
     // tie. Its gain is summed over `live`, or, without one, read from
     // `full_gain` (nothing covered).
-    let weigh = |(members, support): &(Vec<usize>, f64), live: Option<&[f64]>, room: usize, per_cost: bool| {
+    let weigh = |(members, support): (&[usize], f64), live: Option<&[f64]>, room: usize, per_cost: bool| {
         let mut best: Option<(f64, usize)> = None;
         for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
             let gain = match live {
@@ -123,16 +124,17 @@ pub(crate) fn select(
         best
     };
     // The best variant while `live` is covered, if it adds anything.
-    let best_variant = |candidate: &(Vec<usize>, f64), live: &[f64], room: usize, per_cost: bool| {
+    let best_variant = |candidate: (&[usize], f64), live: &[f64], room: usize, per_cost: bool| {
         weigh(candidate, Some(live), room, per_cost).filter(|&(worth, _)| worth > 0.0)
     };
     // The most a statement's variants that fit in `room` can be worth, as
     // `best_variant` weighs them with nothing covered.
-    let most = |candidate: &(Vec<usize>, f64), room: usize, per_cost: bool| {
+    let most = |candidate: (&[usize], f64), room: usize, per_cost: bool| {
         weigh(candidate, None, room, per_cost).map_or(f64::NEG_INFINITY, |(worth, _)| worth)
     };
     let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
-    let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
+    let mut redundant =
+        |chosen: &[Chosen], members: &[usize], representative: usize| redundancy.any(chosen, members, representative);
     let cover = |live: &mut [f64], m: usize| {
         for &c in concepts.of(m) {
             live[c as usize] = 0.0;
@@ -141,13 +143,11 @@ pub(crate) fn select(
 
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.
-    let mut heap: BinaryHeap<Key> = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
+    let mut heap: BinaryHeap<Key> = (0..candidates.len())
+        .filter_map(|i| {
             // best_variant with nothing covered, from the gains above.
-            let (w, _) = weigh(c, None, usize::MAX, true).filter(|&(worth, _)| worth > 0.0)?;
-            Some(Key::new(w, c.0[0], i))
+            let (w, _) = weigh(candidate(i), None, usize::MAX, true).filter(|&(worth, _)| worth > 0.0)?;
+            Some(Key::new(w, candidates.get(i)[0], i))
         })
         .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
@@ -169,20 +169,19 @@ pub(crate) fn select(
         }
         let i = top.statement();
         // Nothing of it fits any more (room only shrinks), or it adds nothing.
-        let Some((worth, representative)) = best_variant(&candidates[i], &live, room, true) else {
+        let Some((worth, representative)) = best_variant(candidate(i), &live, room, true) else {
             PeekMut::pop(top);
             continue;
         };
         // Re-keyed where it stands (one sift down, not a pop and a push);
         // still on top (keys differ by `i`), it is the best and is taken.
-        *top = Key::new(worth, candidates[i].0[0], i);
+        *top = Key::new(worth, candidates.get(i)[0], i);
         drop(top);
         if heap.peek().is_some_and(|top| top.statement() != i) {
             continue;
         }
         heap.pop();
-        let c = Chosen { members: candidates[i].0.clone(), representative, score: worth };
-        if redundant(&chosen, &c) {
+        if redundant(&chosen, candidates.get(i), representative) {
             continue;
         }
         // What covering the pick zeroes, kept for fill_last (below).
@@ -190,7 +189,7 @@ pub(crate) fn select(
         uncover.extend(concepts.of(representative).iter().map(|&c| (c, live[c as usize])));
         cover(&mut live, representative);
         words += sentences[representative].words;
-        chosen.push(c);
+        chosen.push(Chosen { members: candidates.get(i).to_vec(), representative, score: worth });
         picked.push(i);
     }
 
@@ -212,28 +211,27 @@ pub(crate) fn select(
         // The statement pushed below (the last or another) is not covered.
         last_uncovered = true;
         let mut best: Option<(f64, usize, usize)> = None;
-        for (i, candidate) in candidates.iter().enumerate() {
+        for i in 0..candidates.len() {
             if picked.contains(&i) {
                 continue;
             }
             // Cannot beat the best so far even with nothing covered.
-            if best.is_some_and(|(b, _, _)| most(candidate, room, false) <= b) {
+            if best.is_some_and(|(b, _, _)| most(candidate(i), room, false) <= b) {
                 continue;
             }
-            let Some((value, representative)) = best_variant(candidate, &live, room, false) else {
+            let Some((value, representative)) = best_variant(candidate(i), &live, room, false) else {
                 continue;
             };
             if best.is_some_and(|(b, _, _)| value <= b) {
                 continue;
             }
-            let c = Chosen { members: candidate.0.clone(), representative, score: value };
-            if i == last_i || !redundant(&chosen, &c) {
+            if i == last_i || !redundant(&chosen, candidates.get(i), representative) {
                 best = Some((value, i, representative));
             }
         }
         match best {
             Some((value, i, representative)) if i != last_i => chosen.push(Chosen {
-                members: candidates[i].0.clone(),
+                members: candidates.get(i).to_vec(),
                 representative,
                 score: value / cost(representative),
             }),
@@ -251,26 +249,25 @@ pub(crate) fn select(
             cover(&mut live, c.representative);
         }
         let mut best: Option<(f64, usize, usize)> = None;
-        for (i, candidate) in candidates.iter().enumerate() {
-            if chosen.iter().any(|c| c.members == candidate.0) {
+        for i in 0..candidates.len() {
+            if chosen.iter().any(|c| c.members == candidates.get(i)) {
                 continue;
             }
-            if best.is_some_and(|(b, _, _)| most(candidate, usize::MAX, true) <= b) {
+            if best.is_some_and(|(b, _, _)| most(candidate(i), usize::MAX, true) <= b) {
                 continue;
             }
-            let Some((value, representative)) = best_variant(candidate, &live, usize::MAX, true) else {
+            let Some((value, representative)) = best_variant(candidate(i), &live, usize::MAX, true) else {
                 continue;
             };
             if best.is_some_and(|(b, _, _)| value <= b) {
                 continue;
             }
-            let c = Chosen { members: candidate.0.clone(), representative, score: value };
-            if !redundant(&chosen, &c) {
+            if !redundant(&chosen, candidates.get(i), representative) {
                 best = Some((value, i, representative));
             }
         }
         if let Some((value, i, representative)) = best {
-            chosen.push(Chosen { members: candidates[i].0.clone(), representative, score: value });
+            chosen.push(Chosen { members: candidates.get(i).to_vec(), representative, score: value });
         }
     }
 
@@ -296,22 +293,19 @@ pub(crate) fn select(
 /// The statements that may give entries: each group's members that may
 /// stand as an entry (no headings, within the entry length limits), with
 /// the group's support (from its size before the filter); groups left empty
-/// are dropped.
-fn statements(groups: Vec<Vec<usize>>, sentences: &[Sentence], config: &Config) -> Vec<(Vec<usize>, f64)> {
+/// are dropped. The supports are per statement, in order.
+fn statements(mut groups: Grouped, sentences: &[Sentence], config: &Config) -> (Grouped, Vec<f64>) {
     // Sized for every group (most give a statement), not grown by doubling.
-    let mut out = Vec::with_capacity(groups.len());
-    for mut members in groups {
-        let size = members.len();
-        // Filtered in place: the group's vector is kept, not copied.
-        members.retain(|&m| {
+    let mut supports = Vec::with_capacity(groups.len());
+    // Filtered in place: the groups' vectors are kept, not copied.
+    groups.retain(
+        |m| {
             let s = &sentences[m];
             s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
-        });
-        if !members.is_empty() {
-            out.push((members, 1.0 + config.support_weight * ln(size as f64)));
-        }
-    }
-    out
+        },
+        |size| supports.push(1.0 + config.support_weight * ln(size as f64)),
+    );
+    (groups, supports)
 }
 
 thread_local! {
@@ -389,15 +383,15 @@ impl<'a> Redundancy<'a> {
     /// against c's variants" is asked as "each variant of c against the
     /// chosen representatives": each sentence of c has its terms marked
     /// once, not once per statement chosen.
-    fn any(&mut self, chosen: &[Chosen], c: &Chosen) -> bool {
+    fn any(&mut self, chosen: &[Chosen], members: &[usize], representative: usize) -> bool {
         if chosen.is_empty() {
             return false;
         }
         let ys = chosen.iter().flat_map(|p| &p.members);
-        if self.reaches(c.representative, ys) {
+        if self.reaches(representative, ys) {
             return true;
         }
-        c.members.iter().any(|&x| self.reaches(x, chosen.iter().map(|p| &p.representative)))
+        members.iter().any(|&x| self.reaches(x, chosen.iter().map(|p| &p.representative)))
     }
 
     /// Whether sentence `x` is as alike as the threshold to any of `ys`.
@@ -482,7 +476,7 @@ mod tests {
         let (concepts, r) = (concepts(&seg, &stats, config), rarity(&stats));
         let sentences = &seg.sentences;
         let max_words = config.budget.words.unwrap_or(usize::MAX);
-        let mut left = statements(merge(&seg, &r, config.merge_threshold), sentences, config);
+        let mut left = statement_vecs(merge(&seg, &r, config.merge_threshold), sentences, config);
         let mut covered = vec![false; concepts.weight.len()];
         let mut redundancy = Redundancy::new(&seg, &r, config.redundancy_threshold);
         let (mut chosen, mut words) = (Vec::new(), 0);
@@ -509,7 +503,7 @@ mod tests {
             let Some((worth, i, m)) = best else { break };
             let (members, _) = left.remove(i);
             let c = Chosen { members, representative: m, score: worth };
-            if redundancy.any(&chosen, &c) {
+            if redundancy.any(&chosen, &c.members, c.representative) {
                 continue;
             }
             concepts.of(m).iter().for_each(|&k| covered[k as usize] = true);
@@ -522,6 +516,12 @@ mod tests {
         let mut picked: Vec<(Vec<usize>, usize)> = chosen.into_iter().map(|c| (c.members, c.representative)).collect();
         picked.sort();
         picked
+    }
+
+    /// [`statements`], one vector per statement with its support.
+    fn statement_vecs(groups: Grouped, sentences: &[Sentence], config: &Config) -> Vec<(Vec<usize>, f64)> {
+        let (statements, supports) = statements(groups, sentences, config);
+        statements.to_vecs().into_iter().zip(supports).collect()
     }
 
     /// What variant `m` adds: the weights of its concepts not `covered`.
@@ -549,7 +549,7 @@ mod tests {
         }
         let mut redundancy = Redundancy::new(seg, r, config.redundancy_threshold);
         let mut best: Option<(f64, Vec<usize>, usize)> = None;
-        for (members, support) in statements(merge(seg, r, config.merge_threshold), sentences, config) {
+        for (members, support) in statement_vecs(merge(seg, r, config.merge_threshold), sentences, config) {
             if chosen.iter().any(|c| c.members == members) {
                 continue;
             }
@@ -566,7 +566,7 @@ mod tests {
                 continue;
             }
             let c = Chosen { members: members.clone(), representative: m, score: value };
-            if members == last.members || !redundancy.any(chosen, &c) {
+            if members == last.members || !redundancy.any(chosen, &c.members, c.representative) {
                 best = Some((value, members, m));
             }
         }
@@ -649,7 +649,7 @@ mod tests {
             .collect();
         let seg = segment(&docs);
         let r = rarity(&term_stats(&seg));
-        let groups = merge(&seg, &r, 0.3);
+        let groups = merge(&seg, &r, 0.3).to_vecs();
         assert!(groups.iter().any(|g| g.len() > 1), "{groups:?}");
         // Every group with every member as its representative.
         let statements: Vec<Chosen> = groups
@@ -669,11 +669,15 @@ mod tests {
                     let chosen: Vec<Chosen> =
                         (0..len).map(|j| statements[(k * 7 + j * 5 + 1) % statements.len()].clone()).collect();
                     let expected = chosen.iter().any(|p| alike(p, c, threshold));
-                    assert_eq!(redundancy.any(&chosen, c), expected, "{c:?} against {chosen:?} at {threshold}");
+                    assert_eq!(
+                        redundancy.any(&chosen, &c.members, c.representative),
+                        expected,
+                        "{c:?} against {chosen:?} at {threshold}"
+                    );
                     if expected { yes += 1 } else { no += 1 }
                 }
             }
-            assert!(!redundancy.any(&[], &statements[0]));
+            assert!(!redundancy.any(&[], &statements[0].members, statements[0].representative));
         }
         assert!(yes > 10 && no > 10, "{yes} alike, {no} not");
     }

@@ -53,7 +53,7 @@ impl Scores {
 
 /// Stage 4's output: groups of sentences that say the same.
 #[derive(Clone)]
-pub struct Groups(Vec<Vec<usize>>);
+pub struct Groups(merging::Grouped);
 
 impl Groups {
     /// Number of groups.

@@ -27,7 +27,7 @@ const POSTING_CAP: usize = 200;
 /// at most one per source, as sentence indices in story order. Headings are
 /// left out; every other sentence is in exactly one group. Groups are in
 /// order of their first sentence.
-pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<usize>> {
+pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Grouped {
     let sentences = &seg.sentences;
     let mut groups = Groups::new(sentences);
 
@@ -59,6 +59,67 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Vec<Vec<
         groups.union(a, b);
     }
     groups.into_groups()
+}
+
+/// Groups of sentence indices, in order, held flat: every group's members
+/// in one vector, and where each group ends. One allocation for a story's
+/// groups, not one per group (thousands in a large story), and none freed
+/// group by group after selection has read them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Grouped {
+    members: Vec<usize>,
+    /// `ends[g]`: one past group g's last member in `members`.
+    ends: Vec<usize>,
+}
+
+impl Grouped {
+    /// The number of groups.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The members of group `g`.
+    pub(crate) fn get(&self, g: usize) -> &[usize] {
+        let start = if g == 0 { 0 } else { self.ends[g - 1] };
+        &self.members[start..self.ends[g]]
+    }
+
+    /// The groups in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.len()).map(|g| self.get(g))
+    }
+
+    /// Keeps the members for which `keep` holds, in order, and the groups
+    /// left with any, calling `kept` with the size each kept group had
+    /// before (in place: nothing is copied elsewhere).
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(usize) -> bool, mut kept: impl FnMut(usize)) {
+        let (mut to, mut start, mut groups) = (0, 0, 0);
+        for g in 0..self.ends.len() {
+            let end = self.ends[g];
+            let first = to;
+            for k in start..end {
+                let m = self.members[k];
+                if keep(m) {
+                    self.members[to] = m;
+                    to += 1;
+                }
+            }
+            if to > first {
+                kept(end - start);
+                self.ends[groups] = to;
+                groups += 1;
+            }
+            start = end;
+        }
+        self.members.truncate(to);
+        self.ends.truncate(groups);
+    }
+
+    /// As one vector per group, for tests.
+    #[cfg(test)]
+    pub(crate) fn to_vecs(&self) -> Vec<Vec<usize>> {
+        self.iter().map(<[usize]>::to_vec).collect()
+    }
 }
 
 /// Rarity-weighted cosine of two sentences' term sets, in [0, 1]: the
@@ -603,24 +664,30 @@ impl Groups {
         true
     }
 
-    fn into_groups(mut self) -> Vec<Vec<usize>> {
-        // Per root: the index of its group, once it has one. A root is its
-        // group's first sentence (the smaller index stays root), so groups
-        // are made in order of their first sentence, each at its size.
-        let mut index_of_root: Vec<u32> = vec![u32::MAX; self.parent.len()];
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for i in 0..self.parent.len() {
+    fn into_groups(mut self) -> Grouped {
+        // A root is its group's first sentence (the smaller index stays
+        // root), so groups are laid out in order of their first sentence,
+        // each at its size, when their root is met. `at[root]`: where the
+        // group's next member goes.
+        let n = self.parent.len();
+        let mut at: Vec<u32> = vec![0; n];
+        let mut ends: Vec<usize> = Vec::new();
+        let mut total = 0;
+        let mut members: Vec<usize> = vec![0; (0..n).filter(|&i| !self.skip[i]).count()];
+        for i in 0..n {
             if self.skip[i] {
                 continue;
             }
             let root = self.find(i);
-            if index_of_root[root] == u32::MAX {
-                index_of_root[root] = groups.len() as u32;
-                groups.push(Vec::with_capacity(self.size[root] as usize));
+            if root == i {
+                at[i] = total as u32;
+                total += self.size[i] as usize;
+                ends.push(total);
             }
-            groups[index_of_root[root] as usize].push(i);
+            members[at[root] as usize] = i;
+            at[root] += 1;
         }
-        groups
+        Grouped { members, ends }
     }
 }
 
@@ -648,7 +715,7 @@ mod tests {
             .collect();
         let seg = segment(&docs);
         let r = rarity(&term_stats(&seg));
-        let groups = merge(&seg, &r, 0.6);
+        let groups = merge(&seg, &r, 0.6).to_vecs();
         (seg, groups)
     }
 
@@ -978,7 +1045,7 @@ mod tests {
             for &(a, b) in &unions {
                 groups.union(a, b);
             }
-            proptest::prop_assert_eq!(groups.into_groups(), groups_by_source_lists(&sources, &unions));
+            proptest::prop_assert_eq!(groups.into_groups().to_vecs(), groups_by_source_lists(&sources, &unions));
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 use std::collections::binary_heap::PeekMut;
 
 use crate::config::{Config, WordLimit};
-use crate::merge::{cosine_at_least, term_weight};
+use crate::merge::{Grouped, term_weight};
 use crate::score::{Concepts, ln, power, prior};
 use crate::segment::{Kind, Segmented, Sentence};
 
@@ -40,7 +40,7 @@ pub(crate) struct Chosen {
 /// limit leaves unused are used, and everything else stays as it is.
 pub(crate) fn select(
     seg: &Segmented,
-    groups: Vec<Vec<usize>>,
+    groups: Grouped,
     mut concepts: Concepts,
     rarity: &[f64],
     config: &Config,
@@ -57,7 +57,8 @@ pub(crate) fn select(
     let priors: Vec<f64> = sentences.iter().map(|s| prior(s, config)).collect();
 
     // Statements, each with the variants that may be entries and its support.
-    let candidates = statements(groups, sentences, config);
+    let (candidates, supports) = statements(groups, sentences, config);
+    let candidate = |i: usize| (candidates.get(i), supports[i]);
     // Each variant's cost, computed once: the heap asks for a statement's
     // best variant again each time it comes back to the top.
     // Sentences are short: each length's cost is computed once (the same
@@ -73,7 +74,7 @@ pub(crate) fn select(
             *exponent = config.length_exponent.to_bits();
             memo.fill(f64::NAN);
         }
-        for &m in candidates.iter().flat_map(|(members, _)| members) {
+        for &m in candidates.iter().flatten() {
             let words = sentences[m].words;
             shortest = shortest.min(words);
             costs[m] = match memo.get_mut(words) {
@@ -101,14 +102,14 @@ pub(crate) fn select(
     // too). It gives the heap's first worths and bounds the last pick's
     // search below.
     let mut full_gain = vec![0.0; sentences.len()];
-    for &m in candidates.iter().flat_map(|(members, _)| members) {
+    for &m in candidates.iter().flatten() {
         full_gain[m] = concepts.of(m).iter().map(|&c| live[c as usize]).sum::<f64>();
     }
     // The variant of a statement that fits in `room` words and is worth
     // most, per unit of cost or in all, with its worth; the earliest on a
     // tie. Its gain is summed over `live`, or, without one, read from
     // `full_gain` (nothing covered).
-    let weigh = |(members, support): &(Vec<usize>, f64), live: Option<&[f64]>, room: usize, per_cost: bool| {
+    let weigh = |(members, support): (&[usize], f64), live: Option<&[f64]>, room: usize, per_cost: bool| {
         let mut best: Option<(f64, usize)> = None;
         for &m in members.iter().filter(|&&m| sentences[m].words <= room) {
             let gain = match live {
@@ -123,16 +124,17 @@ pub(crate) fn select(
         best
     };
     // The best variant while `live` is covered, if it adds anything.
-    let best_variant = |candidate: &(Vec<usize>, f64), live: &[f64], room: usize, per_cost: bool| {
+    let best_variant = |candidate: (&[usize], f64), live: &[f64], room: usize, per_cost: bool| {
         weigh(candidate, Some(live), room, per_cost).filter(|&(worth, _)| worth > 0.0)
     };
     // The most a statement's variants that fit in `room` can be worth, as
     // `best_variant` weighs them with nothing covered.
-    let most = |candidate: &(Vec<usize>, f64), room: usize, per_cost: bool| {
+    let most = |candidate: (&[usize], f64), room: usize, per_cost: bool| {
         weigh(candidate, None, room, per_cost).map_or(f64::NEG_INFINITY, |(worth, _)| worth)
     };
     let mut redundancy = Redundancy::new(seg, rarity, config.redundancy_threshold);
-    let mut redundant = |chosen: &[Chosen], c: &Chosen| redundancy.any(chosen, c);
+    let mut redundant =
+        |chosen: &[Chosen], members: &[usize], representative: usize| redundancy.any(chosen, members, representative);
     let cover = |live: &mut [f64], m: usize| {
         for &c in concepts.of(m) {
             live[c as usize] = 0.0;
@@ -141,13 +143,11 @@ pub(crate) fn select(
 
     // Best first; ties go to the statement that comes first in the story, so
     // the pick never depends on anything but the input.
-    let mut heap: BinaryHeap<Key> = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
+    let mut heap: BinaryHeap<Key> = (0..candidates.len())
+        .filter_map(|i| {
             // best_variant with nothing covered, from the gains above.
-            let (w, _) = weigh(c, None, usize::MAX, true).filter(|&(worth, _)| worth > 0.0)?;
-            Some(Key::new(w, c.0[0], i))
+            let (w, _) = weigh(candidate(i), None, usize::MAX, true).filter(|&(worth, _)| worth > 0.0)?;
+            Some(Key::new(w, candidates.get(i)[0], i))
         })
         .collect();
     let mut chosen: Vec<Chosen> = Vec::new();
@@ -169,20 +169,19 @@ pub(crate) fn select(
         }
         let i = top.statement();
         // Nothing of it fits any more (room only shrinks), or it adds nothing.
-        let Some((worth, representative)) = best_variant(&candidates[i], &live, room, true) else {
+        let Some((worth, representative)) = best_variant(candidate(i), &live, room, true) else {
             PeekMut::pop(top);
             continue;
         };
         // Re-keyed where it stands (one sift down, not a pop and a push);
         // still on top (keys differ by `i`), it is the best and is taken.
-        *top = Key::new(worth, candidates[i].0[0], i);
+        *top = Key::new(worth, candidates.get(i)[0], i);
         drop(top);
         if heap.peek().is_some_and(|top| top.statement() != i) {
             continue;
         }
         heap.pop();
-        let c = Chosen { members: candidates[i].0.clone(), representative, score: worth };
-        if redundant(&chosen, &c) {
+        if redundant(&chosen, candidates.get(i), representative) {
             continue;
         }
         // What covering the pick zeroes, kept for fill_last (below).
@@ -190,7 +189,7 @@ pub(crate) fn select(
         uncover.extend(concepts.of(representative).iter().map(|&c| (c, live[c as usize])));
         cover(&mut live, representative);
         words += sentences[representative].words;
-        chosen.push(c);
+        chosen.push(Chosen { members: candidates.get(i).to_vec(), representative, score: worth });
         picked.push(i);
     }
 
@@ -212,28 +211,27 @@ pub(crate) fn select(
         // The statement pushed below (the last or another) is not covered.
         last_uncovered = true;
         let mut best: Option<(f64, usize, usize)> = None;
-        for (i, candidate) in candidates.iter().enumerate() {
+        for i in 0..candidates.len() {
             if picked.contains(&i) {
                 continue;
             }
             // Cannot beat the best so far even with nothing covered.
-            if best.is_some_and(|(b, _, _)| most(candidate, room, false) <= b) {
+            if best.is_some_and(|(b, _, _)| most(candidate(i), room, false) <= b) {
                 continue;
             }
-            let Some((value, representative)) = best_variant(candidate, &live, room, false) else {
+            let Some((value, representative)) = best_variant(candidate(i), &live, room, false) else {
                 continue;
             };
             if best.is_some_and(|(b, _, _)| value <= b) {
                 continue;
             }
-            let c = Chosen { members: candidate.0.clone(), representative, score: value };
-            if i == last_i || !redundant(&chosen, &c) {
+            if i == last_i || !redundant(&chosen, candidates.get(i), representative) {
                 best = Some((value, i, representative));
             }
         }
         match best {
             Some((value, i, representative)) if i != last_i => chosen.push(Chosen {
-                members: candidates[i].0.clone(),
+                members: candidates.get(i).to_vec(),
                 representative,
                 score: value / cost(representative),
             }),
@@ -251,26 +249,25 @@ pub(crate) fn select(
             cover(&mut live, c.representative);
         }
         let mut best: Option<(f64, usize, usize)> = None;
-        for (i, candidate) in candidates.iter().enumerate() {
-            if chosen.iter().any(|c| c.members == candidate.0) {
+        for i in 0..candidates.len() {
+            if chosen.iter().any(|c| c.members == candidates.get(i)) {
                 continue;
             }
-            if best.is_some_and(|(b, _, _)| most(candidate, usize::MAX, true) <= b) {
+            if best.is_some_and(|(b, _, _)| most(candidate(i), usize::MAX, true) <= b) {
                 continue;
             }
-            let Some((value, representative)) = best_variant(candidate, &live, usize::MAX, true) else {
+            let Some((value, representative)) = best_variant(candidate(i), &live, usize::MAX, true) else {
                 continue;
             };
             if best.is_some_and(|(b, _, _)| value <= b) {
                 continue;
             }
-            let c = Chosen { members: candidate.0.clone(), representative, score: value };
-            if !redundant(&chosen, &c) {
+            if !redundant(&chosen, candidates.get(i), representative) {
                 best = Some((value, i, representative));
             }
         }
         if let Some((value, i, representative)) = best {
-            chosen.push(Chosen { members: candidates[i].0.clone(), representative, score: value });
+            chosen.push(Chosen { members: candidates.get(i).to_vec(), representative, score: value });
         }
     }
 
@@ -296,22 +293,19 @@ pub(crate) fn select(
 /// The statements that may give entries: each group's members that may
 /// stand as an entry (no headings, within the entry length limits), with
 /// the group's support (from its size before the filter); groups left empty
-/// are dropped.
-fn statements(groups: Vec<Vec<usize>>, sentences: &[Sentence], config: &Config) -> Vec<(Vec<usize>, f64)> {
+/// are dropped. The supports are per statement, in order.
+fn statements(mut groups: Grouped, sentences: &[Sentence], config: &Config) -> (Grouped, Vec<f64>) {
     // Sized for every group (most give a statement), not grown by doubling.
-    let mut out = Vec::with_capacity(groups.len());
-    for mut members in groups {
-        let size = members.len();
-        // Filtered in place: the group's vector is kept, not copied.
-        members.retain(|&m| {
+    let mut supports = Vec::with_capacity(groups.len());
+    // Filtered in place: the groups' vectors are kept, not copied.
+    groups.retain(
+        |m| {
             let s = &sentences[m];
             s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
-        });
-        if !members.is_empty() {
-            out.push((members, 1.0 + config.support_weight * ln(size as f64)));
-        }
-    }
-    out
+        },
+        |size| supports.push(1.0 + config.support_weight * ln(size as f64)),
+    );
+    (groups, supports)
 }
 
 thread_local! {
@@ -354,10 +348,12 @@ impl Key {
 /// against every variant of the other, by [`similarity`], and too alike at
 /// `threshold` or more.
 ///
-/// Only whether a similarity reaches the threshold matters, so each is
-/// bounded as merging bounds its candidates ([`cosine_at_least`]: the same
-/// answer as comparing [`similarity`] itself). Each sentence's weight is
-/// computed once, when first needed.
+/// Only whether a similarity reaches the threshold matters. The chosen
+/// sentences are indexed by term as they are chosen, so one walk over a
+/// sentence's terms gives what it shares with every chosen one, instead of
+/// a walk over each chosen sentence's terms; a pair is passed over by the
+/// weights' bound as merging passes over its candidates. Each sentence's
+/// weight is computed once, when first needed.
 ///
 /// [`similarity`]: crate::merge::similarity
 struct Redundancy<'a> {
@@ -365,76 +361,209 @@ struct Redundancy<'a> {
     rarity: &'a [f64],
     threshold: f64,
     weights: Vec<Option<f64>>,
-    /// `mine[t] == stamp`: t is a term of the sentence compared last.
-    mine: Vec<u32>,
-    stamp: u32,
+    /// Taken from the thread's last story and given back to its next (in
+    /// `drop`), emptied: no allocation, and no per-term array filled, for
+    /// each story.
+    ix: Index,
+}
+
+thread_local! {
+    /// The index left by the thread's last story: nothing indexed, every
+    /// head `u32::MAX`, every slot's sum 0 and not seen.
+    static INDEX: RefCell<Index> = RefCell::new(Index::default());
+}
+
+/// The chosen sentences indexed by term.
+#[derive(Default)]
+struct Index {
+    /// The chosen statements indexed, as their representatives and their
+    /// members (flat, with where each ends), in the order chosen.
+    indexed: Vec<usize>,
+    indexed_members: Vec<usize>,
+    indexed_ends: Vec<usize>,
+    /// The chosen sentences, each a slot: its weight, in order.
+    slot_weight: Vec<f64>,
+    /// Per term, the last posting of the chosen sentences with it, among
+    /// every member (`all`) and among the representatives (`reps`);
+    /// `u32::MAX` for none.
+    all: Postings,
+    reps: Postings,
+    /// Per slot, the weight it shares with the sentence asked about, summed
+    /// so far; the slots with any, each once (`seen`).
+    shared: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+/// Term -> chosen sentences lists, chained through the postings, with
+/// where each chosen statement's first posting is (to take it out again).
+#[derive(Default)]
+struct Postings {
+    head: Vec<u32>,
+    /// (term, slot, the term's previous posting).
+    items: Vec<(u32, u32, u32)>,
+    starts: Vec<usize>,
+}
+
+impl Postings {
+    fn add(&mut self, terms: &[u32], slot: u32) {
+        for &t in terms {
+            self.items.push((t, slot, self.head[t as usize]));
+            self.head[t as usize] = (self.items.len() - 1) as u32;
+        }
+    }
+
+    /// Takes out the last statement's postings, last first.
+    fn pop(&mut self) {
+        let start = self.starts.pop().expect("a statement indexed");
+        while self.items.len() > start {
+            let (t, _, previous) = self.items.pop().expect("longer than start");
+            self.head[t as usize] = previous;
+        }
+    }
 }
 
 impl<'a> Redundancy<'a> {
     fn new(seg: &'a Segmented, rarity: &'a [f64], threshold: f64) -> Redundancy<'a> {
-        Redundancy {
-            seg,
-            rarity,
-            threshold,
-            weights: vec![None; seg.sentences.len()],
-            mine: vec![0; rarity.len()],
-            stamp: 0,
+        // Config::validate keeps it in (0, 1]: a pair with nothing shared
+        // (or a weightless sentence) never reaches it, so only the chosen
+        // sentences met through a shared term need be looked at.
+        debug_assert!(threshold > 0.0);
+        let mut ix = INDEX.with_borrow_mut(std::mem::take);
+        for postings in [&mut ix.all, &mut ix.reps] {
+            if postings.head.len() < rarity.len() {
+                postings.head.resize(rarity.len(), u32::MAX);
+            }
         }
+        Redundancy { seg, rarity, threshold, weights: vec![None; seg.sentences.len()], ix }
     }
 
-    /// Whether `c` is too like any statement of `chosen`.
+    /// Whether the statement of `members` shown as `representative` is too
+    /// like any statement of `chosen`.
     ///
     /// The similarity is symmetric (the same shared terms summed in the
     /// same order, over the same norm), so "each chosen representative
-    /// against c's variants" is asked as "each variant of c against the
-    /// chosen representatives": each sentence of c has its terms marked
-    /// once, not once per statement chosen.
-    fn any(&mut self, chosen: &[Chosen], c: &Chosen) -> bool {
+    /// against the statement's variants" is asked as "each variant against
+    /// the chosen representatives"; the representative against the chosen
+    /// representatives is part of it against every chosen member.
+    fn any(&mut self, chosen: &[Chosen], members: &[usize], representative: usize) -> bool {
         if chosen.is_empty() {
             return false;
         }
-        let ys = chosen.iter().flat_map(|p| &p.members);
-        if self.reaches(c.representative, ys) {
+        self.index(chosen);
+        if self.reaches(representative, false) {
             return true;
         }
-        c.members.iter().any(|&x| self.reaches(x, chosen.iter().map(|p| &p.representative)))
+        members.iter().any(|&x| x != representative && self.reaches(x, true))
     }
 
-    /// Whether sentence `x` is as alike as the threshold to any of `ys`.
-    fn reaches<'y>(&mut self, x: usize, ys: impl Iterator<Item = &'y usize>) -> bool {
+    /// Brings the index to `chosen`: statements no longer chosen taken out
+    /// (the last first), those not yet in added. Selection only pushes and
+    /// pops at the end, so this is mostly one statement added.
+    fn index(&mut self, chosen: &[Chosen]) {
+        let mut same = 0;
+        while same < chosen.len().min(self.ix.indexed.len()) {
+            let start = if same == 0 { 0 } else { self.ix.indexed_ends[same - 1] };
+            let p = &chosen[same];
+            if p.representative != self.ix.indexed[same]
+                || p.members[..] != self.ix.indexed_members[start..self.ix.indexed_ends[same]]
+            {
+                break;
+            }
+            same += 1;
+        }
+        while self.ix.indexed.len() > same {
+            self.ix.indexed.pop();
+            self.ix.indexed_ends.pop();
+            let start = self.ix.indexed_ends.last().copied().unwrap_or(0);
+            self.ix.indexed_members.truncate(start);
+            self.ix.slot_weight.truncate(start);
+            self.ix.all.pop();
+            self.ix.reps.pop();
+        }
+        for p in &chosen[same..] {
+            self.ix.all.starts.push(self.ix.all.items.len());
+            self.ix.reps.starts.push(self.ix.reps.items.len());
+            for &y in &p.members {
+                let slot = self.ix.slot_weight.len() as u32;
+                let wy = self.weight(y);
+                self.ix.slot_weight.push(wy);
+                let terms = self.seg.distinct_terms(y);
+                self.ix.all.add(terms, slot);
+                if y == p.representative {
+                    self.ix.reps.add(terms, slot);
+                }
+            }
+            self.ix.indexed.push(p.representative);
+            self.ix.indexed_members.extend_from_slice(&p.members);
+            self.ix.indexed_ends.push(self.ix.indexed_members.len());
+        }
+        if self.ix.shared.len() < self.ix.slot_weight.len() {
+            self.ix.shared.resize(self.ix.slot_weight.len(), 0.0);
+            self.ix.seen.resize(self.ix.slot_weight.len(), false);
+        }
+    }
+
+    /// Whether sentence `x` is as alike as the threshold to any chosen
+    /// representative (`reps`) or member.
+    ///
+    /// One walk over x's terms, in ascending order, adds each term's rarity
+    /// to every chosen sentence with it: each sentence's shared weight is
+    /// summed over the same terms in the same order as
+    /// [`cosine_at_least`](crate::merge::cosine_at_least) (and `cosine`)
+    /// sum it, so it is the very same number, and so is the cosine.
+    fn reaches(&mut self, x: usize, reps: bool) -> bool {
         let wx = self.weight(x);
-        // x's terms are marked when a pair first needs them.
-        let mut marked = false;
-        for &y in ys {
-            let wy = self.weight(y);
-            // The cosine is at most sqrt(lighter / heavier) (all shared):
-            // a pair that cannot reach the threshold is passed over (with
-            // a margin for rounding, as merging passes over its pairs).
+        let postings = if reps { &self.ix.reps } else { &self.ix.all };
+        for &t in self.seg.distinct_terms(x) {
+            let r = self.rarity[t as usize];
+            let mut p = postings.head[t as usize];
+            while p != u32::MAX {
+                let (_, slot, previous) = postings.items[p as usize];
+                let s = slot as usize;
+                if !self.ix.seen[s] {
+                    self.ix.seen[s] = true;
+                    self.ix.touched.push(slot);
+                }
+                self.ix.shared[s] += r;
+                p = previous;
+            }
+        }
+        let mut found = false;
+        for &slot in &self.ix.touched {
+            let s = slot as usize;
+            let (shared, wy) = (self.ix.shared[s], self.ix.slot_weight[s]);
+            self.ix.shared[s] = 0.0;
+            self.ix.seen[s] = false;
+            // A weightless sentence reaches no threshold over 0. The cosine
+            // is at most sqrt(lighter / heavier) (all shared): a pair that
+            // cannot reach the threshold is passed over (with a margin for
+            // rounding, as merging passes over its pairs).
+            if found || wx == 0.0 || wy == 0.0 {
+                continue;
+            }
             let (lo, hi) = (wx.min(wy), wx.max(wy));
             if lo < hi * self.threshold * self.threshold * (1.0 - 1e-9) {
                 continue;
             }
-            if !marked {
-                marked = true;
-                if self.stamp == u32::MAX {
-                    self.mine.iter_mut().for_each(|m| *m = 0);
-                    self.stamp = 0;
-                }
-                self.stamp += 1;
-                for &t in self.seg.distinct_terms(x) {
-                    self.mine[t as usize] = self.stamp;
-                }
-            }
-            let terms = self.seg.distinct_terms(y).iter().copied();
-            if cosine_at_least(terms, &self.mine, self.stamp, self.rarity, wx, wy, self.threshold).is_some() {
-                return true;
-            }
+            found = shared / (wx * wy).sqrt() >= self.threshold;
         }
-        false
+        self.ix.touched.clear();
+        found
     }
 
     fn weight(&mut self, m: usize) -> f64 {
         *self.weights[m].get_or_insert_with(|| term_weight(self.seg.distinct_terms(m), self.rarity))
+    }
+}
+
+impl Drop for Redundancy<'_> {
+    /// Empties the index (every statement taken out, so every head is
+    /// `u32::MAX` again) and gives it back for the thread's next story.
+    fn drop(&mut self) {
+        self.index(&[]);
+        let ix = std::mem::take(&mut self.ix);
+        INDEX.with_borrow_mut(|kept| *kept = ix);
     }
 }
 
@@ -482,7 +611,7 @@ mod tests {
         let (concepts, r) = (concepts(&seg, &stats, config), rarity(&stats));
         let sentences = &seg.sentences;
         let max_words = config.budget.words.unwrap_or(usize::MAX);
-        let mut left = statements(merge(&seg, &r, config.merge_threshold), sentences, config);
+        let mut left = statement_vecs(merge(&seg, &r, config.merge_threshold), sentences, config);
         let mut covered = vec![false; concepts.weight.len()];
         let mut redundancy = Redundancy::new(&seg, &r, config.redundancy_threshold);
         let (mut chosen, mut words) = (Vec::new(), 0);
@@ -509,7 +638,7 @@ mod tests {
             let Some((worth, i, m)) = best else { break };
             let (members, _) = left.remove(i);
             let c = Chosen { members, representative: m, score: worth };
-            if redundancy.any(&chosen, &c) {
+            if redundancy.any(&chosen, &c.members, c.representative) {
                 continue;
             }
             concepts.of(m).iter().for_each(|&k| covered[k as usize] = true);
@@ -522,6 +651,12 @@ mod tests {
         let mut picked: Vec<(Vec<usize>, usize)> = chosen.into_iter().map(|c| (c.members, c.representative)).collect();
         picked.sort();
         picked
+    }
+
+    /// [`statements`], one vector per statement with its support.
+    fn statement_vecs(groups: Grouped, sentences: &[Sentence], config: &Config) -> Vec<(Vec<usize>, f64)> {
+        let (statements, supports) = statements(groups, sentences, config);
+        statements.to_vecs().into_iter().zip(supports).collect()
     }
 
     /// What variant `m` adds: the weights of its concepts not `covered`.
@@ -549,7 +684,7 @@ mod tests {
         }
         let mut redundancy = Redundancy::new(seg, r, config.redundancy_threshold);
         let mut best: Option<(f64, Vec<usize>, usize)> = None;
-        for (members, support) in statements(merge(seg, r, config.merge_threshold), sentences, config) {
+        for (members, support) in statement_vecs(merge(seg, r, config.merge_threshold), sentences, config) {
             if chosen.iter().any(|c| c.members == members) {
                 continue;
             }
@@ -566,7 +701,7 @@ mod tests {
                 continue;
             }
             let c = Chosen { members: members.clone(), representative: m, score: value };
-            if members == last.members || !redundancy.any(chosen, &c) {
+            if members == last.members || !redundancy.any(chosen, &c.members, c.representative) {
                 best = Some((value, members, m));
             }
         }
@@ -649,7 +784,7 @@ mod tests {
             .collect();
         let seg = segment(&docs);
         let r = rarity(&term_stats(&seg));
-        let groups = merge(&seg, &r, 0.3);
+        let groups = merge(&seg, &r, 0.3).to_vecs();
         assert!(groups.iter().any(|g| g.len() > 1), "{groups:?}");
         // Every group with every member as its representative.
         let statements: Vec<Chosen> = groups
@@ -669,11 +804,15 @@ mod tests {
                     let chosen: Vec<Chosen> =
                         (0..len).map(|j| statements[(k * 7 + j * 5 + 1) % statements.len()].clone()).collect();
                     let expected = chosen.iter().any(|p| alike(p, c, threshold));
-                    assert_eq!(redundancy.any(&chosen, c), expected, "{c:?} against {chosen:?} at {threshold}");
+                    assert_eq!(
+                        redundancy.any(&chosen, &c.members, c.representative),
+                        expected,
+                        "{c:?} against {chosen:?} at {threshold}"
+                    );
                     if expected { yes += 1 } else { no += 1 }
                 }
             }
-            assert!(!redundancy.any(&[], &statements[0]));
+            assert!(!redundancy.any(&[], &statements[0].members, statements[0].representative));
         }
         assert!(yes > 10 && no > 10, "{yes} alike, {no} not");
     }

@@ -78,6 +78,11 @@ impl Grouped {
         self.ends.len()
     }
 
+    /// Every group's members, group after group.
+    pub(crate) fn members(&self) -> &[usize] {
+        &self.members
+    }
+
     /// The members of group `g`.
     pub(crate) fn get(&self, g: usize) -> &[usize] {
         let start = if g == 0 { 0 } else { self.ends[g - 1] };

@@ -74,7 +74,7 @@ pub(crate) fn select(
             *exponent = config.length_exponent.to_bits();
             memo.fill(f64::NAN);
         }
-        for &m in candidates.iter().flatten() {
+        for &m in candidates.members() {
             let words = sentences[m].words;
             shortest = shortest.min(words);
             costs[m] = match memo.get_mut(words) {
@@ -102,7 +102,7 @@ pub(crate) fn select(
     // too). It gives the heap's first worths and bounds the last pick's
     // search below.
     let mut full_gain = vec![0.0; sentences.len()];
-    for &m in candidates.iter().flatten() {
+    for &m in candidates.members() {
         full_gain[m] = concepts.of(m).iter().map(|&c| live[c as usize]).sum::<f64>();
     }
     // The variant of a statement that fits in `room` words and is worth
@@ -370,11 +370,11 @@ struct Redundancy<'a> {
 thread_local! {
     /// The index left by the thread's last story: nothing indexed, every
     /// head `u32::MAX`, every slot's sum 0 and not seen.
-    static INDEX: RefCell<Index> = RefCell::new(Index::default());
+    /// A const initializer: no lazy-init code for it in the .wasm.
+    static INDEX: RefCell<Index> = const { RefCell::new(Index::EMPTY) };
 }
 
 /// The chosen sentences indexed by term.
-#[derive(Default)]
 struct Index {
     /// The chosen statements indexed, as their representatives and their
     /// members (flat, with where each ends), in the order chosen.
@@ -395,9 +395,22 @@ struct Index {
     touched: Vec<u32>,
 }
 
+impl Index {
+    const EMPTY: Index = Index {
+        indexed: Vec::new(),
+        indexed_members: Vec::new(),
+        indexed_ends: Vec::new(),
+        slot_weight: Vec::new(),
+        all: Postings::EMPTY,
+        reps: Postings::EMPTY,
+        shared: Vec::new(),
+        seen: Vec::new(),
+        touched: Vec::new(),
+    };
+}
+
 /// Term -> chosen sentences lists, chained through the postings, with
 /// where each chosen statement's first posting is (to take it out again).
-#[derive(Default)]
 struct Postings {
     head: Vec<u32>,
     /// (term, slot, the term's previous posting).
@@ -406,6 +419,8 @@ struct Postings {
 }
 
 impl Postings {
+    const EMPTY: Postings = Postings { head: Vec::new(), items: Vec::new(), starts: Vec::new() };
+
     fn add(&mut self, terms: &[u32], slot: u32) {
         for &t in terms {
             self.items.push((t, slot, self.head[t as usize]));
@@ -429,7 +444,7 @@ impl<'a> Redundancy<'a> {
         // (or a weightless sentence) never reaches it, so only the chosen
         // sentences met through a shared term need be looked at.
         debug_assert!(threshold > 0.0);
-        let mut ix = INDEX.with_borrow_mut(std::mem::take);
+        let mut ix = INDEX.with_borrow_mut(|ix| std::mem::replace(ix, Index::EMPTY));
         for postings in [&mut ix.all, &mut ix.reps] {
             if postings.head.len() < rarity.len() {
                 postings.head.resize(rarity.len(), u32::MAX);
@@ -562,7 +577,7 @@ impl Drop for Redundancy<'_> {
     /// `u32::MAX` again) and gives it back for the thread's next story.
     fn drop(&mut self) {
         self.index(&[]);
-        let ix = std::mem::take(&mut self.ix);
+        let ix = std::mem::replace(&mut self.ix, Index::EMPTY);
         INDEX.with_borrow_mut(|kept| *kept = ix);
     }
 }

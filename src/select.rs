@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 use std::collections::binary_heap::PeekMut;
 
 use crate::config::{Config, WordLimit};
-use crate::merge::{Grouped, term_weight};
+use crate::merge::{Grouped, cosine_at_least, term_weight};
 use crate::score::{Concepts, ln, power, prior};
 use crate::segment::{Kind, Segmented, Sentence};
 
@@ -348,12 +348,10 @@ impl Key {
 /// against every variant of the other, by [`similarity`], and too alike at
 /// `threshold` or more.
 ///
-/// Only whether a similarity reaches the threshold matters. The chosen
-/// sentences are indexed by term as they are chosen, so one walk over a
-/// sentence's terms gives what it shares with every chosen one, instead of
-/// a walk over each chosen sentence's terms; a pair is passed over by the
-/// weights' bound as merging passes over its candidates. Each sentence's
-/// weight is computed once, when first needed.
+/// Only whether a similarity reaches the threshold matters, so each is
+/// bounded as merging bounds its candidates ([`cosine_at_least`]: the same
+/// answer as comparing [`similarity`] itself). Each sentence's weight is
+/// computed once, when first needed.
 ///
 /// [`similarity`]: crate::merge::similarity
 struct Redundancy<'a> {
@@ -361,224 +359,76 @@ struct Redundancy<'a> {
     rarity: &'a [f64],
     threshold: f64,
     weights: Vec<Option<f64>>,
-    /// Taken from the thread's last story and given back to its next (in
-    /// `drop`), emptied: no allocation, and no per-term array filled, for
-    /// each story.
-    ix: Index,
-}
-
-thread_local! {
-    /// The index left by the thread's last story: nothing indexed, every
-    /// head `u32::MAX`, every slot's sum 0 and not seen.
-    /// A const initializer: no lazy-init code for it in the .wasm.
-    static INDEX: RefCell<Index> = const { RefCell::new(Index::EMPTY) };
-}
-
-/// The chosen sentences indexed by term.
-struct Index {
-    /// The chosen statements indexed, as their representatives and their
-    /// members (flat, with where each ends), in the order chosen.
-    indexed: Vec<usize>,
-    indexed_members: Vec<usize>,
-    indexed_ends: Vec<usize>,
-    /// The chosen sentences, each a slot: its weight, in order.
-    slot_weight: Vec<f64>,
-    /// Per term, the last posting of the chosen sentences with it, among
-    /// every member (`all`) and among the representatives (`reps`);
-    /// `u32::MAX` for none.
-    all: Postings,
-    reps: Postings,
-    /// Per slot, the weight it shares with the sentence asked about, summed
-    /// so far; the slots with any, each once (`seen`).
-    shared: Vec<f64>,
-    seen: Vec<bool>,
-    touched: Vec<u32>,
-}
-
-impl Index {
-    const EMPTY: Index = Index {
-        indexed: Vec::new(),
-        indexed_members: Vec::new(),
-        indexed_ends: Vec::new(),
-        slot_weight: Vec::new(),
-        all: Postings::EMPTY,
-        reps: Postings::EMPTY,
-        shared: Vec::new(),
-        seen: Vec::new(),
-        touched: Vec::new(),
-    };
-}
-
-/// Term -> chosen sentences lists, chained through the postings, with
-/// where each chosen statement's first posting is (to take it out again).
-struct Postings {
-    head: Vec<u32>,
-    /// (term, slot, the term's previous posting).
-    items: Vec<(u32, u32, u32)>,
-    starts: Vec<usize>,
-}
-
-impl Postings {
-    const EMPTY: Postings = Postings { head: Vec::new(), items: Vec::new(), starts: Vec::new() };
-
-    fn add(&mut self, terms: &[u32], slot: u32) {
-        for &t in terms {
-            self.items.push((t, slot, self.head[t as usize]));
-            self.head[t as usize] = (self.items.len() - 1) as u32;
-        }
-    }
-
-    /// Takes out the last statement's postings, last first.
-    fn pop(&mut self) {
-        let start = self.starts.pop().expect("a statement indexed");
-        while self.items.len() > start {
-            let (t, _, previous) = self.items.pop().expect("longer than start");
-            self.head[t as usize] = previous;
-        }
-    }
+    /// `mine[t] == stamp`: t is a term of the sentence compared last.
+    mine: Vec<u32>,
+    stamp: u32,
 }
 
 impl<'a> Redundancy<'a> {
     fn new(seg: &'a Segmented, rarity: &'a [f64], threshold: f64) -> Redundancy<'a> {
-        // Config::validate keeps it in (0, 1]: a pair with nothing shared
-        // (or a weightless sentence) never reaches it, so only the chosen
-        // sentences met through a shared term need be looked at.
-        debug_assert!(threshold > 0.0);
-        let mut ix = INDEX.with_borrow_mut(|ix| std::mem::replace(ix, Index::EMPTY));
-        for postings in [&mut ix.all, &mut ix.reps] {
-            if postings.head.len() < rarity.len() {
-                postings.head.resize(rarity.len(), u32::MAX);
-            }
+        Redundancy {
+            seg,
+            rarity,
+            threshold,
+            weights: vec![None; seg.sentences.len()],
+            mine: vec![0; rarity.len()],
+            stamp: 0,
         }
-        Redundancy { seg, rarity, threshold, weights: vec![None; seg.sentences.len()], ix }
     }
 
-    /// Whether the statement of `members` shown as `representative` is too
-    /// like any statement of `chosen`.
+    /// Whether `c` is too like any statement of `chosen`.
     ///
     /// The similarity is symmetric (the same shared terms summed in the
     /// same order, over the same norm), so "each chosen representative
-    /// against the statement's variants" is asked as "each variant against
-    /// the chosen representatives"; the representative against the chosen
-    /// representatives is part of it against every chosen member.
+    /// against c's variants" is asked as "each variant of c against the
+    /// chosen representatives": each sentence of c has its terms marked
+    /// once, not once per statement chosen.
     fn any(&mut self, chosen: &[Chosen], members: &[usize], representative: usize) -> bool {
         if chosen.is_empty() {
             return false;
         }
-        self.index(chosen);
-        if self.reaches(representative, false) {
+        let ys = chosen.iter().flat_map(|p| &p.members);
+        if self.reaches(representative, ys) {
             return true;
         }
-        members.iter().any(|&x| x != representative && self.reaches(x, true))
+        members.iter().any(|&x| self.reaches(x, chosen.iter().map(|p| &p.representative)))
     }
 
-    /// Brings the index to `chosen`: statements no longer chosen taken out
-    /// (the last first), those not yet in added. Selection only pushes and
-    /// pops at the end, so this is mostly one statement added.
-    fn index(&mut self, chosen: &[Chosen]) {
-        let mut same = 0;
-        while same < chosen.len().min(self.ix.indexed.len()) {
-            let start = if same == 0 { 0 } else { self.ix.indexed_ends[same - 1] };
-            let p = &chosen[same];
-            if p.representative != self.ix.indexed[same]
-                || p.members[..] != self.ix.indexed_members[start..self.ix.indexed_ends[same]]
-            {
-                break;
-            }
-            same += 1;
-        }
-        while self.ix.indexed.len() > same {
-            self.ix.indexed.pop();
-            self.ix.indexed_ends.pop();
-            let start = self.ix.indexed_ends.last().copied().unwrap_or(0);
-            self.ix.indexed_members.truncate(start);
-            self.ix.slot_weight.truncate(start);
-            self.ix.all.pop();
-            self.ix.reps.pop();
-        }
-        for p in &chosen[same..] {
-            self.ix.all.starts.push(self.ix.all.items.len());
-            self.ix.reps.starts.push(self.ix.reps.items.len());
-            for &y in &p.members {
-                let slot = self.ix.slot_weight.len() as u32;
-                let wy = self.weight(y);
-                self.ix.slot_weight.push(wy);
-                let terms = self.seg.distinct_terms(y);
-                self.ix.all.add(terms, slot);
-                if y == p.representative {
-                    self.ix.reps.add(terms, slot);
-                }
-            }
-            self.ix.indexed.push(p.representative);
-            self.ix.indexed_members.extend_from_slice(&p.members);
-            self.ix.indexed_ends.push(self.ix.indexed_members.len());
-        }
-        if self.ix.shared.len() < self.ix.slot_weight.len() {
-            self.ix.shared.resize(self.ix.slot_weight.len(), 0.0);
-            self.ix.seen.resize(self.ix.slot_weight.len(), false);
-        }
-    }
-
-    /// Whether sentence `x` is as alike as the threshold to any chosen
-    /// representative (`reps`) or member.
-    ///
-    /// One walk over x's terms, in ascending order, adds each term's rarity
-    /// to every chosen sentence with it: each sentence's shared weight is
-    /// summed over the same terms in the same order as
-    /// [`cosine_at_least`](crate::merge::cosine_at_least) (and `cosine`)
-    /// sum it, so it is the very same number, and so is the cosine.
-    fn reaches(&mut self, x: usize, reps: bool) -> bool {
+    /// Whether sentence `x` is as alike as the threshold to any of `ys`.
+    fn reaches<'y>(&mut self, x: usize, ys: impl Iterator<Item = &'y usize>) -> bool {
         let wx = self.weight(x);
-        let postings = if reps { &self.ix.reps } else { &self.ix.all };
-        for &t in self.seg.distinct_terms(x) {
-            let r = self.rarity[t as usize];
-            let mut p = postings.head[t as usize];
-            while p != u32::MAX {
-                let (_, slot, previous) = postings.items[p as usize];
-                let s = slot as usize;
-                if !self.ix.seen[s] {
-                    self.ix.seen[s] = true;
-                    self.ix.touched.push(slot);
-                }
-                self.ix.shared[s] += r;
-                p = previous;
-            }
-        }
-        let mut found = false;
-        for &slot in &self.ix.touched {
-            let s = slot as usize;
-            let (shared, wy) = (self.ix.shared[s], self.ix.slot_weight[s]);
-            self.ix.shared[s] = 0.0;
-            self.ix.seen[s] = false;
-            // A weightless sentence reaches no threshold over 0. The cosine
-            // is at most sqrt(lighter / heavier) (all shared): a pair that
-            // cannot reach the threshold is passed over (with a margin for
-            // rounding, as merging passes over its pairs).
-            if found || wx == 0.0 || wy == 0.0 {
-                continue;
-            }
+        // x's terms are marked when a pair first needs them.
+        let mut marked = false;
+        for &y in ys {
+            let wy = self.weight(y);
+            // The cosine is at most sqrt(lighter / heavier) (all shared):
+            // a pair that cannot reach the threshold is passed over (with
+            // a margin for rounding, as merging passes over its pairs).
             let (lo, hi) = (wx.min(wy), wx.max(wy));
             if lo < hi * self.threshold * self.threshold * (1.0 - 1e-9) {
                 continue;
             }
-            found = shared / (wx * wy).sqrt() >= self.threshold;
+            if !marked {
+                marked = true;
+                if self.stamp == u32::MAX {
+                    self.mine.iter_mut().for_each(|m| *m = 0);
+                    self.stamp = 0;
+                }
+                self.stamp += 1;
+                for &t in self.seg.distinct_terms(x) {
+                    self.mine[t as usize] = self.stamp;
+                }
+            }
+            let terms = self.seg.distinct_terms(y).iter().copied();
+            if cosine_at_least(terms, &self.mine, self.stamp, self.rarity, wx, wy, self.threshold).is_some() {
+                return true;
+            }
         }
-        self.ix.touched.clear();
-        found
+        false
     }
 
     fn weight(&mut self, m: usize) -> f64 {
         *self.weights[m].get_or_insert_with(|| term_weight(self.seg.distinct_terms(m), self.rarity))
-    }
-}
-
-impl Drop for Redundancy<'_> {
-    /// Empties the index (every statement taken out, so every head is
-    /// `u32::MAX` again) and gives it back for the thread's next story.
-    fn drop(&mut self) {
-        self.index(&[]);
-        let ix = std::mem::replace(&mut self.ix, Index::EMPTY);
-        INDEX.with_borrow_mut(|kept| *kept = ix);
     }
 }
 

@@ -684,6 +684,9 @@ impl Groups {
                 continue;
             }
             let root = self.find(i);
+            // Headings are never joined (every caller of `union` skips
+            // them): a skipped root would leave its group no place.
+            debug_assert!(!self.skip[root], "a heading joined into a group");
             if root == i {
                 at[i] = total as u32;
                 total += self.size[i] as usize;

@@ -234,9 +234,10 @@ enum Doc {
 /// [`Story`] read without serde's buffering of untagged enums: `Doc`'s
 /// derived `Deserialize` first copies each doc into a `Content` value (the
 /// text a second time when it has escapes) and then tries the variants on
-/// it. This reads a doc straight into its `String`. It accepts what `Story`
-/// accepts (a string, or a map with a `name` and a `text`); on an
-/// error the line is read again as `Story`, whose message is the one given.
+/// it. This reads a doc straight into its `String`. It accepts a string, or
+/// a map with a `name` and a `text`; anything else (an error, or a form
+/// `Story` also takes, such as a `[name, text]` array) is read again as
+/// `Story`, whose result or message is the one given.
 #[derive(Deserialize)]
 struct FastStory {
     #[serde(default)]
@@ -475,18 +476,9 @@ fn batch_line(line_number: usize, line: &str, config: &Config) -> Done {
     }
 }
 
-/// Serializing our own output types cannot fail. Written into a buffer
-/// each thread keeps, then copied out at its size: a new `Vec` would grow
-/// by doubling, a dozen reallocations and copies for a digest line.
+/// Serializing our own output types cannot fail.
 fn to_json(value: &impl Serialize) -> Vec<u8> {
-    thread_local! {
-        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
-    BUFFER.with_borrow_mut(|buffer| {
-        buffer.clear();
-        serde_json::to_writer(&mut *buffer, value).expect("JSON output");
-        buffer.clone()
-    })
+    buffered(|buffer| serde_json::to_writer(buffer, value).expect("JSON output"))
 }
 
 /// The JSON of [`BatchDigest`], byte for byte as serde_json writes it (the
@@ -494,13 +486,20 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
 /// tests every byte through a table, and a digest line is nearly all
 /// strings (each entry's text twice, as itself and as a variant).
 fn digest_json(id: &serde_json::Value, digest: &Digest) -> Vec<u8> {
+    buffered(|out| json::batch_digest(out, id, digest))
+}
+
+/// What `write` writes, into a buffer the thread keeps, then copied out at
+/// its size: a new `Vec` would grow by doubling, a dozen reallocations and
+/// copies for a digest line.
+fn buffered(write: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     thread_local! {
         static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    BUFFER.with_borrow_mut(|out| {
-        out.clear();
-        json::batch_digest(out, id, digest);
-        out.clone()
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        write(buffer);
+        buffer.clone()
     })
 }
 
@@ -638,9 +637,10 @@ mod json {
         (b < 0x20) | (b == b'"') | (b == b'\\')
     }
 
-    /// A JSON string as serde_json writes it: `"` and `\\` escaped with a
-    /// backslash, control bytes as `\\b \\t \\n \\f \\r` or `\\u00xx`
-    /// (lower-case hex), everything else (DEL, non-ASCII) as it is.
+    /// A JSON string as serde_json writes it: a quote and a backslash
+    /// escaped with a backslash, control bytes as the short escapes (`\n`,
+    /// `\t`, ...) or `\u00xx` (lower-case hex), everything else (DEL,
+    /// non-ASCII) as it is.
     pub fn str(out: &mut Vec<u8>, s: &str) {
         let bytes = s.as_bytes();
         out.reserve(bytes.len() + 2);

@@ -1802,9 +1802,9 @@ fn outlet(s: &str) -> Option<&'static str> {
     /// it on every call cost 2% of all instructions. Ordered by the lower
     /// case's length, and `by_len[n]..by_len[n + 1]` are the names of `n`
     /// bytes: a line is compared with those of its length alone (a walk
-    /// over all names cost some 400 instructions a short line). The sort is
-    /// stable: of two names with the same lower case, the table's first
-    /// still comes first.
+    /// over all names cost some 400 instructions a short line). Each length
+    /// keeps the table's order: of two names with the same lower case, the
+    /// table's first still comes first.
     struct Names {
         lower: Vec<(&'static str, String)>,
         by_len: Vec<usize>,

@@ -312,13 +312,14 @@ fn letter_run(rest: &[u8]) -> usize {
     rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len())
 }
 
-/// Every stop word of every language by its [`key_of`], with the languages
-/// whose list holds it (bit `i` for `Language::ALL[i]`): two open-addressed
+/// Every stop word of every language by its key, with the languages whose
+/// list holds it (bit `i` for `Language::ALL[i]`): two open-addressed
 /// tables (linear probing; 0 is a free slot, as no word is empty), where a
 /// word costs a comparison of integers (a hash map of strings would hash and
 /// compare bytes). Words of up to eight bytes, all but a few of the ASCII
-/// ones, are a `u64` (their [`fold`], ASCII letters upper-cased) with the
-/// index of their set of languages in [`StopTable::classes`] beside it: the word loop counts the words of each
+/// ones, are a `u64` (the [`fold`] of their [`key_of`]: ASCII letters
+/// upper-cased) with the index of their set of languages in
+/// [`StopTable::classes`] beside it: the word loop counts the words of each
 /// set and only [`StopTable::add_classes`] spreads them over the languages.
 /// Longer words are a `u128` with their languages in its two high bytes.
 struct StopTable {

@@ -410,18 +410,24 @@ static ASCII_ALNUM: [bool; 256] = {
 /// [`bare`] of a word that may have something to trim.
 #[inline(never)]
 fn trim_punctuation(w: &str) -> &str {
-    // ASCII punctuation is trimmed byte by byte (for an ASCII char,
-    // `is_alphanumeric` is `is_ascii_alphanumeric`); only a word that then
-    // starts or ends outside ASCII goes through `trim_matches`, whose char
-    // searchers stay out of line in the .wasm (they were 1% of its time).
+    trim_ends(w, |x| ASCII_ALNUM[usize::from(x)], |w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// `w` without the chars at its ends that `by_chars` trims, where
+/// `kept_ascii` says which ASCII bytes it keeps. ASCII ends are trimmed
+/// byte by byte; only a word that then starts or ends outside ASCII goes
+/// through `by_chars` (`trim_matches`, whose char searchers stay out of
+/// line in the .wasm: 1% of its time, some 90 instructions a block).
+#[inline]
+fn trim_ends(w: &str, kept_ascii: impl Fn(u8) -> bool, by_chars: impl Fn(&str) -> &str) -> &str {
     let b = w.as_bytes();
-    let trimmed = |&x: &u8| x < 0x80 && !ASCII_ALNUM[usize::from(x)];
+    let trimmed = |&x: &u8| x < 0x80 && !kept_ascii(x);
     let start = b.iter().position(|x| !trimmed(x)).unwrap_or(b.len());
     let end = b.iter().rposition(|x| !trimmed(x)).map_or(start, |at| at + 1);
     // Both are char boundaries: next to an ASCII byte, or an end.
     let w = &w[start..end];
     match (w.as_bytes().first(), w.as_bytes().last()) {
-        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => w.trim_matches(|c: char| !c.is_alphanumeric()),
+        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => by_chars(w),
         _ => w,
     }
 }
@@ -981,20 +987,8 @@ fn normalized_tokens(norm: &str) -> usize {
 
 /// `norm` without the punctuation around it ("RELATED:" -> "related").
 fn core(norm: &str) -> &str {
-    // ASCII ends trimmed byte by byte (for an ASCII char, `is_alphanumeric`
-    // is `is_ascii_alphanumeric`), as in [`trim_punctuation`]: only an end
-    // outside ASCII goes through `trim_matches`, whose char searchers cost
-    // some 90 instructions a block (most end with a full stop).
-    let b = norm.as_bytes();
-    let trimmed = |&x: &u8| x < 0x80 && !ASCII_ALNUM[usize::from(x)] && x != b'+' && x != b'#';
-    let start = b.iter().position(|x| !trimmed(x)).unwrap_or(b.len());
-    let end = b.iter().rposition(|x| !trimmed(x)).map_or(start, |at| at + 1);
-    // Both are char boundaries: next to an ASCII byte, or an end.
-    let w = &norm[start..end];
-    match (w.as_bytes().first(), w.as_bytes().last()) {
-        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => core_by_chars(w),
-        _ => w,
-    }
+    // For an ASCII char, `is_alphanumeric` is `is_ascii_alphanumeric`.
+    trim_ends(norm, |x| ASCII_ALNUM[usize::from(x)] || x == b'+' || x == b'#', core_by_chars)
 }
 
 /// [`core`] char by char.

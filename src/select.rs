@@ -382,7 +382,10 @@ impl<'a> Redundancy<'a> {
     /// same order, over the same norm), so "each chosen representative
     /// against c's variants" is asked as "each variant of c against the
     /// chosen representatives": each sentence of c has its terms marked
-    /// once, not once per statement chosen.
+    /// once, not once per statement chosen. The representative is not
+    /// asked again against the chosen representatives: they are among the
+    /// chosen members it was just found not alike to (for a statement of
+    /// one variant, the most common, that was the second walk of them all).
     fn any(&mut self, chosen: &[Chosen], members: &[usize], representative: usize) -> bool {
         if chosen.is_empty() {
             return false;
@@ -391,7 +394,7 @@ impl<'a> Redundancy<'a> {
         if self.reaches(representative, ys) {
             return true;
         }
-        members.iter().any(|&x| self.reaches(x, chosen.iter().map(|p| &p.representative)))
+        members.iter().any(|&x| x != representative && self.reaches(x, chosen.iter().map(|p| &p.representative)))
     }
 
     /// Whether sentence `x` is as alike as the threshold to any of `ys`.

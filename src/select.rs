@@ -7,7 +7,7 @@ use std::collections::binary_heap::PeekMut;
 
 use crate::config::{Config, WordLimit};
 use crate::merge::{Grouped, cosine_at_least, term_weight};
-use crate::score::{Concepts, ln, power, prior};
+use crate::score::{Concepts, Ln1p, power, prior};
 use crate::segment::{Kind, Segmented, Sentence};
 
 /// A statement picked for the digest.
@@ -297,13 +297,20 @@ pub(crate) fn select(
 fn statements(mut groups: Grouped, sentences: &[Sentence], config: &Config) -> (Grouped, Vec<f64>) {
     // Sized for every group (most give a statement), not grown by doubling.
     let mut supports = Vec::with_capacity(groups.len());
+    // `ln(size)` read as `ln(1 + (size - 1))` from the table of small
+    // counts (the same bits: `1 + (size - 1)` is `size` exactly), not
+    // computed for every group (most have one member, or a few).
+    let ln_1p = Ln1p::new();
     // Filtered in place: the groups' vectors are kept, not copied.
     groups.retain(
         |m| {
             let s = &sentences[m];
             s.kind != Kind::Heading && (config.min_words..=config.max_entry_words).contains(&s.words)
         },
-        |size| supports.push(1.0 + config.support_weight * ln(size as f64)),
+        |size| {
+            let ln_size = ln_1p.of_count(u32::try_from(size - 1).expect("under 2^32 sentences"));
+            supports.push(1.0 + config.support_weight * ln_size)
+        },
     );
     (groups, supports)
 }

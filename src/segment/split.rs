@@ -454,9 +454,22 @@ fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>, Vec<Range<usize>>
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
     // only differs from the copy by newlines (which end a run either way).
+    // In ASCII without a straight quote, there is no quotation to follow,
+    // and the only ATerm is the period, found by memchr's vector search
+    // (core's `match_indices('.')`, a word at a time, took some 190
+    // instructions a period). Native only: the .wasm's size budget binds.
+    #[cfg(not(target_arch = "wasm32"))]
+    let marks = {
+        let periods_only = scan.ascii && !scan.quote;
+        let periods = periods_only.then(|| memchr::memchr_iter(b'.', s.as_bytes()).map(|i| (i, '.')));
+        let all = (!periods_only).then(|| find_chars(s, &MARKS));
+        periods.into_iter().flatten().chain(all.into_iter().flatten())
+    };
+    #[cfg(target_arch = "wasm32")]
+    let marks = find_chars(s, &MARKS);
     let mut glued = Vec::new();
     let mut quotes = Quotes::default();
-    let mut mark_at = |i: usize, mark: char| {
+    for (i, mark) in marks {
         let (at, replacement): (usize, &[u8]) = match mark {
             '.' => (i, b"!"),
             '…' => (i + 2, b"!"),
@@ -467,7 +480,7 @@ fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>, Vec<Range<usize>>
                 // Only soft newlines are edited yet in the copy, and an
                 // ATerm's edit touches only its own bytes.
                 quotes.mark(s, bytes.as_deref().unwrap_or(s.as_bytes()), i, mark);
-                return;
+                continue;
             }
         };
         // `…` (an ATerm too, so found here rather than by a search of its
@@ -482,20 +495,7 @@ fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>, Vec<Range<usize>>
         if long_run_follows(&s[i + mark.len_utf8()..]) {
             edit(&mut bytes, s, at..at + replacement.len(), replacement);
         }
-    };
-    // In ASCII without a straight quote, there is no quotation to follow,
-    // and the only ATerm is the period, found by memchr's vector search
-    // (core's `match_indices('.')` took some 190 instructions a period
-    // through its word-at-a-time memchr and two flattened iterators).
-    // Native only: the .wasm's size budget binds.
-    #[cfg(not(target_arch = "wasm32"))]
-    if scan.ascii && !scan.quote {
-        memchr::memchr_iter(b'.', s.as_bytes()).for_each(|i| mark_at(i, '.'));
-    } else {
-        find_chars(s, &MARKS).for_each(|(i, mark)| mark_at(i, mark));
     }
-    #[cfg(target_arch = "wasm32")]
-    find_chars(s, &MARKS).for_each(|(i, mark)| mark_at(i, mark));
     let copy = match bytes {
         None => Cow::Borrowed(s),
         // Every replacement swaps whole chars for chars of the same length.

@@ -460,54 +460,72 @@ pub(crate) fn stop_mask(word: &str) -> StopMask {
 /// [`stop_mask`] of `word`, and whether it is in [`SOCIAL`]: one lookup
 /// for both, which every word of every block asks.
 pub(crate) fn word_info(word: &[u8]) -> (StopMask, bool) {
-    /// The words by [`word_key`], each with its stop mask in the key's last
-    /// byte, [`SOCIAL_BIT`] there for a [`SOCIAL`] name: an open-addressed
-    /// table (linear probing; 0 is a free slot, as no word is empty), where
-    /// a word costs a comparison of two integers, not a string hash and a
-    /// comparison of bytes. And a filter of 64 K bits by [`shape_bit`] that
-    /// rules out most other words (content words) without a key.
-    type Info = (Box<[u128; WORD_SLOTS]>, Box<[u64; 1024]>);
-    static INFO: OnceLock<Info> = OnceLock::new();
-    let (slots, shapes) = INFO.get_or_init(|| {
-        let mut slots = Box::new([0u128; WORD_SLOTS]);
-        let lists = STOP_LISTS.iter().enumerate().map(|(i, (_, list))| (*list, 1 << i));
-        let mut shapes = Box::new([0u64; 1024]);
-        for (list, bit) in lists.chain([(SOCIAL, SOCIAL_BIT)]) {
-            for w in list.split_ascii_whitespace() {
-                let key = word_key(w.as_bytes()).expect("a short word");
-                let mut i = word_slot(key);
-                while slots[i] != 0 && slots[i] & KEY_MASK != key {
-                    i = (i + 1) % WORD_SLOTS;
+    WordInfo::get().of(word)
+}
+
+/// [`word_info`]'s tables: the words by [`word_key`], each with its stop
+/// mask in the key's last byte, [`SOCIAL_BIT`] there for a [`SOCIAL`] name:
+/// an open-addressed table (linear probing; 0 is a free slot, as no word is
+/// empty), where a word costs a comparison of two integers, not a string
+/// hash and a comparison of bytes. And a filter of 64 K bits by
+/// [`shape_bit`] that rules out most other words (content words) without a
+/// key. A block's words ask [`WordInfo::of`] of the tables fetched once
+/// ([`WordInfo::get`]): the `OnceLock` asked for each word cost some four
+/// instructions a word.
+pub(crate) struct WordInfo {
+    slots: Box<[u128; WORD_SLOTS]>,
+    shapes: Box<[u64; 1024]>,
+}
+
+impl WordInfo {
+    pub(crate) fn get() -> &'static WordInfo {
+        static INFO: OnceLock<WordInfo> = OnceLock::new();
+        INFO.get_or_init(|| {
+            let mut slots = Box::new([0u128; WORD_SLOTS]);
+            let lists = STOP_LISTS.iter().enumerate().map(|(i, (_, list))| (*list, 1 << i));
+            let mut shapes = Box::new([0u64; 1024]);
+            for (list, bit) in lists.chain([(SOCIAL, SOCIAL_BIT)]) {
+                for w in list.split_ascii_whitespace() {
+                    let key = word_key(w.as_bytes()).expect("a short word");
+                    let mut i = word_slot(key);
+                    while slots[i] != 0 && slots[i] & KEY_MASK != key {
+                        i = (i + 1) % WORD_SLOTS;
+                    }
+                    slots[i] |= key | u128::from(bit) << 120;
+                    let bit = shape_bit(w.as_bytes());
+                    shapes[bit / 64] |= 1 << (bit % 64);
                 }
-                slots[i] |= key | u128::from(bit) << 120;
-                let bit = shape_bit(w.as_bytes());
-                shapes[bit / 64] |= 1 << (bit % 64);
             }
-        }
-        (slots, shapes)
-    });
-    let bit = shape_bit(word);
-    if shapes[bit / 64] & (1 << (bit % 64)) == 0 {
-        return (0, false);
+            WordInfo { slots, shapes }
+        })
     }
-    // The lookup apart, so that the filter's quick answer saves no
-    // registers for it.
-    #[inline(never)]
-    fn look_up(slots: &[u128; WORD_SLOTS], word: &[u8]) -> (StopMask, bool) {
-        let Some(key) = word_key(word) else {
+
+    /// [`word_info`] of `word`.
+    #[inline]
+    pub(crate) fn of(&self, word: &[u8]) -> (StopMask, bool) {
+        let bit = shape_bit(word);
+        if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
             return (0, false);
-        };
-        let mut i = word_slot(key);
-        loop {
-            let slot = slots[i];
-            if slot & KEY_MASK == key || slot == 0 {
-                let v = (slot >> 120) as u8;
-                return (v & !SOCIAL_BIT, v & SOCIAL_BIT != 0);
-            }
-            i = (i + 1) % WORD_SLOTS;
         }
+        // The lookup apart, so that the filter's quick answer saves no
+        // registers for it.
+        #[inline(never)]
+        fn look_up(slots: &[u128; WORD_SLOTS], word: &[u8]) -> (StopMask, bool) {
+            let Some(key) = word_key(word) else {
+                return (0, false);
+            };
+            let mut i = word_slot(key);
+            loop {
+                let slot = slots[i];
+                if slot & KEY_MASK == key || slot == 0 {
+                    let v = (slot >> 120) as u8;
+                    return (v & !SOCIAL_BIT, v & SOCIAL_BIT != 0);
+                }
+                i = (i + 1) % WORD_SLOTS;
+            }
+        }
+        look_up(&self.slots, word)
     }
-    look_up(slots, word)
 }
 
 /// The bit of a [`SOCIAL`] name in [`word_info`]'s table, above the stop

@@ -464,8 +464,6 @@ struct Feat {
     stops: StopCounts,
     /// How many of its [`words`] are social network names.
     social: usize,
-    /// Its [`words`] are a relative time stamp ("4 days ago").
-    relative_time: bool,
     /// Whitespace-separated tokens.
     tokens: usize,
     /// Share of article-language stop words among `words`; 0.5 when the
@@ -476,7 +474,7 @@ struct Feat {
 
 impl Feat {
     fn new(s: &str, kind: BlockKind, ctx: &LangCtx) -> Feat {
-        let mut words = WordStats::default();
+        let mut words = WordStats::new();
         let tokens = for_each_word(s, |w| words.push(w.as_bytes()));
         words.feat(s, kind, tokens, ctx)
     }
@@ -490,7 +488,7 @@ impl Feat {
         if quotes.in_words(norm) {
             return None;
         }
-        let mut words = WordStats::default();
+        let mut words = WordStats::new();
         let mut tokens = 0;
         // Single spaces between tokens, none first or last.
         for_each_token(norm, |token| {
@@ -570,24 +568,26 @@ fn for_each_token(norm: &str, mut f: impl FnMut(Range<usize>) -> bool) {
     f(start..bytes.len());
 }
 
-/// What [`Feat`] keeps of a block's words, gathered word by word.
-#[derive(Default)]
+/// What [`Feat`] keeps of a block's words, gathered word by word. (Whether
+/// they are a relative time stamp is asked only by [`custom_rule`], of the
+/// few blocks that may be one: [`relative_time`]. A test of each word here,
+/// whether it is "ago", cost some five instructions a word.)
 struct WordStats {
+    /// [`rules::word_info`]'s tables, fetched once a block.
+    info: &'static rules::WordInfo,
     stops: StopCounts,
     social: usize,
-    /// Whether the last word is "ago": only then may the words be a
-    /// relative time stamp, which [`RelativeTime`] tells from the block's
-    /// words again (a test of each word here, of the first against all of
-    /// [`rules::DATE_LINE_WORDS`], cost some 15 instructions a word).
-    ago: bool,
 }
 
 impl WordStats {
+    fn new() -> WordStats {
+        WordStats { info: rules::WordInfo::get(), stops: StopCounts::default(), social: 0 }
+    }
+
     fn push(&mut self, w: &[u8]) {
-        let (mask, is_social) = rules::word_info(w);
+        let (mask, is_social) = self.info.of(w);
         self.stops.push(mask);
         self.social += usize::from(is_social);
-        self.ago = w == b"ago";
     }
 
     fn feat(self, s: &str, kind: BlockKind, tokens: usize, ctx: &LangCtx) -> Feat {
@@ -595,16 +595,24 @@ impl WordStats {
             Some(list) => self.stops.ratio(list),
             None => 0.5,
         };
-        // The same words as those pushed ([`Feat::from_norm`] gives those
-        // of [`for_each_word`]).
-        let relative_time = self.ago && {
-            let mut time = RelativeTime::default();
-            for_each_word(s, |w| time.push(w));
-            time.matches()
-        };
         let WordStats { stops, social, .. } = self;
-        Feat { kind, tokens, stop, ends: ends_sentence(s), stops, social, relative_time }
+        Feat { kind, tokens, stop, ends: ends_sentence(s), stops, social }
     }
+}
+
+/// Whether the words of `s` ([`for_each_word`]) are a relative time stamp
+/// ("Updated 4 days ago"). Such words end with "ago", and what follows its
+/// 'o' in `s` has no letter or digit ([`bare`] trims it, or it is a token
+/// of none, which gives no word): the last letter or digit of `s` is an
+/// 'o' or 'O' (no other char lower-cases to 'o'). Only then are the words
+/// gathered.
+fn relative_time(s: &str) -> bool {
+    if !s.chars().rev().find(|c| c.is_alphanumeric()).is_some_and(|c| matches!(c, 'o' | 'O')) {
+        return false;
+    }
+    let mut time = RelativeTime::default();
+    for_each_word(s, |w| time.push(w));
+    time.matches()
 }
 
 /// How many of some words each of [`rules::STOP_LISTS`] holds, from their
@@ -1373,7 +1381,7 @@ fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
         }
     }
     // relative time stamps: "4 days ago"
-    if f.relative_time {
+    if relative_time(s) {
         return Some("metadata");
     }
     // numbers and symbols: "1M+", "108K+"

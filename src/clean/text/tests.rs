@@ -518,7 +518,7 @@ fn relative_time_word_by_word_agrees_with_the_word_list() {
         }
         assert_eq!(time.matches(), is_relative_time(&w), "{line:?}");
     }
-    assert!(Feat::new("Updated 4 days ago", BlockKind::Paragraph, &LangCtx { lang: None, stops: None }).relative_time);
+    assert!(relative_time("Updated 4 days ago"));
 }
 
 #[test]
@@ -879,23 +879,41 @@ proptest! {
     }
 }
 
-/// A relative time stamp is told from the block's words when its last word
-/// is "ago", whichever way its statistics were gathered.
+/// [`relative_time`]'s quick test of the text's end leaves out no text
+/// whose words are a relative time stamp.
 #[test]
-fn relative_time_is_told_from_both_ways_to_the_words() {
-    let ctx = LangCtx { lang: None, stops: None };
+fn relative_time_is_told_from_the_words() {
     for (line, yes) in [
         ("Updated 4 days ago", true),
         ("Published updated  4 DAYS ago.", true),
+        ("4 days AGO\u{b}!", true),
+        ("4 days ago \u{2014}", true),
         ("4 days ago today", false),
         ("4 long days ago", false),
         ("ago", false),
     ] {
-        assert_eq!(Feat::new(line, BlockKind::Paragraph, &ctx).relative_time, yes, "{line:?}");
-        let mut norm = String::new();
-        let Words::Same { quotes } = normalize_into(line, &mut norm, &mut Vec::new()) else { panic!("{line:?}") };
-        let f = Feat::from_norm(line, &norm, quotes, BlockKind::Paragraph, &ctx).expect("the same words");
-        assert_eq!(f.relative_time, yes, "{line:?}");
+        assert_eq!(relative_time(line), yes, "{line:?}");
+    }
+}
+
+/// [`relative_time`] of the words gathered from any text.
+fn relative_time_of_words(s: &str) -> bool {
+    let mut time = RelativeTime::default();
+    for_each_word(s, |w| time.push(w));
+    time.matches()
+}
+
+proptest! {
+    #[test]
+    fn relative_time_agrees_with_the_words(
+        pieces in proptest::collection::vec(
+            "updated|published|4|12|a|an|days|hours|ago|AGO|Ago|agO|x|\\.|,|\\)|\u{2014}|\u{e9}|\u{212a}|\u{b}|\u{1}| |\t|\n",
+            0..8,
+        ),
+        glue in "[ .]{0,1}",
+    ) {
+        let s = pieces.join(&glue);
+        prop_assert_eq!(relative_time(&s), relative_time_of_words(&s), "{:?}", s);
     }
 }
 

@@ -5,7 +5,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: serve test setup lint unit build bench eval spark-example wasm-pkg wasm-test www page-test
+.PHONY: serve test setup lint unit build cli bench eval spark-example wasm-pkg wasm-test www page-test
 
 ## Build the web page and serve it on http://127.0.0.1:$(PORT)/ (it prints the URL).
 serve: setup wasm-pkg www
@@ -19,6 +19,11 @@ setup:
 
 build:
 	cargo build --release --locked
+
+## The native CLI built with profile-guided optimisation: target/pgo/newsdigest
+## (scripts/build-cli.sh; trained on the seeds and tests/stories).
+cli:
+	scripts/build-cli.sh
 
 lint:
 	cargo fmt --check

@@ -35,6 +35,10 @@ if [[ ! -f "$data" ]]; then
 else
     nbytes=$(python3 -c "import json,sys; print(sum(len((d if isinstance(d,str) else d['text']).encode()) for l in open(sys.argv[1]) if l.strip() for d in json.loads(l)['docs']))" "$data")
     nstories=$(grep -c . "$data")
+    echo "## One core: the plain release build and the PGO build (scripts/build-cli.sh)"
+    pgo="$("$root/scripts/build-cli.sh")"
+    "$root/scripts/same-output.sh" "$bin" "$pgo"
+    python3 "$root/scripts/throughput.py" "$data" "$bin" "$pgo"
     echo "## Batch: $nstories stories, $nbytes bytes of article text"
     for threads in 1 2 ""; do
         args=(--max-words 300)

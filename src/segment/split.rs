@@ -454,48 +454,55 @@ fn uax_copy(s: &str, scan: Scan) -> (Cow<'_, str>, Vec<usize>, Vec<Range<usize>>
     // Periods (UAX #29 ATerm) before a long run, as exclamation marks (STerm)
     // of the same length. The run is judged on the original text, where it
     // only differs from the copy by newlines (which end a run either way).
+    let mut glued = Vec::new();
+    let mut quotes = Quotes::default();
+    // The handling of one mark, as a macro so that it is written once for
+    // the two loops of the native build and the one of the .wasm: a closure
+    // called from two loops took about 300 B more of the gzipped .wasm, and
+    // each loop here has the body inlined in its own.
+    macro_rules! mark_loop {
+        ($marks:expr) => {
+            for (i, mark) in $marks {
+                let (at, replacement): (usize, &[u8]) = match mark {
+                    '.' => (i, b"!"),
+                    '…' => (i + 2, b"!"),
+                    '\u{2024}' => (i, "‼".as_bytes()),
+                    '\u{fe52}' => (i, "\u{fe57}".as_bytes()),
+                    '\u{ff0e}' => (i, "！".as_bytes()),
+                    _ => {
+                        // Only soft newlines are edited yet in the copy, and
+                        // an ATerm's edit touches only its own bytes.
+                        quotes.mark(s, bytes.as_deref().unwrap_or(s.as_bytes()), i, mark);
+                        continue;
+                    }
+                };
+                // `…` (an ATerm too, so found here rather than by a search
+                // of its own) is spelled `...` before its last period may
+                // become `!` below; no other edit touches its bytes.
+                if mark == '…' {
+                    edit(&mut bytes, s, i..i + 3, b"...");
+                }
+                if mark == '.' && may_glue(s, i) {
+                    glued.push(i);
+                }
+                if long_run_follows(&s[i + mark.len_utf8()..]) {
+                    edit(&mut bytes, s, at..at + replacement.len(), replacement);
+                }
+            }
+        };
+    }
     // In ASCII without a straight quote, there is no quotation to follow,
     // and the only ATerm is the period, found by memchr's vector search
     // (core's `match_indices('.')`, a word at a time, took some 190
     // instructions a period). Native only: the .wasm's size budget binds.
     #[cfg(not(target_arch = "wasm32"))]
-    let marks = {
-        let periods_only = scan.ascii && !scan.quote;
-        let periods = periods_only.then(|| memchr::memchr_iter(b'.', s.as_bytes()).map(|i| (i, '.')));
-        let all = (!periods_only).then(|| find_chars(s, &MARKS));
-        periods.into_iter().flatten().chain(all.into_iter().flatten())
-    };
-    #[cfg(target_arch = "wasm32")]
-    let marks = find_chars(s, &MARKS);
-    let mut glued = Vec::new();
-    let mut quotes = Quotes::default();
-    for (i, mark) in marks {
-        let (at, replacement): (usize, &[u8]) = match mark {
-            '.' => (i, b"!"),
-            '…' => (i + 2, b"!"),
-            '\u{2024}' => (i, "‼".as_bytes()),
-            '\u{fe52}' => (i, "\u{fe57}".as_bytes()),
-            '\u{ff0e}' => (i, "！".as_bytes()),
-            _ => {
-                // Only soft newlines are edited yet in the copy, and an
-                // ATerm's edit touches only its own bytes.
-                quotes.mark(s, bytes.as_deref().unwrap_or(s.as_bytes()), i, mark);
-                continue;
-            }
-        };
-        // `…` (an ATerm too, so found here rather than by a search of its
-        // own) is spelled `...` before its last period may become `!`
-        // below; no other edit touches its bytes.
-        if mark == '…' {
-            edit(&mut bytes, s, i..i + 3, b"...");
-        }
-        if mark == '.' && may_glue(s, i) {
-            glued.push(i);
-        }
-        if long_run_follows(&s[i + mark.len_utf8()..]) {
-            edit(&mut bytes, s, at..at + replacement.len(), replacement);
-        }
+    if scan.ascii && !scan.quote {
+        mark_loop!(memchr::memchr_iter(b'.', s.as_bytes()).map(|i| (i, '.')));
+    } else {
+        mark_loop!(find_chars(s, &MARKS));
     }
+    #[cfg(target_arch = "wasm32")]
+    mark_loop!(find_chars(s, &MARKS));
     let copy = match bytes {
         None => Cow::Borrowed(s),
         // Every replacement swaps whole chars for chars of the same length.

@@ -552,7 +552,24 @@ struct Words {
     /// hashing and probing in `written`. A slot keeps the last word that
     /// came to it, so words that share a slot, whatever the input, only
     /// send each other back to `written`.
-    recent: Box<[Recent]>,
+    recent: RecentSlots,
+}
+
+/// [`Words::recent`]: natively an array, so that a slot (< RECENT_SLOTS by
+/// its shift) needs no bounds check (0.5 M instructions of the 200
+/// stories); in the .wasm a slice, as the array made it 139 B larger
+/// gzipped.
+#[cfg(not(target_arch = "wasm32"))]
+type RecentSlots = Box<[Recent; RECENT_SLOTS]>;
+#[cfg(target_arch = "wasm32")]
+type RecentSlots = Box<[Recent]>;
+
+/// An empty [`Words::recent`].
+fn recent_slots() -> RecentSlots {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Box::new([Recent::default(); RECENT_SLOTS]);
+    #[cfg(target_arch = "wasm32")]
+    return vec![Recent::default(); RECENT_SLOTS].into_boxed_slice();
 }
 
 /// A word as [`ShortKey`] gives it, with its term id (`len` 0: none).
@@ -716,7 +733,7 @@ impl Lexicon {
                 written: WordIds::with_capacity(1 << 12),
                 lowered: WordIds::with_capacity(1 << 12),
                 buf: String::with_capacity(32),
-                recent: vec![Recent::default(); RECENT_SLOTS].into_boxed_slice(),
+                recent: recent_slots(),
             }
         });
         Session {
@@ -743,17 +760,25 @@ pub(crate) struct Session<'a> {
 impl Session<'_> {
     /// The term id of `word` (one of the words [`for_each_word`] yields), or
     /// None when the word gives no term (a stop word, one letter).
+    #[cfg(test)]
+    pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
+        self.id_of(Word::whole(word))
+    }
+
+    /// [`Session::id`] of a word as [`for_each_word_at`] gives it: the
+    /// recent words are read from its bytes, and (natively) its `str` is
+    /// made only past them.
     // Inlined in the loop over the words.
     #[inline(always)]
-    pub(crate) fn id(&mut self, word: &str) -> Option<u32> {
-        let key = ShortKey::of(word.as_bytes());
+    pub(crate) fn id_of(&mut self, word: Word<'_>) -> Option<u32> {
+        let key = ShortKey::of(word.bytes());
         if let Some(key) = key {
             let seen = self.words.recent[key.recent_slot()];
             if seen.key == key.bytes && seen.len == key.len {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
-        self.look_up(word, key)
+        self.look_up(word.as_str(), key)
     }
 
     /// [`Session::id`] past the recent words: out of line, so that the
@@ -960,7 +985,66 @@ pub(crate) fn word_count(text: &str) -> usize {
 /// is cut there, and all-ASCII pieces are segmented by [`ascii_words`].
 /// (One difference: a word that `unicode_words` would start with a space, when
 /// a combining letter follows the space, comes without the space.)
+// Segmentation reads the words through [`for_each_word_at`]: this is the
+// tests' (and `word_count`'s) window on them.
+#[cfg(test)]
 pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    for_each_word_at(text, |word| f(word.as_str()));
+}
+
+/// A word as [`for_each_word_at`] gives it. Natively, its text and where
+/// it stands there, so that a caller that reads most words as bytes (the
+/// lexicon's recent words) makes a `str` of the word, with its two
+/// char-boundary checks (some 14 instructions a word), only when it needs
+/// one; in the .wasm the word's `str` (slicing it only when needed there
+/// made the gzipped module some 350 B larger).
+#[derive(Clone)]
+pub(crate) struct Word<'a> {
+    #[cfg(not(target_arch = "wasm32"))]
+    text: &'a str,
+    #[cfg(not(target_arch = "wasm32"))]
+    range: std::ops::Range<usize>,
+    #[cfg(target_arch = "wasm32")]
+    word: &'a str,
+}
+
+impl<'a> Word<'a> {
+    /// The word `text[range]` (`range` within `text`, on char boundaries).
+    #[inline(always)]
+    fn new(text: &'a str, range: std::ops::Range<usize>) -> Word<'a> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Word { text, range };
+        #[cfg(target_arch = "wasm32")]
+        return Word { word: &text[range] };
+    }
+
+    /// All of `word`.
+    #[inline(always)]
+    fn whole(word: &'a str) -> Word<'a> {
+        Word::new(word, 0..word.len())
+    }
+
+    /// Its bytes.
+    #[inline(always)]
+    pub(crate) fn bytes(&self) -> &'a [u8] {
+        #[cfg(not(target_arch = "wasm32"))]
+        return &self.text.as_bytes()[self.range.clone()];
+        #[cfg(target_arch = "wasm32")]
+        return self.word.as_bytes();
+    }
+
+    /// Its text.
+    #[inline(always)]
+    pub(crate) fn as_str(&self) -> &'a str {
+        #[cfg(not(target_arch = "wasm32"))]
+        return &self.text[self.range.clone()];
+        #[cfg(target_arch = "wasm32")]
+        return self.word;
+    }
+}
+
+/// [`for_each_word`], each word as a [`Word`].
+pub(crate) fn for_each_word_at<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
     // Most sentences are all ASCII: [`ascii_words`] cuts them whole, as
     // white space is neither a word byte nor a joiner, in one pass. Else
     // the text is cut at ASCII white-space bytes (the same set as `char`'s),
@@ -973,7 +1057,7 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
         let start = bytes[at..high].iter().rposition(u8::is_ascii_whitespace).map_or(at, |k| at + k + 1);
         let end = bytes[high..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |k| high + k);
         ascii_words(&text[at..start], &mut f);
-        text[start..end].unicode_words().for_each(&mut f);
+        text[start..end].unicode_words().for_each(|word| f(Word::whole(word)));
         at = end;
     }
     ascii_words(&text[at..], &mut f);
@@ -998,7 +1082,7 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
 /// only segments with a letter or digit (as `unicode_words` does): runs of
 /// letters, digits and `_`, where a letter-letter pair may be joined by one of
 /// `. ' :` and a digit-digit pair by one of `. ' , ;` (rules WB5-WB13b).
-fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
+fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(Word<'a>)) {
     const LETTER: u8 = 1;
     const DIGIT: u8 = 2;
     /// Letters, digits and `_`.
@@ -1056,7 +1140,7 @@ fn ascii_words<'a>(chunk: &'a str, f: &mut impl FnMut(&'a str)) {
         // Only underscores is no word (a joiner stands between letters or
         // digits, so a joined segment always has one).
         if bytes[start] != b'_' || bytes[start..i].iter().any(|&b| b != b'_') {
-            f(&chunk[start..i]);
+            f(Word::new(chunk, start..i));
         }
     }
 }

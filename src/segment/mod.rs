@@ -149,12 +149,12 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
             // lexicon's recent-word lookup and two pushes), which LLVM does
             // not do of itself as the closure is called from two places
             // (native only: the .wasm's size budget binds).
-            lang::for_each_word(
+            lang::for_each_word_at(
                 text,
                 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
                 |word| {
                     words += 1;
-                    let Some(id) = words_of.id(word) else { return };
+                    let Some(id) = words_of.id_of(word) else { return };
                     let (story_id, first) = words_of.story_id(id, out.vocabulary.len() as u32);
                     if first {
                         out.vocabulary.push(Rc::clone(words_of.term(id)));

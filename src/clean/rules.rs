@@ -600,9 +600,10 @@ const _: () = assert!(matches!(STOP_LISTS[EN].0, Language::English));
 pub(crate) struct PhraseRules {
     /// The `Contains` rules.
     pub contains: u64,
-    /// (a `max_words`, the rules whose `max_words` is at least it), by
-    /// ascending `max_words`.
-    limits: Vec<(usize, u64)>,
+    /// For each number of words up to the highest `max_words`, the rules
+    /// whose `max_words` is at least it: one load a text (a search of the
+    /// distinct limits, in order, cost some 10 instructions a call).
+    by_words: Box<[u64]>,
 }
 
 impl PhraseRules {
@@ -612,21 +613,16 @@ impl PhraseRules {
             let rules = || PHRASE_RULES.iter().enumerate();
             let mask =
                 |keep: &dyn Fn(&PhraseRule) -> bool| rules().filter(|(_, r)| keep(r)).fold(0, |m, (i, _)| m | 1 << i);
-            let mut limits: Vec<(usize, u64)> = Vec::new();
-            for r in PHRASE_RULES {
-                if !limits.iter().any(|&(max, _)| max == r.max_words) {
-                    limits.push((r.max_words, mask(&|other| other.max_words >= r.max_words)));
-                }
-            }
-            crate::sort::sort_by_key(&mut limits, |&(max, _)| max);
-            PhraseRules { contains: mask(&|r| r.how == How::Contains), limits }
+            let highest = PHRASE_RULES.iter().map(|r| r.max_words).max().unwrap_or(0);
+            let by_words = (0..=highest).map(|words| mask(&|r| r.max_words >= words)).collect();
+            PhraseRules { contains: mask(&|r| r.how == How::Contains), by_words }
         })
     }
 
     /// The rules that apply to a text of `words` words: those whose
     /// `max_words` is at least that.
     pub(crate) fn up_to(&self, words: usize) -> u64 {
-        self.limits.iter().find(|&&(max, _)| max >= words).map_or(0, |&(_, rules)| rules)
+        self.by_words.get(words).copied().unwrap_or(0)
     }
 }
 

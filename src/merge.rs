@@ -65,17 +65,19 @@ pub(crate) fn merge(seg: &Segmented, rarity: &[f64], threshold: f64) -> Grouped 
 /// in one vector, and where each group ends. One allocation for a story's
 /// groups, not one per group (thousands in a large story), and none freed
 /// group by group after selection has read them.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Grouped {
     members: Vec<usize>,
-    /// `ends[g]`: one past group g's last member in `members`.
+    /// `ends[g + 1]`: one past group g's last member in `members`;
+    /// `ends[0] == 0`, so that a group's members are
+    /// `members[ends[g]..ends[g + 1]]`, with no test for the first group.
     ends: Vec<usize>,
 }
 
 impl Grouped {
     /// The number of groups.
     pub(crate) fn len(&self) -> usize {
-        self.ends.len()
+        self.ends.len() - 1
     }
 
     /// Every group's members, group after group.
@@ -85,8 +87,9 @@ impl Grouped {
 
     /// The members of group `g`.
     pub(crate) fn get(&self, g: usize) -> &[usize] {
-        let start = if g == 0 { 0 } else { self.ends[g - 1] };
-        &self.members[start..self.ends[g]]
+        // One bounds check for both ends.
+        let ends = &self.ends[g..g + 2];
+        &self.members[ends[0]..ends[1]]
     }
 
     /// The groups in order.
@@ -99,7 +102,8 @@ impl Grouped {
     /// before (in place: nothing is copied elsewhere).
     pub(crate) fn retain(&mut self, mut keep: impl FnMut(usize) -> bool, mut kept: impl FnMut(usize)) {
         let (mut to, mut start, mut groups) = (0, 0, 0);
-        for g in 0..self.ends.len() {
+        // (`start`: group g's start before `ends` is written over.)
+        for g in 1..self.ends.len() {
             let end = self.ends[g];
             let first = to;
             for k in start..end {
@@ -111,13 +115,13 @@ impl Grouped {
             }
             if to > first {
                 kept(end - start);
-                self.ends[groups] = to;
                 groups += 1;
+                self.ends[groups] = to;
             }
             start = end;
         }
         self.members.truncate(to);
-        self.ends.truncate(groups);
+        self.ends.truncate(groups + 1);
     }
 
     /// As one vector per group, for tests.
@@ -141,6 +145,17 @@ pub(crate) fn similarity(seg: &Segmented, x: usize, y: usize, rarity: &[f64]) ->
 /// norm (squared) [`cosine`] divides by.
 pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
     distinct_terms.iter().fold(0.0, |sum, &t| sum + rarity[t as usize])
+}
+
+/// The weights a sentence of weight `w` can reach a cosine of `threshold`
+/// with: the cosine is at most sqrt(lighter / heavier) (all shared), so a
+/// pair outside cannot. With a margin for rounding far above the bounds'
+/// own error, so no pair that could reach it is left out. (Computed once
+/// per sentence: a test of the candidate's weight against both is all
+/// each candidate costs.)
+fn weight_range(w: f64, threshold: f64) -> (f64, f64) {
+    let t2 = threshold * threshold * (1.0 - 1e-9);
+    (w * t2, w / t2)
 }
 
 /// Pairs `(a, b)`, `a < b`, of sentences of different sources that share at
@@ -271,6 +286,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
                 mine[t as usize] = stamp;
             }
             let wa = weights[own as usize];
+            let (lightest, heaviest) = weight_range(wa, threshold);
             let from = hits.len() as u32;
             for &g in &others {
                 // A group whose last sentence is in a's source has no
@@ -281,12 +297,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
                 if own == stamp && source_of[g as usize] == source_of[a] {
                     continue;
                 }
-                // The cosine is at most sqrt(lighter / heavier) (all
-                // shared): skip pairs that cannot reach the threshold (with
-                // a margin for rounding, so no pair that could is skipped).
                 let wb = weights[g as usize];
-                let (lo, hi) = (wa.min(wb), wa.max(wb));
-                if lo < hi * threshold * threshold * (1.0 - 1e-9) {
+                if wb < lightest || wb > heaviest {
                     continue;
                 }
                 let terms = terms(g as usize).iter().copied();
@@ -502,7 +514,9 @@ impl Lists {
     }
 
     fn of(&self, t: u32) -> &[u32] {
-        &self.items[self.start[t as usize] as usize..self.start[t as usize + 1] as usize]
+        // One bounds check for both ends.
+        let ends = &self.start[t as usize..t as usize + 2];
+        &self.items[ends[0] as usize..ends[1] as usize]
     }
 }
 
@@ -676,7 +690,7 @@ impl Groups {
         // group's next member goes.
         let n = self.parent.len();
         let mut at: Vec<u32> = vec![0; n];
-        let mut ends: Vec<usize> = Vec::new();
+        let mut ends: Vec<usize> = vec![0];
         let mut total = 0;
         let mut members: Vec<usize> = vec![0; (0..n).filter(|&i| !self.skip[i]).count()];
         for i in 0..n {

@@ -153,15 +153,13 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // sentences are alive (that was this stage's peak of memory).
     let mut index = PairIndex::new(seg, &stats.occurrences);
     let count = terms + index.len();
-    // Per slot: the pair's index in order of first appearance (`u32::MAX`:
-    // not seen yet), so that ids depend only on the sentences and their order.
-    let mut pair_index: Vec<u32> = vec![u32::MAX; index.len()];
     let mut start = Vec::with_capacity(seg.sentences.len() + 1);
     start.push(0);
     let mut concept_ids: Vec<u32> = Vec::with_capacity((0..seg.sentences.len()).map(|i| seg.terms(i).len() * 2).sum());
     // Terms' sources and raw counts are already in `stats`; only pairs are
     // counted here, each pair's counts together, pushed when it is first met
-    // (pairs are numbered in that order): nothing is filled in advance. Terms'
+    // (pairs are numbered in that order, so that ids depend only on the
+    // sentences and their order): nothing is filled in advance. Terms'
     // occurrences are weighted by kind, so they are summed again, in sentence
     // order, in what becomes the weights.
     let mut pairs_counted: Vec<PairCount> = Vec::with_capacity(index.len());
@@ -185,8 +183,9 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
             if pair[0] == pair[1] {
                 continue;
             }
-            let k = &mut pair_index[index.next(pair[0])];
-            if let Some(p) = pairs_counted.get_mut(*k as usize) {
+            let (k, new) = index.next(pair[0], pairs_counted.len() as u32);
+            if !new {
+                let p = &mut pairs_counted[k as usize];
                 p.occurrences += counts_as;
                 p.found += 1;
                 if p.last_source != source {
@@ -194,7 +193,6 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                     p.sources += 1;
                 }
             } else {
-                *k = pairs_counted.len() as u32;
                 // `0.0 + x`: what summing from 0 gives.
                 pairs_counted.push(PairCount {
                     occurrences: 0.0 + counts_as,
@@ -203,7 +201,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                     last_source: source,
                 });
             }
-            let id = terms as u32 + *k;
+            let id = terms as u32 + k;
             ascending &= pairs.last().is_none_or(|&last| last < id);
             pairs.push(id);
         }
@@ -218,7 +216,7 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
         start.push(concept_ids.len());
     }
     debug_assert_eq!(terms + pairs_counted.len(), count, "every distinct pair is met");
-    drop((index, pair_index, pairs));
+    drop((index, pairs));
     weight.reserve_exact(count - terms);
     let weigh = Weigh::new(stats.source_count, config);
     // Terms' weights take the place of their weighted occurrences; pairs'
@@ -296,19 +294,26 @@ struct PairCount {
 }
 
 /// The story's pairs of adjacent terms (two different terms next to each
-/// other in a sentence's sequence), each occurrence given the *slot* of its
-/// distinct pair. Occurrences are grouped by their first term: first term
-/// `a`'s are `slot[start[a]..start[a + 1]]`, in story order, so that
-/// [`PairIndex::cursors`] reads them back as [`for_each_pair`] meets them,
-/// each in one step (no search). Built by a counting sort of every
+/// other in a sentence's sequence), which gives each distinct pair the id
+/// it is given when it is first met. Occurrences are grouped by their first
+/// term: first term `a`'s are `slot[start[a]..start[a + 1]]`, in story
+/// order, so that [`PairIndex::next`] reads them back as [`for_each_pair`]
+/// meets them, each in one step (no search). A pair's first occurrence is
+/// first in its run too: it holds [`FIRST`] until it is met, then the
+/// pair's id; every later occurrence holds where the first is. So an
+/// occurrence reads its id in two steps and nothing is numbered or filled
+/// per distinct pair in advance. Built by a counting sort of every
 /// adjacent pair: 4 bytes per occurrence and per term, where a hash map of
 /// pairs held 13 per bucket and twice that while growing.
 struct PairIndex {
     start: Vec<usize>,
     slot: Vec<u32>,
-    /// The number of distinct pairs: slots are `0..distinct`.
+    /// The number of distinct pairs.
     distinct: usize,
 }
+
+/// In [`PairIndex`], a pair's first occurrence before it is met.
+const FIRST: u32 = u32::MAX;
 
 /// Calls `f` with every pair of adjacent different terms of the story's
 /// sentences, in order.
@@ -349,26 +354,31 @@ impl PairIndex {
             slot[*at] = b;
             *at += 1;
         });
-        // Run by run, each second term's slot: a new one the first time the
-        // run meets it (`seen[b] == (a, slot)`), which then takes the
-        // second term's place; the starts go back to the runs' starts.
+        // Run by run, each second term's first occurrence in the run
+        // (`seen[b] == (a, where)`): it takes [`FIRST`], the later ones
+        // where it is, in the second term's place; the starts go back to
+        // the runs' starts. (Positions are below `FIRST`: they are fewer
+        // than the story's terms, which are numbered in u32.)
+        debug_assert!(total < FIRST as usize);
         let mut seen: Vec<(u32, u32)> = vec![(u32::MAX, 0); terms];
-        let (mut distinct, mut from) = (0u32, 0);
+        let (mut distinct, mut from) = (0usize, 0);
         // (By index, as the runs were sorted before: the form measured.)
         #[allow(clippy::needless_range_loop)]
         for a in 0..terms {
             let end = std::mem::replace(&mut start[a], from);
-            for s in &mut slot[from..end] {
+            for (at, s) in (from..end).zip(&mut slot[from..end]) {
                 let b = &mut seen[*s as usize];
                 if b.0 != a as u32 {
-                    *b = (a as u32, distinct);
+                    *b = (a as u32, at as u32);
                     distinct += 1;
+                    *s = FIRST;
+                } else {
+                    *s = b.1;
                 }
-                *s = b.1;
             }
             from += occurrences[a] as usize;
         }
-        PairIndex { start, slot, distinct: distinct as usize }
+        PairIndex { start, slot, distinct }
     }
 
     /// The number of distinct pairs.
@@ -376,15 +386,22 @@ impl PairIndex {
         self.distinct
     }
 
-    /// The slot of the next pair `(a, _)`: pairs must be asked for in the
-    /// order [`for_each_pair`] meets them, each once (each run's start
-    /// moves on as its occurrences are read).
+    /// The id of the next pair `(a, _)`, and whether it is met for the
+    /// first time: then it takes `new` as its id. Pairs must be asked for
+    /// in the order [`for_each_pair`] meets them, each once (each run's
+    /// start moves on as its occurrences are read).
     #[inline]
-    fn next(&mut self, a: u32) -> usize {
+    fn next(&mut self, a: u32, new: u32) -> (u32, bool) {
         let at = &mut self.start[a as usize];
-        let slot = self.slot[*at];
+        let i = *at;
         *at += 1;
-        slot as usize
+        match self.slot[i] {
+            FIRST => {
+                self.slot[i] = new;
+                (new, true)
+            }
+            first => (self.slot[first as usize], false),
+        }
     }
 }
 

@@ -451,6 +451,10 @@ impl StopTable {
                 continue;
             }
             for (&n, &languages) in counts.iter().zip(classes) {
+                // Most sets beside a met one are not met: no language loop.
+                if n == 0 {
+                    continue;
+                }
                 let mut bits = languages;
                 while bits != 0 {
                     hits[bits.trailing_zeros() as usize] += u32::from(n);

@@ -38,7 +38,7 @@ else
     echo "## One core: the plain release build and the PGO build (scripts/build-cli.sh)"
     pgo="$("$root/scripts/build-cli.sh")"
     "$root/scripts/same-output.sh" "$bin" "$pgo"
-    python3 "$root/scripts/throughput.py" "$data" "$bin" "$pgo"
+    python3 "$root/scripts/throughput.py" --rounds 61 --cpu "$(( $(nproc) - 1 ))" "$data" "$bin" "$pgo"
     echo "## Batch: $nstories stories, $nbytes bytes of article text"
     for threads in 1 2 ""; do
         args=(--max-words 300)

@@ -152,8 +152,9 @@ pub(crate) fn term_weight(distinct_terms: &[u32], rarity: &[f64]) -> f64 {
 /// pair outside cannot. With a margin for rounding far above the bounds'
 /// own error, so no pair that could reach it is left out. (Computed once
 /// per sentence: a test of the candidate's weight against both is all
-/// each candidate costs.)
-fn weight_range(w: f64, threshold: f64) -> (f64, f64) {
+/// each candidate costs.) Merging's candidates and selection's
+/// redundancy test both pass over pairs by it.
+pub(crate) fn weight_range(w: f64, threshold: f64) -> (f64, f64) {
     let t2 = threshold * threshold * (1.0 - 1e-9);
     (w * t2, w / t2)
 }

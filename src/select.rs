@@ -407,15 +407,14 @@ impl<'a> Redundancy<'a> {
     /// Whether sentence `x` is as alike as the threshold to any of `ys`.
     fn reaches<'y>(&mut self, x: usize, ys: impl Iterator<Item = &'y usize>) -> bool {
         let wx = self.weight(x);
+        // A pair that cannot reach the threshold by its weights alone is
+        // passed over, by the bound merging uses.
+        let (lightest, heaviest) = crate::merge::weight_range(wx, self.threshold);
         // x's terms are marked when a pair first needs them.
         let mut marked = false;
         for &y in ys {
             let wy = self.weight(y);
-            // The cosine is at most sqrt(lighter / heavier) (all shared):
-            // a pair that cannot reach the threshold is passed over (with
-            // a margin for rounding, as merging passes over its pairs).
-            let (lo, hi) = (wx.min(wy), wx.max(wy));
-            if lo < hi * self.threshold * self.threshold * (1.0 - 1e-9) {
+            if wy < lightest || wy > heaviest {
                 continue;
             }
             if !marked {

@@ -590,10 +590,25 @@ const RECENT_SLOTS: usize = 1 << 12;
 /// A word of 1 to 16 bytes as two integers that, with its length, tell it
 /// from every other word: its first and last eight bytes (overlapping), or
 /// four, or for one to three bytes the first, middle and last.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 struct ShortKey {
     bytes: (u64, u64),
     len: u32,
+}
+
+/// The maps' hash of a key: its bytes as one `u128`, the length folded
+/// into their high half. foldhash takes a `u128` in one folded multiply,
+/// where the derived hash (two `u64`s and a `u32`) fills its 128-bit
+/// sponge by shifts of a variable count: `__ashlti3` calls in the .wasm,
+/// which has no 128-bit shifts, and more instructions natively. Keys
+/// share a hash only if their lengths differ (the bytes and length give
+/// back the key), so at most sixteen do, which input cannot make more.
+impl std::hash::Hash for ShortKey {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let (a, b) = self.bytes;
+        state.write_u128(u128::from(a) | u128::from(b ^ u64::from(self.len)) << 64);
+    }
 }
 
 impl ShortKey {

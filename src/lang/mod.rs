@@ -1007,30 +1007,22 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     for_each_word_at(text, |word| f(word.as_str()));
 }
 
-/// A word as [`for_each_word_at`] gives it. Natively, its text and where
-/// it stands there, so that a caller that reads most words as bytes (the
-/// lexicon's recent words) makes a `str` of the word, with its two
-/// char-boundary checks (some 14 instructions a word), only when it needs
-/// one; in the .wasm the word's `str` (slicing it only when needed there
-/// made the gzipped module some 350 B larger).
+/// A word as [`for_each_word_at`] gives it: its text and where it stands
+/// there, so that a caller that reads most words as bytes (the lexicon's
+/// recent words) makes a `str` of the word, with its two char-boundary
+/// checks (some 14 instructions a word natively, an out-of-line call in the
+/// .wasm), only when it needs one.
 #[derive(Clone)]
 pub(crate) struct Word<'a> {
-    #[cfg(not(target_arch = "wasm32"))]
     text: &'a str,
-    #[cfg(not(target_arch = "wasm32"))]
     range: std::ops::Range<usize>,
-    #[cfg(target_arch = "wasm32")]
-    word: &'a str,
 }
 
 impl<'a> Word<'a> {
     /// The word `text[range]` (`range` within `text`, on char boundaries).
     #[inline(always)]
     fn new(text: &'a str, range: std::ops::Range<usize>) -> Word<'a> {
-        #[cfg(not(target_arch = "wasm32"))]
-        return Word { text, range };
-        #[cfg(target_arch = "wasm32")]
-        return Word { word: &text[range] };
+        Word { text, range }
     }
 
     /// All of `word`.
@@ -1042,19 +1034,13 @@ impl<'a> Word<'a> {
     /// Its bytes.
     #[inline(always)]
     pub(crate) fn bytes(&self) -> &'a [u8] {
-        #[cfg(not(target_arch = "wasm32"))]
-        return &self.text.as_bytes()[self.range.clone()];
-        #[cfg(target_arch = "wasm32")]
-        return self.word.as_bytes();
+        &self.text.as_bytes()[self.range.clone()]
     }
 
     /// Its text.
     #[inline(always)]
     pub(crate) fn as_str(&self) -> &'a str {
-        #[cfg(not(target_arch = "wasm32"))]
-        return &self.text[self.range.clone()];
-        #[cfg(target_arch = "wasm32")]
-        return self.word;
+        &self.text[self.range.clone()]
     }
 }
 

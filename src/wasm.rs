@@ -179,7 +179,7 @@ impl Story {
         for (i, item) in Array::from(sources).iter().enumerate() {
             let at = format!("sources[{i}]");
             let source = read_source(&item, &at, KEYED_SOURCE_FIELDS)?;
-            let key = match Reflect::get(&item, &"key".into()).ok().and_then(|k| k.as_string()) {
+            let key = match prop(&item, "key").ok().and_then(|k| k.as_string()) {
                 Some(key) => key,
                 None => return Err(format!("{at}.key must be a string")),
             };
@@ -217,7 +217,7 @@ impl Summarizer {
         if let Some(reason) = aborted(&options) {
             return Promise::reject(&reason);
         }
-        let shared_context = Reflect::get(&options, &"sharedContext".into()).ok().and_then(|v| v.as_string());
+        let shared_context = prop(&options, "sharedContext").ok().and_then(|v| v.as_string());
         match Options::parse(&options, Defaults::Chrome) {
             Ok(options) => {
                 Promise::resolve::<JsValue>(&Summarizer { options, shared_context, destroyed: false }.into())
@@ -247,7 +247,7 @@ impl Summarizer {
         #[wasm_bindgen(unchecked_param_type = "SourceInput[] | string")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SummarizerCallOptions")] options: JsValue,
     ) -> Promise {
-        self.call(&input, &options, |result| Reflect::get(&result, &"text".into()).unwrap_or(JsValue::UNDEFINED))
+        self.call(&input, &options, |result| prop(&result, "text").unwrap_or(JsValue::UNDEFINED))
     }
 
     /// The whole result, as the `summarize` function gives it.
@@ -530,7 +530,7 @@ impl Options {
             if value.is_undefined() || value.is_null() {
                 return Ok(None);
             }
-            let v = Reflect::get(value, &name.into()).map_err(|_| format!("option \"{name}\" could not be read"))?;
+            let v = prop(value, name).map_err(|_| format!("option \"{name}\" could not be read"))?;
             Ok((!v.is_undefined()).then_some(v))
         };
         let whole = |name: &str| -> Result<Option<usize>, Problem> {
@@ -635,8 +635,10 @@ fn check_names(value: &JsValue, what: &str, noun: &str, allowed: &[&str]) -> Res
         return Err(format!("{what} must be an object, got {}", describe(value)));
     }
     for key in Object::keys::<JsValue>(value.unchecked_ref()) {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key.as_str()) {
+        // Compared as JS strings (`===`): no copy of the key into the .wasm
+        // unless it is unknown.
+        if !allowed.iter().any(|name| with_name(name, |name| *name == key)) {
+            let key = key.as_string().unwrap_or_default();
             let place = if what.ends_with("options") { String::new() } else { format!(" in {what}") };
             return Err(format!("unknown {noun} \"{key}\"{place} (allowed: {})", allowed.join(", ")));
         }
@@ -649,9 +651,56 @@ fn aborted(options: &JsValue) -> Option<JsValue> {
     if !options.is_object() {
         return None;
     }
-    let signal = Reflect::get(options, &"signal".into()).ok().filter(JsValue::is_object)?;
-    let is_aborted = Reflect::get(&signal, &"aborted".into()).ok()?.as_bool()?;
+    let signal = prop(options, "signal").ok().filter(JsValue::is_object)?;
+    let is_aborted = prop(&signal, "aborted").ok()?.as_bool()?;
     is_aborted.then(|| Reflect::get(&signal, &"reason".into()).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// The property names read on every call (options, source fields, the
+/// digest's entries). Each `&str` handed to JS becomes a new JS string
+/// through the glue's `TextDecoder`, which costs more than the lookup for
+/// names this short; these are made once, on first use.
+const NAMES: [&str; 22] = [
+    "maxSentences",
+    "maxWords",
+    "targetWords",
+    "ratio",
+    "type",
+    "length",
+    "format",
+    "sharedContext",
+    "expectedInputLanguages",
+    "expectedContextLanguages",
+    "outputLanguage",
+    "monitor",
+    "signal",
+    "context",
+    "key",
+    "name",
+    "text",
+    "html",
+    "bytes",
+    "sentences",
+    "score",
+    "aborted",
+];
+
+thread_local! {
+    static JS_NAMES: Vec<JsValue> = NAMES.iter().map(|&name| JsValue::from_str(name)).collect();
+}
+
+/// `f` of `name` as a JS string: the one made once when `name` is in
+/// [`NAMES`], a new one otherwise.
+fn with_name<T>(name: &str, f: impl FnOnce(&JsValue) -> T) -> T {
+    match NAMES.iter().position(|&n| n == name) {
+        Some(i) => JS_NAMES.with(|names| f(&names[i])),
+        None => f(&JsValue::from_str(name)),
+    }
+}
+
+/// `value[name]`, as `Reflect.get`.
+fn prop(value: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    with_name(name, |name| Reflect::get(value, name))
 }
 
 /// Reads, summarizes, renders: the work behind both APIs.
@@ -677,11 +726,11 @@ fn to_result(digest: &Digest, options: &Options) -> Result<JsValue, Problem> {
     let mut json = Json::default();
     json.digest(digest, &text);
     let result = json.parse().map_err(|()| "could not convert the digest".to_owned())?;
-    let entries = Reflect::get(&result, &"sentences".into()).map_err(|_| "could not read the digest's sentences")?;
-    let score = JsValue::from_str("score");
+    let entries = prop(&result, "sentences").map_err(|_| "could not read the digest's sentences")?;
     for (i, e) in (0..).zip(&digest.sentences) {
         let entry = Reflect::get_u32(&entries, i).map_err(|_| "could not read a digest entry")?;
-        Reflect::set(&entry, &score, &e.score.into()).map_err(|_| "could not set a digest entry's score")?;
+        with_name("score", |score| Reflect::set(&entry, score, &e.score.into()))
+            .map_err(|_| "could not set a digest entry's score")?;
     }
     Ok(result)
 }
@@ -905,7 +954,7 @@ fn read_source(item: &JsValue, at: &str, fields: &[&str]) -> Result<Source, Prob
         return Err(format!("{at} must be an object {{ name, text | html | bytes }}, got {}", describe(item)));
     }
     check_names(item, at, "field", fields)?;
-    let field = |name: &str| Reflect::get(item, &name.into()).ok().filter(|v| !v.is_undefined());
+    let field = |name: &str| prop(item, name).ok().filter(|v| !v.is_undefined());
     let name = match field("name") {
         Some(v) if v.is_string() => v.as_string().unwrap_or_default(),
         Some(v) => return Err(format!("{at}.name must be a string, got {}", describe(&v))),

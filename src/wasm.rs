@@ -20,11 +20,10 @@
 //! - `version()`: the crate version.
 
 use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::lang::fx::InputMap;
-use crate::{Budget, Config, Digest, Entry, Prepared, Source, WordLimit};
+use crate::{Budget, Cleaned, Config, Digest, Entry, Prepared, Source, SourceInfo, Variant, WordLimit};
 
 /// An error message for people; it becomes a JS `Error` at the boundary.
 type Problem = String;
@@ -87,11 +86,10 @@ fn one_source(source: &JsValue) -> Result<Source, JsError> {
 
 /// `clean`'s result for a prepared source, as a JS object.
 fn cleaned_js(prepared: &Prepared) -> Result<JsValue, JsError> {
-    prepared
-        .cleaned()
-        .map_err(|e| error(e.to_string()))?
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(format!("could not convert the cleaned source: {e}")))
+    let cleaned = prepared.cleaned().map_err(|e| error(e.to_string()))?;
+    let mut json = Json::default();
+    json.cleaned(&cleaned);
+    json.parse().map_err(|()| error("could not convert the cleaned source".into()))
 }
 
 /// The sources of one story, each cleaned once and kept: `clean` each file
@@ -181,7 +179,7 @@ impl Story {
         for (i, item) in Array::from(sources).iter().enumerate() {
             let at = format!("sources[{i}]");
             let source = read_source(&item, &at, KEYED_SOURCE_FIELDS)?;
-            let key = match Reflect::get(&item, &"key".into()).ok().and_then(|k| k.as_string()) {
+            let key = match prop(&item, "key").ok().and_then(|k| k.as_string()) {
                 Some(key) => key,
                 None => return Err(format!("{at}.key must be a string")),
             };
@@ -219,7 +217,7 @@ impl Summarizer {
         if let Some(reason) = aborted(&options) {
             return Promise::reject(&reason);
         }
-        let shared_context = Reflect::get(&options, &"sharedContext".into()).ok().and_then(|v| v.as_string());
+        let shared_context = prop(&options, "sharedContext").ok().and_then(|v| v.as_string());
         match Options::parse(&options, Defaults::Chrome) {
             Ok(options) => {
                 Promise::resolve::<JsValue>(&Summarizer { options, shared_context, destroyed: false }.into())
@@ -249,7 +247,7 @@ impl Summarizer {
         #[wasm_bindgen(unchecked_param_type = "SourceInput[] | string")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SummarizerCallOptions")] options: JsValue,
     ) -> Promise {
-        self.call(&input, &options, |result| Reflect::get(&result, &"text".into()).unwrap_or(JsValue::UNDEFINED))
+        self.call(&input, &options, |result| prop(&result, "text").unwrap_or(JsValue::UNDEFINED))
     }
 
     /// The whole result, as the `summarize` function gives it.
@@ -532,7 +530,7 @@ impl Options {
             if value.is_undefined() || value.is_null() {
                 return Ok(None);
             }
-            let v = Reflect::get(value, &name.into()).map_err(|_| format!("option \"{name}\" could not be read"))?;
+            let v = prop(value, name).map_err(|_| format!("option \"{name}\" could not be read"))?;
             Ok((!v.is_undefined()).then_some(v))
         };
         let whole = |name: &str| -> Result<Option<usize>, Problem> {
@@ -637,8 +635,10 @@ fn check_names(value: &JsValue, what: &str, noun: &str, allowed: &[&str]) -> Res
         return Err(format!("{what} must be an object, got {}", describe(value)));
     }
     for key in Object::keys::<JsValue>(value.unchecked_ref()) {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key.as_str()) {
+        // Compared as JS strings (`===`): no copy of the key into the .wasm
+        // unless it is unknown.
+        if !allowed.iter().any(|name| with_name(name, |name| *name == key)) {
+            let key = key.as_string().unwrap_or_default();
             let place = if what.ends_with("options") { String::new() } else { format!(" in {what}") };
             return Err(format!("unknown {noun} \"{key}\"{place} (allowed: {})", allowed.join(", ")));
         }
@@ -651,9 +651,56 @@ fn aborted(options: &JsValue) -> Option<JsValue> {
     if !options.is_object() {
         return None;
     }
-    let signal = Reflect::get(options, &"signal".into()).ok().filter(JsValue::is_object)?;
-    let is_aborted = Reflect::get(&signal, &"aborted".into()).ok()?.as_bool()?;
+    let signal = prop(options, "signal").ok().filter(JsValue::is_object)?;
+    let is_aborted = prop(&signal, "aborted").ok()?.as_bool()?;
     is_aborted.then(|| Reflect::get(&signal, &"reason".into()).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// The property names read on every call (options, source fields, the
+/// digest's entries). Each `&str` handed to JS becomes a new JS string
+/// through the glue's `TextDecoder`, which costs more than the lookup for
+/// names this short; these are made once, on first use.
+const NAMES: [&str; 22] = [
+    "maxSentences",
+    "maxWords",
+    "targetWords",
+    "ratio",
+    "type",
+    "length",
+    "format",
+    "sharedContext",
+    "expectedInputLanguages",
+    "expectedContextLanguages",
+    "outputLanguage",
+    "monitor",
+    "signal",
+    "context",
+    "key",
+    "name",
+    "text",
+    "html",
+    "bytes",
+    "sentences",
+    "score",
+    "aborted",
+];
+
+thread_local! {
+    static JS_NAMES: Vec<JsValue> = NAMES.iter().map(|&name| JsValue::from_str(name)).collect();
+}
+
+/// `f` of `name` as a JS string: the one made once when `name` is in
+/// [`NAMES`], a new one otherwise.
+fn with_name<T>(name: &str, f: impl FnOnce(&JsValue) -> T) -> T {
+    match NAMES.iter().position(|&n| n == name) {
+        Some(i) => JS_NAMES.with(|names| f(&names[i])),
+        None => f(&JsValue::from_str(name)),
+    }
+}
+
+/// `value[name]`, as `Reflect.get`.
+fn prop(value: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    with_name(name, |name| Reflect::get(value, name))
 }
 
 /// Reads, summarizes, renders: the work behind both APIs.
@@ -665,13 +712,215 @@ fn digest(input: &JsValue, options: &Options) -> Result<JsValue, Problem> {
 
 /// The digest as a JS object, plus `text`, the digest rendered as `options`
 /// ask.
+///
+/// Built as one JSON text and parsed by the host's `JSON.parse`: one string
+/// crosses the boundary instead of a call per field and per string (each
+/// string out of the .wasm is a `TextDecoder` call, costly for short ones).
+/// The object is the one `serde_wasm_bindgen`'s JSON-compatible serializer
+/// built (same keys in the same order, `null` for `None`), which
+/// tests/wasm/cases.rs checks. The scores are set afterwards, one call per
+/// entry: writing an `f64` as text would bring Rust's float formatting into
+/// the .wasm (it has none), and JSON has no NaN.
 fn to_result(digest: &Digest, options: &Options) -> Result<JsValue, Problem> {
     let text = render(digest, options.kind.unwrap_or(Kind::KeyPoints), options.format);
-    let result = digest
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| format!("could not convert the digest: {e}"))?;
-    Reflect::set(&result, &"text".into(), &text.into()).map_err(|_| "could not set the digest's text".to_owned())?;
+    let mut json = Json::default();
+    json.digest(digest, &text);
+    let result = json.parse().map_err(|()| "could not convert the digest".to_owned())?;
+    let entries = prop(&result, "sentences").map_err(|_| "could not read the digest's sentences")?;
+    for (i, e) in (0..).zip(&digest.sentences) {
+        let entry = Reflect::get_u32(&entries, i).map_err(|_| "could not read a digest entry")?;
+        with_name("score", |score| Reflect::set(&entry, score, &e.score.into()))
+            .map_err(|_| "could not set a digest entry's score")?;
+    }
     Ok(result)
+}
+
+/// A JSON text written field by field, for `JSON.parse`: strings escaped as
+/// JSON requires (`"`, `\`, control characters), everything else verbatim.
+/// Only what `to_result` and `cleaned_js` write: strings, whole numbers,
+/// `null`, booleans, arrays and objects.
+#[derive(Default)]
+struct Json(String);
+
+impl Json {
+    /// The host's value of the text written.
+    fn parse(&self) -> Result<JsValue, ()> {
+        js_sys::JSON::parse(&self.0).map_err(|_| ())
+    }
+
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    /// `"key":`, preceded by a comma unless it opens its object.
+    fn key(&mut self, key: &str) {
+        if !self.0.ends_with('{') {
+            self.0.push(',');
+        }
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
+    }
+
+    fn str(&mut self, s: &str) {
+        self.0.push('"');
+        let mut plain = 0;
+        for (i, b) in s.bytes().enumerate() {
+            if b < 0x20 || b == b'"' || b == b'\\' {
+                self.0.push_str(&s[plain..i]);
+                match b {
+                    b'"' => self.0.push_str("\\\""),
+                    b'\\' => self.0.push_str("\\\\"),
+                    _ => {
+                        const HEX: &[u8; 16] = b"0123456789abcdef";
+                        self.0.push_str("\\u00");
+                        self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                        self.0.push(char::from(HEX[usize::from(b & 15)]));
+                    }
+                }
+                plain = i + 1;
+            }
+        }
+        self.0.push_str(&s[plain..]);
+        self.0.push('"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    /// Digits without `core::fmt`: a digest has a hundred numbers or so.
+    fn num(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.0.push(char::from(d));
+        }
+    }
+
+    /// `[..]`, each item written by `each`.
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.0.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            each(self, item);
+        }
+        self.0.push(']');
+    }
+
+    /// The digest as `Digest`'s `Serialize` writes it, the score as `0`
+    /// (see `to_result`), plus `text`.
+    fn digest(&mut self, d: &Digest, text: &str) {
+        self.raw("{");
+        self.key("title");
+        self.opt_str(d.title.as_deref());
+        self.key("date");
+        self.opt_str(d.date.as_deref());
+        self.key("sentences");
+        self.list(&d.sentences, Json::entry);
+        self.key("sources");
+        self.list(&d.sources, Json::source_info);
+        self.key("text");
+        self.str(text);
+        self.raw("}");
+    }
+
+    fn entry(&mut self, e: &Entry) {
+        self.raw("{");
+        self.key("text");
+        self.str(&e.text);
+        self.key("source");
+        self.num(e.source);
+        self.key("sources");
+        self.list(&e.sources, |json, &s| json.num(s));
+        self.key("score");
+        self.raw("0");
+        self.key("variants");
+        self.list(&e.variants, Json::variant);
+        self.raw("}");
+    }
+
+    fn variant(&mut self, v: &Variant) {
+        self.raw("{");
+        self.key("source");
+        self.num(v.source);
+        self.key("text");
+        self.str(&v.text);
+        self.key("span");
+        self.raw("{");
+        self.key("start");
+        self.num(v.span.start);
+        self.key("end");
+        self.num(v.span.end);
+        self.raw("}}");
+    }
+
+    fn source_info(&mut self, s: &SourceInfo) {
+        self.raw("{");
+        self.key("name");
+        self.str(&s.name);
+        self.key("language");
+        self.opt_str(s.language.as_deref());
+        self.key("words");
+        self.num(s.words);
+        self.key("sentences");
+        self.num(s.sentences);
+        self.key("used");
+        self.num(s.used);
+        self.key("title");
+        self.opt_str(s.title.as_deref());
+        self.key("date");
+        self.opt_str(s.date.as_deref());
+        self.key("site");
+        self.opt_str(s.site.as_deref());
+        self.key("byline");
+        self.opt_str(s.byline.as_deref());
+        self.key("stale");
+        self.raw(if s.stale { "true" } else { "false" });
+        self.key("error");
+        self.opt_str(s.error.as_deref());
+        self.raw("}");
+    }
+
+    /// `Cleaned` as its `Serialize` writes it.
+    fn cleaned(&mut self, c: &Cleaned) {
+        self.raw("{");
+        self.key("name");
+        self.str(&c.name);
+        self.key("title");
+        self.opt_str(c.title.as_deref());
+        self.key("date");
+        self.opt_str(c.date.as_deref());
+        self.key("site");
+        self.opt_str(c.site.as_deref());
+        self.key("byline");
+        self.opt_str(c.byline.as_deref());
+        self.key("text");
+        self.str(&c.text);
+        self.key("removed");
+        self.list(&c.removed, |json, r| {
+            json.raw("{");
+            json.key("text");
+            json.str(&r.text);
+            json.key("reason");
+            json.str(&r.reason);
+            json.raw("}");
+        });
+        self.raw("}");
+    }
 }
 
 /// `sources` as the core takes them: an array of `{ name, text | html |
@@ -705,7 +954,7 @@ fn read_source(item: &JsValue, at: &str, fields: &[&str]) -> Result<Source, Prob
         return Err(format!("{at} must be an object {{ name, text | html | bytes }}, got {}", describe(item)));
     }
     check_names(item, at, "field", fields)?;
-    let field = |name: &str| Reflect::get(item, &name.into()).ok().filter(|v| !v.is_undefined());
+    let field = |name: &str| prop(item, name).ok().filter(|v| !v.is_undefined());
     let name = match field("name") {
         Some(v) if v.is_string() => v.as_string().unwrap_or_default(),
         Some(v) => return Err(format!("{at}.name must be a string, got {}", describe(&v))),

@@ -318,3 +318,69 @@ fn a_story_cleans_each_source_once_and_gives_summarizes_digest() {
     let e = message(story.summarize(json(r#"[{"name": "a", "text": "x"}]"#), options).unwrap_err());
     assert!(e.contains("sources[0].key must be a string"), "{e}");
 }
+
+/// Where `a` and `b` differ, as a path, or `None` when they are the same
+/// JS value: the same keys in the same order, arrays item by item,
+/// prototypes, and everything else by `Object.is` (so `-0` is not `0`).
+fn difference(a: &JsValue, b: &JsValue, at: &str) -> Option<String> {
+    use js_sys::Object;
+    if Object::is(a, b) {
+        return None;
+    }
+    if !a.is_object() || !b.is_object() {
+        return Some(format!("{at}: {a:?} vs {b:?}"));
+    }
+    if Object::get_prototype_of(a) != Object::get_prototype_of(b) {
+        return Some(format!("{at}: prototypes differ"));
+    }
+    let names = |v: &JsValue| {
+        Object::keys::<JsValue>(v.unchecked_ref()).into_iter().map(|k| k.as_string().unwrap()).collect::<Vec<_>>()
+    };
+    let (keys_a, keys_b) = (names(a), names(b));
+    if keys_a != keys_b {
+        return Some(format!("{at}: keys {keys_a:?} vs {keys_b:?}"));
+    }
+    keys_a.iter().find_map(|k| difference(&get(a, k), &get(b, k), &format!("{at}.{k}")))
+}
+
+/// Sources whose strings need JSON's escapes: quotes, backslashes, control
+/// characters, non-ASCII text, a byte-order mark.
+fn awkward_sources() -> Vec<(&'static str, String)> {
+    let text = "Officials said \"the talks\" would resume \\ in Geneva on Monday.\tTabs\u{7} and bells too.\n\n\
+        The minister, Zoë Ångström, said 😀 talks 「会談」 would go on \u{1}for weeks.\r\n\r\n\
+        Diplomats from \u{feff}both sides met on Sunday to prepare the \"final\" round of talks.";
+    let mut sources: Vec<(&'static str, String)> = SEEDS.iter().map(|(n, t)| (*n, t.to_string())).collect();
+    sources.push(("q\"uote\\d\u{1f}.txt", text.to_string()));
+    sources.push(("empty.txt", String::new()));
+    sources
+}
+
+#[wasm_bindgen_test]
+fn results_are_the_objects_serde_wasm_bindgen_built() {
+    use newsdigest::Source;
+    use serde::Serialize;
+    let old = serde_wasm_bindgen::Serializer::json_compatible();
+    let sources = awkward_sources();
+    // All (the empty one gives an `error`), the awkward one alone, three seeds.
+    for range in [0..sources.len(), 5..6, 0..3] {
+        let given: js_sys::Array = sources[range.clone()].iter().map(|(n, t)| text_source(n, t)).collect();
+        let native: Vec<Source> = sources[range].iter().map(|(n, t)| Source::text(*n, t.clone())).collect();
+        let new = summarize(given.into(), JsValue::UNDEFINED).unwrap();
+        let expected = newsdigest::summarize(&native, &newsdigest::Config::default()).unwrap().serialize(&old).unwrap();
+        assert!(get(&new, "text").is_string());
+        Reflect::set(&expected, &"text".into(), &get(&new, "text")).unwrap();
+        assert_eq!(difference(&new, &expected, "digest"), None);
+    }
+    let page = "<html><head><title>Drones | Daily</title></head><body><nav>Home</nav><article><h1>Drones</h1>\
+        <p>Iran has sold \"hundreds\" of drones to Russia, officials said.</p><p>Subscribe to our newsletter</p>\
+        <p>The drones were used against power plants, according to Ukraine.</p></article></body></html>";
+    let (name, text) = &sources[5];
+    for (js, native) in [
+        (text_source(name, text), Source::text(*name, text.clone())),
+        (object(&[("name", "d.html".into()), ("html", page.into())]), Source::html("d.html", page)),
+    ] {
+        let new = clean(js).unwrap();
+        let expected = newsdigest::Prepared::new(native).cleaned().unwrap().serialize(&old).unwrap();
+        assert_eq!(difference(&new, &expected, "cleaned"), None);
+    }
+}

@@ -268,8 +268,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
             // terms, or a key of theirs among a's, each once.
             others.clear();
             // The lists are descending: their groups after a come first.
-            let mut meet = |list: &[u32]| {
-                for &g in list.iter().take_while(|&&g| g > stamp) {
+            let mut meet = |list: &Lists, t: u32| {
+                for g in list.of(t).take_while(|&g| g > stamp) {
                     if met[g as usize] != stamp {
                         met[g as usize] = stamp;
                         others.push(g);
@@ -278,10 +278,10 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
             };
             let (keys, k) = &keys_of[own as usize];
             for &t in &keys[..*k] {
-                meet(postings.of(t));
+                meet(&postings, t);
             }
             for &t in terms(a) {
-                meet(keyed_by.of(t));
+                meet(&keyed_by, t);
             }
             for &t in terms(a) {
                 mine[t as usize] = stamp;
@@ -397,10 +397,10 @@ fn alike_pairs_by_sentence(
         };
         let (keys, n) = &keys_of[a];
         for &t in &keys[..*n] {
-            postings.of(t).iter().for_each(|&b| meet(b));
+            postings.of(t).for_each(&mut meet);
         }
         for &t in terms(a) {
-            keyed_by.of(t).iter().for_each(|&b| meet(b));
+            keyed_by.of(t).for_each(&mut meet);
         }
         for &t in terms(a) {
             mine[t as usize] = stamp;
@@ -514,10 +514,13 @@ impl Lists {
         self.items = vec![0; self.start[self.start.len() - 1] as usize];
     }
 
-    fn of(&self, t: u32) -> &[u32] {
-        // One bounds check for both ends.
-        let ends = &self.start[t as usize..t as usize + 2];
-        &self.items[ends[0] as usize..ends[1] as usize]
+    /// Term `t`'s list. Item by item, not as a slice: in the .wasm (opt-level
+    /// "z") taking a slice by a range is an out-of-line call, twice per
+    /// lookup, and lists are looked up for every term of every sentence
+    /// while most hold a few items or none.
+    fn of(&self, t: u32) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let t = t as usize;
+        (self.start[t] as usize..self.start[t + 1] as usize).map(move |k| self.items[k])
     }
 }
 

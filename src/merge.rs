@@ -87,9 +87,10 @@ impl Grouped {
 
     /// The members of group `g`.
     pub(crate) fn get(&self, g: usize) -> &[usize] {
-        // One bounds check for both ends.
-        let ends = &self.ends[g..g + 2];
-        &self.members[ends[0]..ends[1]]
+        // The ends read one by one: in the .wasm (opt-level "z") a slice
+        // taken by a range is an out-of-line call, and selection asks for
+        // groups often.
+        &self.members[self.ends[g]..self.ends[g + 1]]
     }
 
     /// The groups in order.
@@ -217,7 +218,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
         let mut weight = 0.0;
         for &t in terms(g as usize) {
             df[t as usize] += size;
-            postings.add(Pass::Count, t, g);
+            postings.count(t);
             weight += rarity[t as usize];
         }
         weights[g as usize] = weight;
@@ -231,11 +232,11 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
     // reads a list's groups after it and stops at the first before it.
     for &g in groups.iter().rev() {
         for &t in terms(g as usize) {
-            postings.add(Pass::Fill, t, g);
+            postings.fill(t, g);
         }
         let (keys, k) = rarest(terms(g as usize).iter().copied(), rarity, |t| df[t as usize] as usize <= POSTING_CAP);
         for &t in &keys[..k] {
-            keyed_by.add(Pass::Count, t, g);
+            keyed_by.count(t);
         }
         keys_of[g as usize] = (keys, k);
     }
@@ -243,7 +244,7 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
     for &g in groups.iter().rev() {
         let (keys, k) = &keys_of[g as usize];
         for &t in &keys[..*k] {
-            keyed_by.add(Pass::Fill, t, g);
+            keyed_by.fill(t, g);
         }
     }
     // Each sentence's source, compact: the candidate loop below reads it for
@@ -268,8 +269,8 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
             // terms, or a key of theirs among a's, each once.
             others.clear();
             // The lists are descending: their groups after a come first.
-            let mut meet = |list: &[u32]| {
-                for &g in list.iter().take_while(|&&g| g > stamp) {
+            let mut meet = |list: &Lists, t: u32| {
+                for g in list.of(t).take_while(|&g| g > stamp) {
                     if met[g as usize] != stamp {
                         met[g as usize] = stamp;
                         others.push(g);
@@ -278,10 +279,10 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
             };
             let (keys, k) = &keys_of[own as usize];
             for &t in &keys[..*k] {
-                meet(postings.of(t));
+                meet(&postings, t);
             }
             for &t in terms(a) {
-                meet(keyed_by.of(t));
+                meet(&keyed_by, t);
             }
             for &t in terms(a) {
                 mine[t as usize] = stamp;
@@ -397,10 +398,10 @@ fn alike_pairs_by_sentence(
         };
         let (keys, n) = &keys_of[a];
         for &t in &keys[..*n] {
-            postings.of(t).iter().for_each(|&b| meet(b));
+            postings.of(t).for_each(&mut meet);
         }
         for &t in terms(a) {
-            keyed_by.of(t).iter().for_each(|&b| meet(b));
+            keyed_by.of(t).for_each(&mut meet);
         }
         for &t in terms(a) {
             mine[t as usize] = stamp;
@@ -474,8 +475,8 @@ fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64], is_key: impl Fn(u32)
 }
 
 /// For each term, a list of sentence indices, all in one array: built in
-/// two passes over the same entries, one to count ([`Pass::Count`]), then
-/// [`Lists::allot`], then one to fill ([`Pass::Fill`]).
+/// two passes over the same entries, one to count ([`Lists::count`]), then
+/// [`Lists::allot`], then one to fill ([`Lists::fill`]).
 struct Lists {
     /// Term `t`'s list is `items[start[t]..start[t + 1]]` once filled.
     /// While filling, `start[t + 1]` is where `t`'s next item goes.
@@ -485,6 +486,7 @@ struct Lists {
     items: Vec<u32>,
 }
 
+#[cfg(test)]
 #[derive(Clone, Copy, PartialEq)]
 enum Pass {
     Count,
@@ -496,13 +498,26 @@ impl Lists {
         Lists { start: vec![0; terms + 2], items: Vec::new() }
     }
 
+    /// Counts an item of term `t`'s list (the first pass). Count and fill
+    /// are two functions, not one with the pass as an argument: each is
+    /// small enough to be inlined in the .wasm, where a call per term cost
+    /// more than the work.
+    fn count(&mut self, t: u32) {
+        self.start[t as usize + 2] += 1;
+    }
+
+    /// Puts `i` in term `t`'s list (the second pass, after `allot`).
+    fn fill(&mut self, t: u32, i: u32) {
+        let at = &mut self.start[t as usize + 1];
+        self.items[*at as usize] = i;
+        *at += 1;
+    }
+
+    #[cfg(test)]
     fn add(&mut self, pass: Pass, t: u32, i: u32) {
-        let t = t as usize;
-        if pass == Pass::Count {
-            self.start[t + 2] += 1;
-        } else {
-            self.items[self.start[t + 1] as usize] = i;
-            self.start[t + 1] += 1;
+        match pass {
+            Pass::Count => self.count(t),
+            Pass::Fill => self.fill(t, i),
         }
     }
 
@@ -514,10 +529,13 @@ impl Lists {
         self.items = vec![0; self.start[self.start.len() - 1] as usize];
     }
 
-    fn of(&self, t: u32) -> &[u32] {
-        // One bounds check for both ends.
-        let ends = &self.start[t as usize..t as usize + 2];
-        &self.items[ends[0] as usize..ends[1] as usize]
+    /// Term `t`'s list. Item by item, not as a slice: in the .wasm (opt-level
+    /// "z") taking a slice by a range is an out-of-line call, twice per
+    /// lookup, and lists are looked up for every term of every sentence
+    /// while most hold a few items or none.
+    fn of(&self, t: u32) -> impl ExactSizeIterator<Item = u32> + '_ {
+        let t = t as usize;
+        (self.start[t] as usize..self.start[t + 1] as usize).map(move |k| self.items[k])
     }
 }
 

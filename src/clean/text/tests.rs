@@ -1027,9 +1027,16 @@ proptest! {
     /// `may_hold_url` with its slash test first is the three searches it was.
     #[test]
     fn may_hold_url_agrees_with_its_searches(s in "([a-z :/.]|www\\.?|pic\\.twitter\\.com/?|http){0,12}") {
-        let slash = s.as_bytes().contains(&b'/');
+        let Marks { slash, www, .. } = Marks::of(&s);
         let by_search = s.contains("://") || s.contains("www.") || s.contains("pic.twitter.com/");
-        prop_assert_eq!(may_hold_url(&s, slash), by_search, "{:?}", s);
+        prop_assert_eq!(may_hold_url(&s, slash, www), by_search, "{:?}", s);
+    }
+
+    /// `Marks::by_words` (the .wasm's) finds what the three searches find.
+    #[test]
+    fn marks_by_words_are_the_searches(s in "([a-z #/.]|www\\.?|w|\u{e9}|\u{2f00}){0,40}") {
+        let by_search = Marks { slash: s.contains('/'), hash: s.contains('#'), www: s.contains("www.") };
+        prop_assert_eq!(Marks::by_words(&s), by_search, "{:?}", s);
     }
 }
 

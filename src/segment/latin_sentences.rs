@@ -113,10 +113,10 @@ fn quiet_eights(rest: &[u8]) -> usize {
     while let Some(eight) = rest[n..].first_chunk::<8>() {
         let x = u64::from_le_bytes(*eight);
         let zero = |b: u8| {
-            let v = x ^ ONES * u64::from(b);
+            let v = x ^ (ONES * u64::from(b));
             v.wrapping_sub(ONES) & !v
         };
-        let flags = (x | zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n') | zero(b'\r')) & 0x80 * ONES;
+        let flags = (x | zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n') | zero(b'\r')) & (0x80 * ONES);
         if flags != 0 {
             return n + flags.trailing_zeros() as usize / 8;
         }

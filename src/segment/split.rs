@@ -668,6 +668,11 @@ fn find_chars<'a>(s: &'a str, set: &'a CharSet) -> impl Iterator<Item = (usize, 
             // (Native only: the .wasm's size budget binds.)
             let last_fits = cfg!(target_arch = "wasm32") || last.is_none_or(|b| set.last_bytes & 1 << (b & 63) != 0);
             if set.first_bytes[usize::from(first)] && last_fits {
+                // An ASCII byte of the set is a char of it (most hits: the
+                // periods), with no char to decode and no list to search.
+                if first < 0x80 {
+                    return Some((i, char::from(first)));
+                }
                 match s[i..].chars().next() {
                     Some(c) if set.chars.contains(&c) => return Some((i, c)),
                     _ => {}

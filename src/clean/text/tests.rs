@@ -1086,3 +1086,11 @@ proptest! {
         prop_assert_eq!(core(&w), core_by_chars(&w));
     }
 }
+
+proptest! {
+    /// `trim_closers` against the char-slice pattern it replaces.
+    #[test]
+    fn trim_closers_agrees_with_trim_end_matches(s in "[a.!?\"')\\]*_ \u{a0}”’»«“‘é€\u{2019}\u{201d}xÂ]{0,12}") {
+        prop_assert_eq!(trim_closers(&s), s.trim_end_matches(CLOSERS));
+    }
+}

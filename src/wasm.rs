@@ -491,21 +491,8 @@ fn sentences_for(kind: Kind, length: Length) -> usize {
     }
 }
 
-const OPTION_NAMES: [&str; 13] = [
-    "maxSentences",
-    "maxWords",
-    "targetWords",
-    "ratio",
-    "type",
-    "length",
-    "format",
-    "sharedContext",
-    "expectedInputLanguages",
-    "expectedContextLanguages",
-    "outputLanguage",
-    "monitor",
-    "signal",
-];
+/// The options' names: the first names of [`NAMES`].
+const OPTION_NAMES: &[&str] = NAMES.split_at(13).0;
 
 /// The options, checked.
 #[derive(Clone, Copy)]
@@ -525,7 +512,7 @@ impl Options {
     /// Checks every option: `undefined` counts as absent; anything else must
     /// be of the option's type and range.
     fn parse(value: &JsValue, defaults: Defaults) -> Result<Options, Problem> {
-        check_names(value, "options", "option", &OPTION_NAMES)?;
+        check_names(value, "options", "option", OPTION_NAMES)?;
         let get = |name: &str| -> Result<Option<JsValue>, Problem> {
             if value.is_undefined() || value.is_null() {
                 return Ok(None);
@@ -659,7 +646,8 @@ fn aborted(options: &JsValue) -> Option<JsValue> {
 /// The property names read on every call (options, source fields, the
 /// digest's entries). Each `&str` handed to JS becomes a new JS string
 /// through the glue's `TextDecoder`, which costs more than the lookup for
-/// names this short; these are made once, on first use.
+/// names this short; these are made once, on first use. The options'
+/// names come first ([`OPTION_NAMES`]).
 const NAMES: [&str; 22] = [
     "maxSentences",
     "maxWords",

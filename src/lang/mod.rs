@@ -606,9 +606,10 @@ struct ShortKey {
 /// into their high half. foldhash takes a `u128` in one folded multiply,
 /// where the derived hash (two `u64`s and a `u32`) fills its 128-bit
 /// sponge by shifts of a variable count: `__ashlti3` calls in the .wasm,
-/// which has no 128-bit shifts, and more instructions natively. Keys
-/// share a hash only if their lengths differ (the bytes and length give
-/// back the key), so at most sixteen do, which input cannot make more.
+/// which has no 128-bit shifts, and more instructions natively. Two keys
+/// become the same `u128` only if their lengths differ (the bytes and
+/// length give back the key), so at most sixteen do, which input cannot
+/// make more; foldhash's seed does the rest.
 impl std::hash::Hash for ShortKey {
     #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {

@@ -67,10 +67,11 @@ const MAY_BREAK: [bool; 256] = {
 
 /// The bytes at the start of `rest` before one of [`MAY_BREAK`]:
 /// `rest.iter().position(|&b| MAY_BREAK[usize::from(b)])` (or its length),
-/// sixteen bytes at a time: the flags of a step's bytes, as one number,
-/// become a few vector compares (as in `split::Scan::of`), and the lowest
-/// byte flagged is the first one that is a terminator or a line break, or
-/// outside ASCII.
+/// natively sixteen bytes at a time: the flags of a step's bytes, as one
+/// number, become a few vector compares (as in `split::Scan::of`), and the
+/// lowest byte flagged is the first one that is a terminator or a line
+/// break, or outside ASCII. The .wasm, which has no vector instructions,
+/// takes eight bytes a step as one integer (`quiet_eights`).
 fn quiet_run(rest: &[u8]) -> usize {
     // (Native only: the .wasm has no vector instructions.)
     #[cfg(not(target_arch = "wasm32"))]

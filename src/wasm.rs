@@ -798,15 +798,6 @@ impl Json {
         }
     }
 
-    /// A page's metadata fields, in the order both `SourceInfo` and
-    /// `Cleaned` serialize them.
-    fn meta(&mut self, title: &Option<String>, date: &Option<String>, site: &Option<String>, byline: &Option<String>) {
-        for (name, value) in [("title", title), ("date", date), ("site", site), ("byline", byline)] {
-            self.key(name);
-            self.opt_str(value.as_deref());
-        }
-    }
-
     /// Digits without `core::fmt`: a digest has a hundred numbers or so.
     fn num(&mut self, mut n: usize) {
         let mut digits = [0u8; 20];
@@ -895,7 +886,14 @@ impl Json {
         self.num(s.sentences);
         self.key("used");
         self.num(s.used);
-        self.meta(&s.title, &s.date, &s.site, &s.byline);
+        self.key("title");
+        self.opt_str(s.title.as_deref());
+        self.key("date");
+        self.opt_str(s.date.as_deref());
+        self.key("site");
+        self.opt_str(s.site.as_deref());
+        self.key("byline");
+        self.opt_str(s.byline.as_deref());
         self.key("stale");
         self.raw(if s.stale { "true" } else { "false" });
         self.key("error");
@@ -908,7 +906,14 @@ impl Json {
         self.raw("{");
         self.key("name");
         self.str(&c.name);
-        self.meta(&c.title, &c.date, &c.site, &c.byline);
+        self.key("title");
+        self.opt_str(c.title.as_deref());
+        self.key("date");
+        self.opt_str(c.date.as_deref());
+        self.key("site");
+        self.opt_str(c.site.as_deref());
+        self.key("byline");
+        self.opt_str(c.byline.as_deref());
         self.key("text");
         self.str(&c.text);
         self.key("removed");

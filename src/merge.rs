@@ -89,8 +89,10 @@ impl Grouped {
     pub(crate) fn get(&self, g: usize) -> &[usize] {
         // The ends read one by one: in the .wasm (opt-level "z") a slice
         // taken by a range is an out-of-line call, and selection asks for
-        // groups often.
-        &self.members[self.ends[g]..self.ends[g + 1]]
+        // groups often. The end first: then the start needs no bounds check
+        // of its own (natively, where `g + 1` cannot wrap).
+        let end = self.ends[g + 1];
+        &self.members[self.ends[g]..end]
     }
 
     /// The groups in order.
@@ -537,7 +539,10 @@ impl Lists {
     /// while most hold a few items or none.
     fn of(&self, t: u32) -> impl ExactSizeIterator<Item = u32> + '_ {
         let t = t as usize;
-        (self.start[t] as usize..self.start[t + 1] as usize).map(move |k| self.items[k])
+        // The end first: then the start needs no bounds check of its own
+        // (natively, where `t + 1` cannot wrap).
+        let end = self.start[t + 1] as usize;
+        (self.start[t] as usize..end).map(move |k| self.items[k])
     }
 }
 

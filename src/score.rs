@@ -126,7 +126,9 @@ pub(crate) struct Concepts {
 impl Concepts {
     /// Sentence `i`'s distinct concept ids, ascending.
     pub(crate) fn of(&self, i: usize) -> &[u32] {
-        &self.ids[self.start[i]..self.start[i + 1]]
+        // The end first: then the start needs no bounds check of its own.
+        let end = self.start[i + 1];
+        &self.ids[self.start[i]..end]
     }
 
     /// The number of sentences.

@@ -89,8 +89,10 @@ impl Grouped {
     pub(crate) fn get(&self, g: usize) -> &[usize] {
         // The ends read one by one: in the .wasm (opt-level "z") a slice
         // taken by a range is an out-of-line call, and selection asks for
-        // groups often.
-        &self.members[self.ends[g]..self.ends[g + 1]]
+        // groups often. The end first: then the start needs no bounds check
+        // of its own (natively, where `g + 1` cannot wrap).
+        let end = self.ends[g + 1];
+        &self.members[self.ends[g]..end]
     }
 
     /// The groups in order.
@@ -281,10 +283,10 @@ fn alike_pairs(seg: &Segmented, rarity: &[f64], threshold: f64, same_terms: &[u3
             for &t in &keys[..*k] {
                 meet(&postings, t);
             }
+            // One walk of a's terms: the groups keyed by them, and the marks
+            // the cosines below read.
             for &t in terms(a) {
                 meet(&keyed_by, t);
-            }
-            for &t in terms(a) {
                 mine[t as usize] = stamp;
             }
             let wa = weights[own as usize];
@@ -434,42 +436,44 @@ fn alike_pairs_by_sentence(
     pairs
 }
 
-/// The first `KEYS` of the `terms` (distinct) that are keys, rarest first,
-/// the id breaking ties so the choice is reproducible, and how many there
-/// are: what sorting the keys in that order and keeping the first `KEYS`
-/// gives, kept in a small sorted array instead. `is_key` is asked only of
-/// a term rarer than the keys so far (most terms are not: a filter before
-/// the comparison asked it of every term).
+/// The first `KEYS` of the `terms` (distinct, ascending) that are keys,
+/// rarest first, the id breaking ties so the choice is reproducible, and
+/// how many there are: what sorting the keys in that order and keeping the
+/// first `KEYS` gives, kept in a small sorted array instead. `is_key` is
+/// asked only of a term rarer than the keys so far (most terms are not: a
+/// filter before the comparison asked it of every term).
 fn rarest(terms: impl Iterator<Item = u32>, rarity: &[f64], is_key: impl Fn(u32) -> bool) -> ([u32; KEYS], usize) {
-    // Rarities are `ln(1 + S / df)` with `df <= S`: at least ln 2, never
-    // NaN nor -0.0, so `>` and `==` order them as `total_cmp` does.
-    let rarer = |x: u32, rx: f64, y: u32| {
-        let ry = rarity[y as usize];
-        rx > ry || (rx == ry && x < y)
-    };
     let mut keys = [0u32; KEYS];
+    // The keys' rarities, beside them (not read again from `rarity`, with a
+    // bounds check each); a place without a key holds -inf, below every
+    // rarity. Rarities are `ln(1 + S / df)` with `df <= S`: at least ln 2,
+    // never NaN nor -0.0, so `>` orders them as `total_cmp` does.
+    let mut rare = [f64::NEG_INFINITY; KEYS];
     let mut n = 0;
-    // The rarity of the last key once there are `KEYS`.
-    let mut floor = f64::INFINITY;
+    let mut last = None;
     for t in terms {
+        debug_assert!(last < Some(t), "terms ascending");
+        last = Some(t);
         let rt = rarity[t as usize];
-        // Most terms are commoner than all the keys once there are `KEYS`
-        // of them: one comparison, with the last, passes them over.
-        if n == KEYS && (rt < floor || (rt == floor && t > keys[KEYS - 1])) || !is_key(t) {
+        // Terms come ascending, so a term is never before an earlier one on
+        // a tie: it is rarer than a key only when its rarity is above. Most
+        // terms are no rarer than all the keys once there are `KEYS` of
+        // them: one comparison, with the last, passes them over (until
+        // then the last place holds -inf).
+        if rt <= rare[KEYS - 1] || !is_key(t) {
             continue;
         }
         // Inserted from the back, the last key dropped when there are
         // `KEYS` already.
         let mut at = n.min(KEYS - 1);
         n = (n + 1).min(KEYS);
-        while at > 0 && rarer(t, rt, keys[at - 1]) {
+        while at > 0 && rt > rare[at - 1] {
             keys[at] = keys[at - 1];
+            rare[at] = rare[at - 1];
             at -= 1;
         }
         keys[at] = t;
-        if n == KEYS {
-            floor = rarity[keys[KEYS - 1] as usize];
-        }
+        rare[at] = rt;
     }
     (keys, n)
 }
@@ -535,7 +539,10 @@ impl Lists {
     /// while most hold a few items or none.
     fn of(&self, t: u32) -> impl ExactSizeIterator<Item = u32> + '_ {
         let t = t as usize;
-        (self.start[t] as usize..self.start[t + 1] as usize).map(move |k| self.items[k])
+        // The end first: then the start needs no bounds check of its own
+        // (natively, where `t + 1` cannot wrap).
+        let end = self.start[t + 1] as usize;
+        (self.start[t] as usize..end).map(move |k| self.items[k])
     }
 }
 

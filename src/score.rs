@@ -126,7 +126,9 @@ pub(crate) struct Concepts {
 impl Concepts {
     /// Sentence `i`'s distinct concept ids, ascending.
     pub(crate) fn of(&self, i: usize) -> &[u32] {
-        &self.ids[self.start[i]..self.start[i + 1]]
+        // The end first: then the start needs no bounds check of its own.
+        let end = self.start[i + 1];
+        &self.ids[self.start[i]..end]
     }
 
     /// The number of sentences.
@@ -166,8 +168,15 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // The terms' part only while the index is alive: the pairs' part is
     // added once it has gone (the peak of memory is in this loop).
     let mut weight: Vec<f64> = vec![0.0; terms];
-    // One sentence's pair ids.
-    let mut pairs: Vec<u32> = Vec::new();
+    // One sentence's pair ids, in two parts: those first met in it
+    // (`fresh`: numbered as met, so ascending and distinct) and those met
+    // before it (`repeated`: fewer, any order, maybe twice). Every id of
+    // the first part is above every id of the second, so the sentence's
+    // pairs in ascending order are the second sorted, then the first: only
+    // the few repeated ids are sorted (an insertion sort of the whole
+    // sentence's ids moved each repeat past all the fresh ones).
+    let mut fresh: Vec<u32> = Vec::new();
+    let mut repeated: Vec<u32> = Vec::new();
     for (i, s) in seg.sentences.iter().enumerate() {
         let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
         for &t in seg.terms(i) {
@@ -175,10 +184,10 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
         }
         // Sources number fewer than concepts, whose ids are u32.
         let source = s.source as u32;
-        pairs.clear();
-        // Whether the sentence's pair ids came ascending and distinct (every
-        // pair new, the common case): then they need no sorting.
-        let mut ascending = true;
+        fresh.clear();
+        repeated.clear();
+        // The first id a pair first met in this sentence takes.
+        let first_fresh = pairs_counted.len() as u32;
         for pair in seg.sequence(i).windows(2) {
             if pair[0] == pair[1] {
                 continue;
@@ -192,6 +201,10 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                     p.last_source = source;
                     p.sources += 1;
                 }
+                // A pair first met in this sentence is in `fresh` already.
+                if k < first_fresh {
+                    repeated.push(terms as u32 + k);
+                }
             } else {
                 // `0.0 + x`: what summing from 0 gives.
                 pairs_counted.push(PairCount {
@@ -200,23 +213,22 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
                     sources: 1,
                     last_source: source,
                 });
+                fresh.push(terms as u32 + k);
             }
-            let id = terms as u32 + k;
-            ascending &= pairs.last().is_none_or(|&last| last < id);
-            pairs.push(id);
         }
         // Terms come before pairs, so the sentence's concepts in ascending
         // order are its distinct terms, then its distinct pairs sorted.
         concept_ids.extend_from_slice(seg.distinct_terms(i));
-        if !ascending {
-            sort_nearly_ascending(&mut pairs);
-            pairs.dedup();
+        if !repeated.is_empty() {
+            sort_small(&mut repeated);
+            repeated.dedup();
+            concept_ids.extend_from_slice(&repeated);
         }
-        concept_ids.extend_from_slice(&pairs);
+        concept_ids.extend_from_slice(&fresh);
         start.push(concept_ids.len());
     }
     debug_assert_eq!(terms + pairs_counted.len(), count, "every distinct pair is met");
-    drop((index, pairs));
+    drop((index, fresh, repeated));
     weight.reserve_exact(count - terms);
     let weigh = Weigh::new(stats.source_count, config);
     // Terms' weights take the place of their weighted occurrences; pairs'
@@ -228,12 +240,11 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     Concepts { start, ids: concept_ids, weight }
 }
 
-/// Sorts a sentence's pair ids. New pairs come with ids above every id met
-/// before, so only a repeated pair is out of place: an insertion sort moves
-/// just those (the general sort's fixed cost was about 1,000 instructions a
-/// sentence). A long sentence (over 256 pairs) takes the general sort,
-/// which bounds the cost when many of its pairs repeat.
-fn sort_nearly_ascending(ids: &mut [u32]) {
+/// Sorts a sentence's repeated pair ids, mostly one or two: an insertion
+/// sort (the general sort's fixed cost was about 1,000 instructions a
+/// sentence). Over 256 ids, the general sort, which bounds the cost of a
+/// long sentence whose pairs all repeat.
+fn sort_small(ids: &mut [u32]) {
     if ids.len() > 256 {
         ids.sort_unstable();
         return;
@@ -655,10 +666,10 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn nearly_ascending_ids_are_sorted(mut ids in proptest::collection::vec(0u32..40, 0..300)) {
+        fn small_id_lists_are_sorted(mut ids in proptest::collection::vec(0u32..40, 0..300)) {
             let mut expected = ids.clone();
             expected.sort_unstable();
-            sort_nearly_ascending(&mut ids);
+            sort_small(&mut ids);
             proptest::prop_assert_eq!(ids, expected);
         }
 

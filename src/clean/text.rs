@@ -1445,13 +1445,30 @@ struct Marks {
 
 impl Marks {
     fn of(s: &str) -> Marks {
-        if cfg!(target_arch = "wasm32") {
-            Marks::by_words(s)
-        } else {
-            // Natively the searches are vectorised: a few instructions for
-            // 16 bytes each.
-            Marks { slash: s.as_bytes().contains(&b'/'), hash: s.contains('#'), www: s.contains("www.") }
-        }
+        #[cfg(target_arch = "wasm32")]
+        return Marks::by_words(s);
+        #[cfg(not(target_arch = "wasm32"))]
+        return Marks::by_vectors(s);
+    }
+
+    /// [`Marks::of`] natively: `memchr`'s AVX2 searches, 32 bytes a step.
+    /// One search for either byte, which most blocks lack, then one for
+    /// each from the first found; "www." by a finder built once. (core's
+    /// `contains(&b'/')` and `contains('#')` read 16 bytes a step, some 310
+    /// instructions a block for the two; `str::contains("www.")` some 240.)
+    #[cfg(not(target_arch = "wasm32"))]
+    fn by_vectors(s: &str) -> Marks {
+        use memchr::memmem::Finder;
+        static WWW: std::sync::LazyLock<Finder<'static>> = std::sync::LazyLock::new(|| Finder::new("www."));
+        let bytes = s.as_bytes();
+        let (slash, hash) = match memchr::memchr2(b'/', b'#', bytes) {
+            None => (false, false),
+            Some(at) => {
+                let rest = &bytes[at..];
+                (memchr::memchr(b'/', rest).is_some(), memchr::memchr(b'#', rest).is_some())
+            }
+        };
+        Marks { slash, hash, www: WWW.find(bytes).is_some() }
     }
 
     /// [`Marks::of`] in one pass, eight bytes at a time: "www." is looked

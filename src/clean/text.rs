@@ -1489,6 +1489,7 @@ impl Marks {
     /// for at each '.' (a sentence or so apart). Without vectors (in the
     /// .wasm) the three searches, one of them a substring search, each read
     /// the block through a loop of their own, some 2% of the package's time.
+    #[cfg(any(target_arch = "wasm32", test))]
     fn by_words(s: &str) -> Marks {
         let bytes = s.as_bytes();
         let (mut slashes, mut hashes, mut www) = (0, 0, false);

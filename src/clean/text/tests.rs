@@ -1038,6 +1038,14 @@ proptest! {
         let by_search = Marks { slash: s.contains('/'), hash: s.contains('#'), www: s.contains("www.") };
         prop_assert_eq!(Marks::by_words(&s), by_search, "{:?}", s);
     }
+
+    /// `Marks::by_vectors` (native) finds what the three searches find; the
+    /// texts run past 32 bytes, a vector step.
+    #[test]
+    fn marks_by_vectors_are_the_searches(s in "([a-z #/.]|www\\.?|w|\u{e9}|\u{2f00}){0,80}") {
+        let by_search = Marks { slash: s.contains('/'), hash: s.contains('#'), www: s.contains("www.") };
+        prop_assert_eq!(Marks::by_vectors(&s), by_search, "{:?}", s);
+    }
 }
 
 proptest! {

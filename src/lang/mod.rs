@@ -803,14 +803,18 @@ impl Session<'_> {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
-        self.look_up(word.as_str(), key)
+        let (bytes, len) = key.map_or(((0, 0), 0), |key| (key.bytes, key.len));
+        self.look_up(word.as_str(), bytes, len)
     }
 
     /// [`Session::id`] past the recent words: out of line, so that the
     /// recent words' lookup is small enough to inline in the loop over a
-    /// text's words.
+    /// text's words. The key comes as its parts (`len` 0: none), which
+    /// go in registers, where an `Option<ShortKey>` went through memory,
+    /// stored for every word before the recent words were read.
     #[inline(never)]
-    fn look_up(&mut self, word: &str, key: Option<ShortKey>) -> Option<u32> {
+    fn look_up(&mut self, word: &str, bytes: (u64, u64), len: u32) -> Option<u32> {
+        let key = (len != 0).then_some(ShortKey { bytes, len });
         let id = match self.words.written.get(word, key) {
             Some(id) => id,
             None => {

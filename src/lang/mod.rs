@@ -835,14 +835,20 @@ impl Session<'_> {
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn story_id(&mut self, id: u32, next: u32) -> (u32, bool) {
         let at = id as usize;
-        if at >= self.in_story.len() {
-            self.in_story.resize(self.terms.len().max(at + 1), 0);
+        let story = u64::from(self.story);
+        // One bound test on the way most words take (a resize, then an
+        // index, tested it twice).
+        let entry = match self.in_story.get_mut(at) {
+            Some(entry) => entry,
+            None => {
+                self.in_story.resize(self.terms.len().max(at + 1), 0);
+                &mut self.in_story[at]
+            }
+        };
+        if *entry >> 32 == story {
+            return (*entry as u32, false);
         }
-        let entry = self.in_story[at];
-        if entry >> 32 == u64::from(self.story) {
-            return (entry as u32, false);
-        }
-        self.in_story[at] = u64::from(self.story) << 32 | u64::from(next);
+        *entry = story << 32 | u64::from(next);
         (next, true)
     }
 

@@ -803,14 +803,18 @@ impl Session<'_> {
                 return (seen.id != NO_TERM).then_some(seen.id);
             }
         }
-        self.look_up(word.as_str(), key)
+        let (bytes, len) = key.map_or(((0, 0), 0), |key| (key.bytes, key.len));
+        self.look_up(word.as_str(), bytes, len)
     }
 
     /// [`Session::id`] past the recent words: out of line, so that the
     /// recent words' lookup is small enough to inline in the loop over a
-    /// text's words.
+    /// text's words. The key comes as its parts (`len` 0: none), which
+    /// go in registers, where an `Option<ShortKey>` went through memory,
+    /// stored for every word before the recent words were read.
     #[inline(never)]
-    fn look_up(&mut self, word: &str, key: Option<ShortKey>) -> Option<u32> {
+    fn look_up(&mut self, word: &str, bytes: (u64, u64), len: u32) -> Option<u32> {
+        let key = (len != 0).then_some(ShortKey { bytes, len });
         let id = match self.words.written.get(word, key) {
             Some(id) => id,
             None => {
@@ -831,14 +835,20 @@ impl Session<'_> {
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn story_id(&mut self, id: u32, next: u32) -> (u32, bool) {
         let at = id as usize;
-        if at >= self.in_story.len() {
-            self.in_story.resize(self.terms.len().max(at + 1), 0);
+        let story = u64::from(self.story);
+        // One bound test on the way most words take (a resize, then an
+        // index, tested it twice).
+        let entry = match self.in_story.get_mut(at) {
+            Some(entry) => entry,
+            None => {
+                self.in_story.resize(self.terms.len().max(at + 1), 0);
+                &mut self.in_story[at]
+            }
+        };
+        if *entry >> 32 == story {
+            return (*entry as u32, false);
         }
-        let entry = self.in_story[at];
-        if entry >> 32 == u64::from(self.story) {
-            return (entry as u32, false);
-        }
-        self.in_story[at] = u64::from(self.story) << 32 | u64::from(next);
+        *entry = story << 32 | u64::from(next);
         (next, true)
     }
 

@@ -48,6 +48,9 @@ mod decode;
 mod digest;
 mod document;
 mod error;
+// The bindings' results as JSON text: in the `.wasm`, and natively for its tests.
+#[cfg(any(target_arch = "wasm32", test))]
+mod json_text;
 mod lang;
 mod merge;
 mod score;

@@ -22,8 +22,9 @@
 use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
+use crate::json_text;
 use crate::lang::fx::InputMap;
-use crate::{Budget, Cleaned, Config, Digest, Entry, Prepared, Source, SourceInfo, Variant, WordLimit};
+use crate::{Budget, Config, Digest, Entry, Prepared, Source, WordLimit};
 
 /// An error message for people; it becomes a JS `Error` at the boundary.
 type Problem = String;
@@ -87,9 +88,7 @@ fn one_source(source: &JsValue) -> Result<Source, JsError> {
 /// `clean`'s result for a prepared source, as a JS object.
 fn cleaned_js(prepared: &Prepared) -> Result<JsValue, JsError> {
     let cleaned = prepared.cleaned().map_err(|e| error(e.to_string()))?;
-    let mut json = Json::default();
-    json.cleaned(&cleaned);
-    json.parse().map_err(|()| error("could not convert the cleaned source".into()))
+    parse(&json_text::cleaned(&cleaned)).map_err(|()| error("could not convert the cleaned source".into()))
 }
 
 /// The sources of one story, each cleaned once and kept: `clean` each file
@@ -701,19 +700,14 @@ fn digest(input: &JsValue, options: &Options) -> Result<JsValue, Problem> {
 /// The digest as a JS object, plus `text`, the digest rendered as `options`
 /// ask.
 ///
-/// Built as one JSON text and parsed by the host's `JSON.parse`: one string
-/// crosses the boundary instead of a call per field and per string (each
-/// string out of the .wasm is a `TextDecoder` call, costly for short ones).
-/// The object is the one `serde_wasm_bindgen`'s JSON-compatible serializer
-/// built (same keys in the same order, `null` for `None`), which
-/// tests/wasm/cases.rs checks. The scores are set afterwards, one call per
-/// entry: writing an `f64` as text would bring Rust's float formatting into
-/// the .wasm (it has none), and JSON has no NaN.
+/// Built as one JSON text (`json_text`, which says why) and parsed by the
+/// host's `JSON.parse`. The object is the one `serde_wasm_bindgen`'s
+/// JSON-compatible serializer built (same keys in the same order, `null` for
+/// `None`), which tests/wasm/cases.rs checks. The scores are set afterwards,
+/// one call per entry.
 fn to_result(digest: &Digest, options: &Options) -> Result<JsValue, Problem> {
     let text = render(digest, options.kind.unwrap_or(Kind::KeyPoints), options.format);
-    let mut json = Json::default();
-    json.digest(digest, &text);
-    let result = json.parse().map_err(|()| "could not convert the digest".to_owned())?;
+    let result = parse(&json_text::digest(digest, &text)).map_err(|()| "could not convert the digest".to_owned())?;
     let entries = prop(&result, "sentences").map_err(|_| "could not read the digest's sentences")?;
     for (i, e) in (0..).zip(&digest.sentences) {
         let entry = Reflect::get_u32(&entries, i).map_err(|_| "could not read a digest entry")?;
@@ -723,210 +717,9 @@ fn to_result(digest: &Digest, options: &Options) -> Result<JsValue, Problem> {
     Ok(result)
 }
 
-/// A JSON text written field by field, for `JSON.parse`, in ASCII only:
-/// strings escaped as JSON requires (`"`, `\`, control characters) and
-/// every char outside ASCII as `\uXXXX` (see `str`), everything else
-/// verbatim.
-/// Only what `to_result` and `cleaned_js` write: strings, whole numbers,
-/// `null`, booleans, arrays and objects.
-#[derive(Default)]
-struct Json(String);
-
-impl Json {
-    /// The host's value of the text written.
-    fn parse(&self) -> Result<JsValue, ()> {
-        js_sys::JSON::parse(&self.0).map_err(|_| ())
-    }
-
-    fn raw(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-
-    /// `"key":`, preceded by a comma unless it opens its object.
-    fn key(&mut self, key: &str) {
-        if !self.0.ends_with('{') {
-            self.0.push(',');
-        }
-        self.0.push('"');
-        self.0.push_str(key);
-        self.0.push_str("\":");
-    }
-
-    /// `s` as a JSON string of ASCII only: every char outside ASCII as
-    /// `\uXXXX` (two for one outside the BMP). The host decodes an ASCII
-    /// text into a one-byte string and parses that faster: in Node, a
-    /// digest's JSON with its few non-ASCII chars written as they are (most
-    /// digests have some) made the whole text two-byte, and decoding and
-    /// parsing it took about twice as long as the escaped text.
-    fn str(&mut self, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.0.push('"');
-        let mut plain = 0;
-        for (i, b) in s.bytes().enumerate() {
-            if b >= 0x20 && b != b'"' && b != b'\\' && b < 0x80 {
-                continue;
-            }
-            if (0x80..0xC0).contains(&b) {
-                // A continuation byte, escaped with its char's first byte.
-                continue;
-            }
-            self.0.push_str(&s[plain..i]);
-            // `i` is a char boundary: an ASCII byte or a char's first byte.
-            let c = s[i..].chars().next().unwrap_or_default();
-            match c {
-                '"' => self.0.push_str("\\\""),
-                '\\' => self.0.push_str("\\\\"),
-                _ => {
-                    for unit in c.encode_utf16(&mut [0; 2]) {
-                        self.0.push_str("\\u");
-                        for shift in [12, 8, 4, 0] {
-                            self.0.push(char::from(HEX[usize::from((*unit >> shift) & 15)]));
-                        }
-                    }
-                }
-            }
-            plain = i + c.len_utf8();
-        }
-        self.0.push_str(&s[plain..]);
-        self.0.push('"');
-    }
-
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.str(s),
-            None => self.raw("null"),
-        }
-    }
-
-    /// Digits without `core::fmt`: a digest has a hundred numbers or so.
-    fn num(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
-            self.0.push(char::from(d));
-        }
-    }
-
-    /// `[..]`, each item written by `each`.
-    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
-        self.0.push('[');
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.0.push(',');
-            }
-            each(self, item);
-        }
-        self.0.push(']');
-    }
-
-    /// The digest as `Digest`'s `Serialize` writes it, the score as `0`
-    /// (see `to_result`), plus `text`.
-    fn digest(&mut self, d: &Digest, text: &str) {
-        self.raw("{");
-        self.key("title");
-        self.opt_str(d.title.as_deref());
-        self.key("date");
-        self.opt_str(d.date.as_deref());
-        self.key("sentences");
-        self.list(&d.sentences, Json::entry);
-        self.key("sources");
-        self.list(&d.sources, Json::source_info);
-        self.key("text");
-        self.str(text);
-        self.raw("}");
-    }
-
-    fn entry(&mut self, e: &Entry) {
-        self.raw("{");
-        self.key("text");
-        self.str(&e.text);
-        self.key("source");
-        self.num(e.source);
-        self.key("sources");
-        self.list(&e.sources, |json, &s| json.num(s));
-        self.key("score");
-        self.raw("0");
-        self.key("variants");
-        self.list(&e.variants, Json::variant);
-        self.raw("}");
-    }
-
-    fn variant(&mut self, v: &Variant) {
-        self.raw("{");
-        self.key("source");
-        self.num(v.source);
-        self.key("text");
-        self.str(&v.text);
-        self.key("span");
-        self.raw("{");
-        self.key("start");
-        self.num(v.span.start);
-        self.key("end");
-        self.num(v.span.end);
-        self.raw("}}");
-    }
-
-    fn source_info(&mut self, s: &SourceInfo) {
-        self.raw("{");
-        self.key("name");
-        self.str(&s.name);
-        self.key("language");
-        self.opt_str(s.language.as_deref());
-        self.key("words");
-        self.num(s.words);
-        self.key("sentences");
-        self.num(s.sentences);
-        self.key("used");
-        self.num(s.used);
-        self.key("title");
-        self.opt_str(s.title.as_deref());
-        self.key("date");
-        self.opt_str(s.date.as_deref());
-        self.key("site");
-        self.opt_str(s.site.as_deref());
-        self.key("byline");
-        self.opt_str(s.byline.as_deref());
-        self.key("stale");
-        self.raw(if s.stale { "true" } else { "false" });
-        self.key("error");
-        self.opt_str(s.error.as_deref());
-        self.raw("}");
-    }
-
-    /// `Cleaned` as its `Serialize` writes it.
-    fn cleaned(&mut self, c: &Cleaned) {
-        self.raw("{");
-        self.key("name");
-        self.str(&c.name);
-        self.key("title");
-        self.opt_str(c.title.as_deref());
-        self.key("date");
-        self.opt_str(c.date.as_deref());
-        self.key("site");
-        self.opt_str(c.site.as_deref());
-        self.key("byline");
-        self.opt_str(c.byline.as_deref());
-        self.key("text");
-        self.str(&c.text);
-        self.key("removed");
-        self.list(&c.removed, |json, r| {
-            json.raw("{");
-            json.key("text");
-            json.str(&r.text);
-            json.key("reason");
-            json.str(&r.reason);
-            json.raw("}");
-        });
-        self.raw("}");
-    }
+/// The host's value of a JSON text (`JSON.parse`).
+fn parse(text: &str) -> Result<JsValue, ()> {
+    js_sys::JSON::parse(text).map_err(|_| ())
 }
 
 /// `sources` as the core takes them: an array of `{ name, text | html |

@@ -94,7 +94,7 @@ pub fn segment(docs: &Docs) -> Segments {
 /// Scoring: term statistics, rarity, concepts and their weights (what
 /// `summarize` computes before merging and selecting).
 pub fn score(seg: &Segments, config: &Config) -> Scores {
-    let stats = scoring::term_stats(&seg.0);
+    let stats = scoring::term_stats(&seg.0, config.headline_weight);
     let rarity = scoring::rarity(&stats);
     let concepts = scoring::concepts(&seg.0, &stats, config);
     Scores { rarity, concepts }

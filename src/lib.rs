@@ -240,7 +240,7 @@ fn story(
         return Err(Error::new(format!("no source has usable text ({})", problems.join("; "))));
     }
 
-    let stats = score::term_stats(&seg);
+    let stats = score::term_stats(&seg, config.headline_weight);
     let centroid = score::centroid(&stats);
     let rarity = score::rarity(&stats);
     let concepts = score::concepts(&seg, &stats, config);

@@ -742,6 +742,7 @@ impl Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
     use crate::document::{Block, BlockKind, Document};
     use crate::score::{rarity, term_stats};
     use crate::segment::segment;
@@ -762,7 +763,7 @@ mod tests {
             })
             .collect();
         let seg = segment(&docs);
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         let groups = merge(&seg, &r, 0.6).to_vecs();
         (seg, groups)
     }
@@ -866,7 +867,7 @@ mod tests {
         }
         assert!(!merged(&seg, &groups, of(0, 2), of(1, 2)), "{groups:?}");
         assert!(merged(&seg, &groups, of(1, 2), of(2, 2)), "{groups:?}");
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         assert!(similarity(&seg, of(0, 0), of(3, 0), &r) < 0.6);
         assert!(groups.iter().any(|g| g == &[of(3, 0)]), "{groups:?}");
     }
@@ -893,7 +894,7 @@ mod tests {
             "Iran sold hundreds of Shahed drones to Russia last year, officials said.",
         ];
         let (seg, _) = groups_of(&[&[&a[..], FILLER].concat(), &[&b[..], &FILLER[1..]].concat()]);
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         let s = &seg.sentences;
         let mut mine = vec![u32::MAX; r.len()];
         let mut checked = 0;
@@ -952,7 +953,7 @@ mod tests {
             })
             .collect();
         let seg = segment(&docs);
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         let mut first: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
         let same_terms = (0..seg.sentences.len())
             .map(|i| {
@@ -1100,7 +1101,7 @@ mod tests {
     #[test]
     fn similarity_is_one_for_the_same_terms_and_zero_for_none() {
         let (seg, _) = groups_of(&[&["Drones struck Kyiv overnight."], &["Talks resumed in Geneva today."]]);
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         assert!((similarity(&seg, 0, 0, &r) - 1.0).abs() < 1e-12);
         assert_eq!(similarity(&seg, 0, 1, &r), 0.0);
     }

@@ -22,46 +22,58 @@ pub(crate) struct TermStats {
     pub sentences: Vec<u32>,
     /// Per term: how often it occurs in the whole story.
     pub occurrences: Vec<u32>,
+    /// Per term: its occurrences weighted by kind (one in a heading counts
+    /// `headline_weight`), summed in sentence order: what [`concepts`]
+    /// weighs terms by.
+    pub weighted: Vec<f64>,
     /// Sources that have at least one sentence.
     pub source_count: u32,
     /// Sentences in the story.
     pub sentence_count: u32,
 }
 
-/// Counts, for every term, the sources, sentences and occurrences.
-pub(crate) fn term_stats(seg: &Segmented) -> TermStats {
+/// Counts, for every term, the sources, sentences and occurrences, and
+/// sums its occurrences weighted by kind.
+pub(crate) fn term_stats(seg: &Segmented, headline_weight: f64) -> TermStats {
     let n = seg.vocabulary.len();
-    let mut stats = TermStats {
-        sources: vec![0; n],
-        sentences: vec![0; n],
-        occurrences: vec![0; n],
-        source_count: 0,
-        sentence_count: seg.sentences.len() as u32,
-    };
+    let (mut sources, mut sentences, mut occurrences) = (vec![0; n], vec![0; n], vec![0; n]);
+    let mut weighted = vec![0.0; n];
     // The last source each term was counted for: sentences come grouped by
     // source, so one pass counts each source once per term. (u32: half the
     // bytes to fill; sources number fewer than terms, whose ids are u32.)
     let mut last_source = vec![u32::MAX; n];
+    // Every array sliced to the vocabulary's length, the same value for
+    // all: one bounds check per term occurrence, not one per array.
+    let (sources_of, sentences_of) = (&mut sources[..n], &mut sentences[..n]);
+    let (occurrences_of, weighted_of, last_source) = (&mut occurrences[..n], &mut weighted[..n], &mut last_source[..n]);
+    let mut source_count = 0;
     let mut previous_source = usize::MAX;
     for (i, s) in seg.sentences.iter().enumerate() {
         if s.source != previous_source {
-            stats.source_count += 1;
+            source_count += 1;
             previous_source = s.source;
         }
         let source = s.source as u32;
+        let counts_as = if s.kind == Kind::Heading { headline_weight } else { 1.0 };
+        // The sentence's terms are sorted, with repeats: a term's first
+        // occurrence in the sentence is one unlike the term before it (one
+        // walk, not a second over its distinct terms).
+        let mut previous = None;
         for &t in seg.terms(i) {
-            stats.occurrences[t as usize] += 1;
-        }
-        for &t in seg.distinct_terms(i) {
-            let t = t as usize;
-            stats.sentences[t] += 1;
-            if last_source[t] != source {
-                last_source[t] = source;
-                stats.sources[t] += 1;
+            let k = t as usize;
+            occurrences_of[k] += 1;
+            weighted_of[k] += counts_as;
+            if previous != Some(t) {
+                previous = Some(t);
+                sentences_of[k] += 1;
+                if last_source[k] != source {
+                    last_source[k] = source;
+                    sources_of[k] += 1;
+                }
             }
         }
     }
-    stats
+    TermStats { sources, sentences, occurrences, weighted, source_count, sentence_count: seg.sentences.len() as u32 }
 }
 
 /// The centroid: `w(t) = (sources(t) / N) * ln(1 + occurrences(t))`, used
@@ -162,12 +174,8 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     // counted here, each pair's counts together, pushed when it is first met
     // (pairs are numbered in that order, so that ids depend only on the
     // sentences and their order): nothing is filled in advance. Terms'
-    // occurrences are weighted by kind, so they are summed again, in sentence
-    // order, in what becomes the weights.
+    // occurrences weighted by kind are in `stats` too.
     let mut pairs_counted: Vec<PairCount> = Vec::with_capacity(index.len());
-    // The terms' part only while the index is alive: the pairs' part is
-    // added once it has gone (the peak of memory is in this loop).
-    let mut weight: Vec<f64> = vec![0.0; terms];
     // One sentence's pair ids, in two parts: those first met in it
     // (`fresh`: numbered as met, so ascending and distinct) and those met
     // before it (`repeated`: fewer, any order, maybe twice). Every id of
@@ -179,9 +187,6 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     let mut repeated: Vec<u32> = Vec::new();
     for (i, s) in seg.sentences.iter().enumerate() {
         let counts_as = if s.kind == Kind::Heading { config.headline_weight } else { 1.0 };
-        for &t in seg.terms(i) {
-            weight[t as usize] += counts_as;
-        }
         // Sources number fewer than concepts, whose ids are u32.
         let source = s.source as u32;
         fresh.clear();
@@ -229,13 +234,12 @@ pub(crate) fn concepts(seg: &Segmented, stats: &TermStats, config: &Config) -> C
     }
     debug_assert_eq!(terms + pairs_counted.len(), count, "every distinct pair is met");
     drop((index, fresh, repeated));
-    weight.reserve_exact(count - terms);
+    // Allocated once the index has gone (the peak of memory is in the loop
+    // above): terms' weights, then pairs'.
+    let mut weight: Vec<f64> = Vec::with_capacity(count);
     let weigh = Weigh::new(stats.source_count, config);
-    // Terms' weights take the place of their weighted occurrences; pairs'
-    // follow.
-    for ((w, &sources), &found) in weight.iter_mut().zip(&stats.sources).zip(&stats.occurrences) {
-        *w = weigh.of(*w, sources, found, config.term_weight);
-    }
+    let term_counts = stats.weighted.iter().zip(&stats.sources).zip(&stats.occurrences);
+    weight.extend(term_counts.map(|((&w, &sources), &found)| weigh.of(w, sources, found, config.term_weight)));
     weight.extend(pairs_counted.iter().map(|p| weigh.of(p.occurrences, p.sources, p.found, config.pair_weight)));
     Concepts { start, ids: concept_ids, weight }
 }
@@ -558,7 +562,7 @@ mod tests {
     #[test]
     fn terms_count_sources_sentences_and_occurrences() {
         let seg = story(&["Drones hit Kyiv. Drones hit Lviv.", "Drones hit Odesa."]);
-        let stats = term_stats(&seg);
+        let stats = term_stats(&seg, Config::default().headline_weight);
         let id = seg.vocabulary.iter().position(|t| t.starts_with("drone")).unwrap();
         assert_eq!((stats.sources[id], stats.sentences[id], stats.occurrences[id]), (2, 3, 3));
         assert_eq!((stats.source_count, stats.sentence_count), (2, 3));
@@ -567,7 +571,7 @@ mod tests {
     #[test]
     fn terms_shared_by_sources_outweigh_terms_of_one_source() {
         let seg = story(&["Iran sold drones to Russia.", "Russia bought drones from Iran.", "Russia bought tea."]);
-        let w = centroid(&term_stats(&seg));
+        let w = centroid(&term_stats(&seg, Config::default().headline_weight));
         let weight = |prefix: &str| w[seg.vocabulary.iter().position(|t| t.starts_with(prefix)).unwrap()];
         assert!(weight("russia") > weight("drone"));
         assert!(weight("drone") > weight("tea"));
@@ -586,7 +590,7 @@ mod tests {
     fn pairs_of_adjacent_content_words_are_concepts() {
         // Too short to tell the language: no stop words, no stemming.
         let seg = story(&["Iran sold drones.", "Russia sold drones."]);
-        let c = concepts(&seg, &term_stats(&seg), &Config::default());
+        let c = concepts(&seg, &term_stats(&seg, Config::default().headline_weight), &Config::default());
         let terms = seg.vocabulary.len();
         // 4 terms; pairs: iran-sold, sold-drones, russia-sold.
         assert_eq!(c.weight.len(), terms + 3, "{:?}", seg.vocabulary);
@@ -605,7 +609,7 @@ mod tests {
             "Russia bought drones from Iran. Kirby spoke in Washington.",
             "Russia bought tea from Iran. Markets rose in Kirby.",
         ]);
-        let c = concepts(&seg, &term_stats(&seg), &Config::default());
+        let c = concepts(&seg, &term_stats(&seg, Config::default().headline_weight), &Config::default());
         let weight = |prefix: &str| c.weight[seg.vocabulary.iter().position(|t| t.starts_with(prefix)).unwrap()];
         assert!(weight("iran") > weight("drone"));
         assert!(weight("drone") >= weight("washington"));
@@ -696,7 +700,7 @@ mod tests {
                 .collect();
             let seg = segment(&docs);
             let config = Config::default();
-            let stats = term_stats(&seg);
+            let stats = term_stats(&seg, config.headline_weight);
             let c = concepts(&seg, &stats, &config);
             let (per_sentence, counts) = concepts_by_map(&seg, &config);
             let terms = seg.vocabulary.len();
@@ -734,7 +738,7 @@ mod tests {
         let seg =
             story(&["Iran sold drones to the army of Russia last year. Iran met Kirby in the capital on Monday. \
              Iran spoke about the war again at the meeting."]);
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         let of = |prefix: &str| r[seg.vocabulary.iter().position(|t| t.starts_with(prefix)).unwrap()];
         assert!(of("kirbi") > of("iran"));
     }

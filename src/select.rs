@@ -460,7 +460,7 @@ mod tests {
             })
             .collect();
         let seg = segment(&docs);
-        let stats = term_stats(&seg);
+        let stats = term_stats(&seg, config.headline_weight);
         let (c, r) = (concepts(&seg, &stats, config), rarity(&stats));
         let groups = merge(&seg, &r, config.merge_threshold);
         let chosen = select(&seg, groups, c, &r, config);
@@ -481,7 +481,7 @@ mod tests {
             })
             .collect();
         let seg = segment(&docs);
-        let stats = term_stats(&seg);
+        let stats = term_stats(&seg, config.headline_weight);
         let (concepts, r) = (concepts(&seg, &stats, config), rarity(&stats));
         let sentences = &seg.sentences;
         let max_words = config.budget.words.unwrap_or(usize::MAX);
@@ -657,7 +657,7 @@ mod tests {
             })
             .collect();
         let seg = segment(&docs);
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         let groups = merge(&seg, &r, 0.3).to_vecs();
         assert!(groups.iter().any(|g| g.len() > 1), "{groups:?}");
         // Every group with every member as its representative.
@@ -778,7 +778,7 @@ mod tests {
         let config = Config { budget: Budget::sentences(2), ..Config::default() };
         let (seg, chosen) = run(&[&a, lead], &config);
         let text = |m: usize| &seg.sentences[m];
-        let r = rarity(&term_stats(&seg));
+        let r = rarity(&term_stats(&seg, Config::default().headline_weight));
         let sim = similarity(&seg, 0, 1, &r);
         assert!(sim < config.redundancy_threshold, "the repeat is too like the lead to test coverage: {sim}");
         let picked: Vec<usize> = chosen.iter().map(|c| c.representative).collect();

@@ -55,10 +55,12 @@ pub(crate) fn clean_text(text: String) -> Document {
             Words::Differ => None,
         };
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
-        let header = is_related_header(&norm);
+        // The block's core, asked once for the rules that look at it.
+        let kept = core(&norm);
+        let header = is_related_header(kept);
         related.push(header);
         let mut seen = None;
-        reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta, &mut seen));
+        reasons.push(block_rule(s, (&norm, kept), header, &f, &ctx, &mut meta, &mut seen));
         phrases.push(seen);
         feats.push(f);
     }
@@ -1139,10 +1141,11 @@ fn suffix_matches(trimmed: &str, phrase: &str) -> bool {
 
 /// The rule that drops block `s` on its own, if any. May fill `meta` from
 /// date and byline lines.
-/// `related_header` is [`is_related_header`] of `norm`.
+/// `norm` is the block's normalized text and its [`core`];
+/// `related_header` is [`is_related_header`] of it.
 fn block_rule(
     s: &str,
-    norm: &str,
+    (norm, c): (&str, &str),
     related_header: bool,
     f: &Feat,
     ctx: &LangCtx,
@@ -1171,7 +1174,7 @@ fn block_rule(
     if let Some(reason) = meta_line(s, f, meta) {
         return Some(reason);
     }
-    if let Some(reason) = custom_rule(s, norm, f) {
+    if let Some(reason) = custom_rule(s, (norm, c), f) {
         return Some(reason);
     }
     if is_other_language(s, f, ctx) {
@@ -1348,8 +1351,8 @@ fn phrase_rule_by_walk(norm: &str, tokens: usize, phrases: &mut Option<bool>) ->
 }
 
 /// Shape rules that a phrase list cannot express.
-fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
-    let c = core(norm);
+/// `c` is the [`core`] of `norm`.
+fn custom_rule(s: &str, (norm, c): (&str, &str), f: &Feat) -> Option<&'static str> {
     // "Comments / 2", "Comments (14)"
     for w in ["comments", "comment"] {
         if let Some(rest) = c.strip_prefix(w)
@@ -1542,8 +1545,9 @@ fn is_relative_time(words: &[String]) -> bool {
         && w[2] == "ago"
 }
 
-pub(crate) fn is_related_header(norm: &str) -> bool {
-    let c = core(norm);
+/// Whether a block whose normalized text has the [`core`] `c` opens a
+/// "related stories" section.
+pub(crate) fn is_related_header(c: &str) -> bool {
     (c.len() <= rules::RELATED_HEADER_LEN && rules::RELATED_HEADERS.contains(&c))
         || (c.starts_with("more from ") && c.split_whitespace().count() <= 5)
         || (c.starts_with("more on ") && c.split_whitespace().count() <= 5)

@@ -55,10 +55,12 @@ pub(crate) fn clean_text(text: String) -> Document {
             Words::Differ => None,
         };
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
-        let header = is_related_header(&norm);
+        // The block's core, asked once for the rules that look at it.
+        let kept = core(&norm);
+        let header = is_related_header(kept);
         related.push(header);
         let mut seen = None;
-        reasons.push(block_rule(s, &norm, header, &f, &ctx, &mut meta, &mut seen));
+        reasons.push(block_rule(s, (&norm, kept), header, &f, &ctx, &mut meta, &mut seen));
         phrases.push(seen);
         feats.push(f);
     }
@@ -1080,10 +1082,10 @@ fn contains_scan(norm: &str) -> (u64, bool) {
 
 /// The `Exact`, `Prefix` and `Suffix` rules of [`rules::PHRASE_RULES`] with
 /// a phrase that matches `norm` (as [`prefix_matches`] and
-/// [`suffix_matches`] tell, or exactly), one bit per rule.
-fn anchored_rules(norm: &str) -> u64 {
+/// [`suffix_matches`] tell, or exactly), one bit per rule; `c` is its
+/// [`core`].
+fn anchored_rules(norm: &str, c: &str) -> u64 {
     let index = rules::AnchoredIndex::get();
-    let c = core(norm);
     let mut hits = if c.len() <= index.exact_len { index.exact.get(c).copied().unwrap_or(0) } else { 0 };
     if let Some(&first) = norm.as_bytes().first() {
         for &(phrase, rule) in index.prefixes(first) {
@@ -1139,10 +1141,11 @@ fn suffix_matches(trimmed: &str, phrase: &str) -> bool {
 
 /// The rule that drops block `s` on its own, if any. May fill `meta` from
 /// date and byline lines.
-/// `related_header` is [`is_related_header`] of `norm`.
+/// `norm` is the block's normalized text and its [`core`];
+/// `related_header` is [`is_related_header`] of it.
 fn block_rule(
     s: &str,
-    norm: &str,
+    (norm, c): (&str, &str),
     related_header: bool,
     f: &Feat,
     ctx: &LangCtx,
@@ -1156,7 +1159,7 @@ fn block_rule(
         // decided by the related-section pass
         return None;
     }
-    if let Some(reason) = phrase_rule(norm, f.tokens, phrases) {
+    if let Some(reason) = phrase_rule((norm, Some(c)), f.tokens, phrases) {
         if reason == "copyright" && meta.site.is_none() {
             meta.site = copyright_holder(s);
         }
@@ -1171,7 +1174,7 @@ fn block_rule(
     if let Some(reason) = meta_line(s, f, meta) {
         return Some(reason);
     }
-    if let Some(reason) = custom_rule(s, norm, f) {
+    if let Some(reason) = custom_rule(s, (norm, c), f) {
         return Some(reason);
     }
     if is_other_language(s, f, ctx) {
@@ -1270,7 +1273,7 @@ fn segment_rule(norm: &str, tokens: usize, mut phrases: Option<bool>) -> Option<
     if !norm.chars().any(char::is_alphanumeric) {
         return None;
     }
-    phrase_rule(norm, tokens, &mut phrases)
+    phrase_rule((norm, None), tokens, &mut phrases)
 }
 
 /// The first rule of [`rules::PHRASE_RULES`] that drops text `norm`
@@ -1279,18 +1282,20 @@ fn segment_rule(norm: &str, tokens: usize, mut phrases: Option<bool>) -> Option<
 /// `phrases` tells whether `norm` holds any `Contains` phrase, on a word
 /// boundary or not: None when unknown, and then set if the scan for them
 /// runs; Some(false) spares it.
-fn phrase_rule(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
+/// `c` is the [`core`] of `norm` when known (the .wasm's walk asks for it
+/// itself: passing it there cost some 140 B gzipped).
+fn phrase_rule((norm, c): (&str, Option<&str>), tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
     // The masks cost the .wasm some 400 B gzipped (the table of rules by
     // length), over its budget: the package walks the rules.
     if cfg!(target_arch = "wasm32") {
         phrase_rule_by_walk(norm, tokens, phrases)
     } else {
-        phrase_rule_by_masks(norm, tokens, phrases)
+        phrase_rule_by_masks((norm, c.unwrap_or_else(|| core(norm))), tokens, phrases)
     }
 }
 
 /// [`phrase_rule`] by masks of the rules.
-fn phrase_rule_by_masks(norm: &str, tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
+fn phrase_rule_by_masks((norm, c): (&str, &str), tokens: usize, phrases: &mut Option<bool>) -> Option<&'static str> {
     // The rules that apply to text this long, one bit per rule; then the
     // first of them that matches, as a walk over the rules in order finds
     // it (a walk cost some 300 instructions a call), looking for the
@@ -1299,7 +1304,7 @@ fn phrase_rule_by_masks(norm: &str, tokens: usize, phrases: &mut Option<bool>) -
     let index = rules::PhraseRules::get();
     let applies = index.up_to(tokens);
     let (contains_ok, anchored_ok) = (applies & index.contains, applies & !index.contains);
-    let anchored = if anchored_ok != 0 { anchored_rules(norm) & anchored_ok } else { 0 };
+    let anchored = if anchored_ok != 0 { anchored_rules(norm, c) & anchored_ok } else { 0 };
     // The rules before the first anchored match (all when none matches).
     let before = (anchored & anchored.wrapping_neg()).wrapping_sub(1);
     let contains = if contains_ok & before == 0 || *phrases == Some(false) {
@@ -1337,7 +1342,7 @@ fn phrase_rule_by_walk(norm: &str, tokens: usize, phrases: &mut Option<bool>) ->
                     != 0
             }
             How::Exact | How::Prefix | How::Suffix => {
-                *anchored.get_or_insert_with(|| anchored_rules(norm)) & (1 << i) != 0
+                *anchored.get_or_insert_with(|| anchored_rules(norm, core(norm))) & (1 << i) != 0
             }
         };
         if hit {
@@ -1348,8 +1353,8 @@ fn phrase_rule_by_walk(norm: &str, tokens: usize, phrases: &mut Option<bool>) ->
 }
 
 /// Shape rules that a phrase list cannot express.
-fn custom_rule(s: &str, norm: &str, f: &Feat) -> Option<&'static str> {
-    let c = core(norm);
+/// `c` is the [`core`] of `norm`.
+fn custom_rule(s: &str, (norm, c): (&str, &str), f: &Feat) -> Option<&'static str> {
     // "Comments / 2", "Comments (14)"
     for w in ["comments", "comment"] {
         if let Some(rest) = c.strip_prefix(w)
@@ -1542,8 +1547,9 @@ fn is_relative_time(words: &[String]) -> bool {
         && w[2] == "ago"
 }
 
-pub(crate) fn is_related_header(norm: &str) -> bool {
-    let c = core(norm);
+/// Whether a block whose normalized text has the [`core`] `c` opens a
+/// "related stories" section.
+pub(crate) fn is_related_header(c: &str) -> bool {
     (c.len() <= rules::RELATED_HEADER_LEN && rules::RELATED_HEADERS.contains(&c))
         || (c.starts_with("more from ") && c.split_whitespace().count() <= 5)
         || (c.starts_with("more on ") && c.split_whitespace().count() <= 5)

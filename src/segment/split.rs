@@ -1114,10 +1114,12 @@ fn glued_breaks(piece: &str, periods: &[usize], offset: usize) -> Vec<usize> {
 /// block. Most periods are followed by a space, which the byte after says
 /// at once.
 fn may_glue(s: &str, i: usize) -> bool {
-    let (before, after) = (&s[..i], &s[i + 1..]);
-    if after.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    // The byte after, before the text is cut: each `&str` slice is an
+    // out-of-line call with its char-boundary tests in the `.wasm`.
+    if s.as_bytes().get(i + 1).is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return false;
     }
+    let (before, after) = (&s[..i], &s[i + 1..]);
     let mut back = before.chars().rev();
     let mut ahead = after.chars();
     back.next().is_some_and(char::is_lowercase)

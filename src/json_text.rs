@@ -36,8 +36,7 @@ pub(crate) fn cleaned(c: &Cleaned) -> String {
 /// JSON string in ASCII cannot hold as it is: a control char, `"`, `\`, or
 /// a byte outside ASCII. Exact per byte (no borrow crosses bytes).
 fn escaped(x: u64) -> u64 {
-    use crate::clean::text::{ONES, below, zero};
-    const HIGH: u64 = ONES << 7;
+    use crate::clean::text::{HIGH, ONES, below, zero};
     (x & HIGH) | below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))
 }
 

@@ -300,7 +300,7 @@ fn is_heading_like(s: &str) -> bool {
 /// Eight bytes in a `u64`, each 0x01.
 pub(crate) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// Bit 7 of each of eight bytes in a `u64`.
-pub(super) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+pub(crate) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
 
 /// The high bit of each byte of ASCII `x` that is below `n` (n <= 0x80).
@@ -1024,9 +1024,9 @@ fn core(norm: &str) -> &str {
     let kept = |x: u8| ASCII_ALNUM[usize::from(x)] || x == b'+' || x == b'#';
     // Most blocks and sentences start with a letter or digit and end with
     // one or with one mark after one ("... said."): answered here, without
-    // the trimming's loops (some 80 instructions a call, three calls a
-    // block). Natively only: in the .wasm it cost 70 B gzipped, over the
-    // budget.
+    // the trimming's loops (some 80 instructions a call, one call a block
+    // and one a sentence). Natively only: in the .wasm it cost 70 B
+    // gzipped, over the budget.
     if cfg!(not(target_arch = "wasm32"))
         && let [first, .., before, last] = *norm.as_bytes()
         && kept(first)

@@ -89,12 +89,8 @@ impl Grouped {
     pub(crate) fn get(&self, g: usize) -> &[usize] {
         // The ends read one by one: in the .wasm (opt-level "z") a slice
         // taken by a range is an out-of-line call, and selection asks for
-        // groups often. The end first, as in `Lists::of` (where the index is a
-        // widened u32, so that `+ 1` cannot wrap and the start needs no
-        // check of its own; `g` is a usize, whose `+ 1` the optimiser cannot
-        // rule out wrapping, so here the start keeps its check).
-        let end = self.ends[g + 1];
-        &self.members[self.ends[g]..end]
+        // groups often.
+        &self.members[self.ends[g]..self.ends[g + 1]]
     }
 
     /// The groups in order.

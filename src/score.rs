@@ -141,10 +141,7 @@ pub(crate) struct Concepts {
 impl Concepts {
     /// Sentence `i`'s distinct concept ids, ascending.
     pub(crate) fn of(&self, i: usize) -> &[u32] {
-        // The end first, as in merge's `Lists::of` (there the start's check
-        // goes; `i` is a usize, so here it may stay: no slower either way).
-        let end = self.start[i + 1];
-        &self.ids[self.start[i]..end]
+        &self.ids[self.start[i]..self.start[i + 1]]
     }
 
     /// The number of sentences.

@@ -1470,9 +1470,9 @@ impl Marks {
         return Marks::by_vectors(s);
     }
 
-    /// [`Marks::of`] natively: `memchr`'s AVX2 searches, 32 bytes a step.
-    /// One search for either byte, which most blocks lack, then one for
-    /// each from the first found; "www." by a finder built once. (core's
+    /// [`Marks::of`] natively: `memchr`'s vector searches. One search for
+    /// either byte, which most blocks lack, then one for each from the
+    /// first found; "www." by a finder built once. (core's
     /// `contains(&b'/')` and `contains('#')` read 16 bytes a step, some 310
     /// instructions a block for the two; `str::contains("www.")` some 240.)
     #[cfg(not(target_arch = "wasm32"))]
@@ -1483,6 +1483,8 @@ impl Marks {
         let (slash, hash) = match memchr::memchr2(b'/', b'#', bytes) {
             None => (false, false),
             Some(at) => {
+                // (Searching past `at` for the other byte alone was no
+                // fewer instructions: hits are rare.)
                 let rest = &bytes[at..];
                 (memchr::memchr(b'/', rest).is_some(), memchr::memchr(b'#', rest).is_some())
             }
@@ -1890,8 +1892,10 @@ fn mark_related_sections(
             && reasons[k].is_none()
             && feats[k].sentence_like()
             && feats[k].kind == BlockKind::Paragraph
-            && !trim_closers(&text[cands[k].range.clone()]).ends_with("...")
-            && !trim_closers(&text[cands[k].range.clone()]).ends_with('…')
+            && {
+                let end = trim_closers(&text[cands[k].range.clone()]);
+                !end.ends_with("...") && !end.ends_with('…')
+            }
     };
     let mut i = 0;
     while i < cands.len() {

@@ -337,7 +337,11 @@ test('the engine is warmed once over the sample story when the pointer comes, an
   await page.evaluate(async () => {
     const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
     const dataTransfer = new DataTransfer();
-    for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([`${base}\n\n`.repeat(40)], `long-${i}.txt`, { type: 'text/plain' }));
+    // Every paragraph different (numbered), so that cleaning cannot pass
+    // over repeated blocks quickly: the files take the engine a while (about
+    // 7 MB), far longer than the warm-up takes to reach its first step.
+    const file = (i) => Array.from({ length: 40 }, (_, k) => base.replaceAll('\n\n', ` (${i}.${k})\n\n`)).join('\n\n');
+    for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([file(i)], `long-${i}.txt`, { type: 'text/plain' }));
     document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
   });
   await page.waitForFunction(() => window.newsdigest.state.current?.kind === 'clean');

@@ -19,6 +19,8 @@
 //!   cleans each file once (the same digest as `summarize`'s).
 //! - `version()`: the crate version.
 
+use std::fmt::Write as _;
+
 use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -818,25 +820,47 @@ fn bytes_source(name: String, bytes: Vec<u8>) -> Source {
 
 /// The digest as the options' `type` and `format` ask. Markdown tags each
 /// statement with its sources, 1-based, as `newsdigest --format markdown`.
+/// Written into one `String`: a `format!` per statement and per source
+/// reference, then a join, copied every sentence's text three times.
 fn render(d: &Digest, kind: Kind, format: Format) -> String {
-    let statement = |e: &Entry| match format {
-        Format::Markdown => {
-            let refs: String = e.sources.iter().map(|s| format!("[{}]", s + 1)).collect();
-            format!("{} {refs}", e.text)
+    let statement = |out: &mut String, e: &Entry| {
+        out.push_str(&e.text);
+        if format == Format::Markdown {
+            out.push(' ');
+            for s in &e.sources {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "[{}]", s + 1);
+            }
         }
-        Format::PlainText => e.text.clone(),
     };
+    let mut out = String::new();
     match kind {
         Kind::KeyPoints => {
             let bullet = if format == Format::Markdown { "- " } else { "" };
-            d.sentences.iter().map(|e| format!("{bullet}{}", statement(e))).collect::<Vec<_>>().join("\n")
+            for (i, e) in d.sentences.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(bullet);
+                statement(&mut out, e);
+            }
         }
-        Kind::Tldr | Kind::Teaser => d.sentences.iter().map(statement).collect::<Vec<_>>().join(" "),
-        Kind::Headline => d.title.clone().unwrap_or_else(|| {
-            let best = d.sentences.iter().reduce(|best, e| if e.score > best.score { e } else { best });
-            best.map(|e| e.text.clone()).unwrap_or_default()
-        }),
+        Kind::Tldr | Kind::Teaser => {
+            for (i, e) in d.sentences.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                statement(&mut out, e);
+            }
+        }
+        Kind::Headline => {
+            out = d.title.clone().unwrap_or_else(|| {
+                let best = d.sentences.iter().reduce(|best, e| if e.score > best.score { e } else { best });
+                best.map(|e| e.text.clone()).unwrap_or_default()
+            })
+        }
     }
+    out
 }
 
 /// A JS value as an error message shows it: strings quoted, numbers as JS

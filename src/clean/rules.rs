@@ -501,7 +501,11 @@ impl WordInfo {
     }
 
     /// [`word_info`] of `word`.
-    #[inline]
+    // In the .wasm inlined into its two callers (LLVM's threshold there
+    // keeps it out of line): out of line it returns its pair through
+    // memory, on a stack frame of its own, for every word of a block.
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(crate) fn of(&self, word: &[u8]) -> (StopMask, bool) {
         let bit = shape_bit(word);
         if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -545,6 +549,10 @@ const KEY_MASK: u128 = (1 << 120) - 1;
 /// lowest byte, then its length in byte 14 (so that a word that ends with
 /// NUL bytes has a key of its own). None for a longer word: no stop word or
 /// network name is that long (`word_info` checks as it builds its table).
+// In the .wasm inlined into the lookup: out of line its `Option<u128>`
+// went back through memory, on a stack frame of its own, for each word
+// that the shape filter lets by (the stop words, some half of a text's).
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn word_key(w: &[u8]) -> Option<u128> {
     // Read as two overlapping integers (the first and the last 8, or 4,
     // bytes), the last moved to its place: no copy of a word's bytes of

@@ -609,6 +609,9 @@ impl WordStats {
         WordStats { info: rules::WordInfo::get(), stops: StopCounts::default(), social: 0 }
     }
 
+    // In the .wasm inlined into the loop over a block's tokens (LLVM's
+    // threshold there keeps it out of line): a call a word.
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn push(&mut self, w: &[u8]) {
         let (mask, is_social) = self.info.of(w);
         self.stops.push(mask);

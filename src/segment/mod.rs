@@ -147,11 +147,12 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
             let mut words = 0;
             // Inlined in the loop over the words (most of it is the
             // lexicon's recent-word lookup and two pushes), which LLVM does
-            // not do of itself as the closure is called from two places
-            // (native only: the .wasm's size budget binds).
+            // not do of itself as the closure is called from two places.
+            // In the .wasm too since the twenty-first round: -0.8% of
+            // Node's instructions on the 200 stories for 415 B gzipped.
             lang::for_each_word_at(
                 text,
-                #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+                #[inline(always)]
                 |word| {
                     words += 1;
                     let Some(id) = words_of.id_of(word) else { return };

@@ -28,10 +28,8 @@ pub(crate) fn clean_text(text: String) -> Document {
     strip_date_header(&text, &mut cands, &mut meta, &mut removed);
 
     let ctx = LangCtx::new(&text);
-    // Each block normalized once, into one reused buffer, for its statistics
-    // and the phrase rules; the related-section pass only needs to know
-    // which are headers.
-    let mut norm = String::new();
+    // Each block normalized once, for its statistics and the phrase rules;
+    // the related-section pass only needs to know which are headers.
     let mut feats = Vec::with_capacity(cands.len());
     let mut related = Vec::with_capacity(cands.len());
     let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(cands.len());
@@ -40,27 +38,31 @@ pub(crate) fn clean_text(text: String) -> Document {
     let mut phrases = Vec::with_capacity(cands.len());
     // The blocks' normalized texts, one after another, and the [`Shift`]s
     // of each: the widget cut takes its sentences' normalized texts from
-    // them ([`piece_norm`]) rather than normalizing them again.
+    // them ([`piece_norm`]) rather than normalizing them again. Each block
+    // is normalized straight onto the end (normalizing into a scratch
+    // buffer and copying it here cost a second pass over every block's
+    // bytes, and a UTF-8 check of each).
     let mut norms = String::with_capacity(text.len());
     let mut shifts = Vec::new();
     let mut norm_at = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = &text[c.range.clone()];
         let first_shift = shifts.len();
-        let words = normalize_into(s, &mut norm, &mut shifts);
-        norm_at.push((norms.len()..norms.len() + norm.len(), first_shift..shifts.len()));
-        norms.push_str(&norm);
+        let at = norms.len();
+        let words = normalize_into(s, &mut norms, &mut shifts);
+        norm_at.push((at..norms.len(), first_shift..shifts.len()));
+        let norm = &norms[at..];
         let f = match words {
-            Words::Same { quotes } => Feat::from_norm(s, &norm, quotes, c.kind, &ctx),
+            Words::Same { quotes } => Feat::from_norm(s, norm, quotes, c.kind, &ctx),
             Words::Differ => None,
         };
         let f = f.unwrap_or_else(|| Feat::new(s, c.kind, &ctx));
         // The block's core, asked once for the rules that look at it.
-        let kept = core(&norm);
+        let kept = core(norm);
         let header = is_related_header(kept);
         related.push(header);
         let mut seen = None;
-        reasons.push(block_rule(s, (&norm, kept), header, &f, &ctx, &mut meta, &mut seen));
+        reasons.push(block_rule(s, (norm, kept), header, &f, &ctx, &mut meta, &mut seen));
         phrases.push(seen);
         feats.push(f);
     }
@@ -794,18 +796,20 @@ fn normalize(s: &str) -> String {
 /// the next shift, each source byte is one byte of the normalized text.
 type Shift = (usize, usize);
 
-/// `normalize(s)` into `out` (cleared first): one scratch buffer serves every
-/// block. Eight bytes at a time where they are plain ASCII text: no control
-/// or non-ASCII byte, no space that a space precedes.
+/// `normalize(s)` appended to `out`: the blocks' normalized texts go one
+/// after another into one buffer. Eight bytes at a time where they are
+/// plain ASCII text: no control or non-ASCII byte, no space that a space
+/// precedes.
 ///
-/// Pushes to `shifts` each [`Shift`] of `out` against `s` (where a space
-/// was dropped or a char became more or fewer bytes), so that the
-/// normalized text of a piece of `s` can be taken from `out` ([`piece_norm`]).
+/// Pushes to `shifts` each [`Shift`] of the appended text against `s` (where
+/// a space was dropped or a char became more or fewer bytes; offsets from
+/// where it starts in `out`), so that the normalized text of a piece of `s`
+/// can be taken from it ([`piece_norm`]).
 fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
-    // Built as bytes, whole chars at a time, so always UTF-8.
-    let mut buf = std::mem::take(out).into_bytes();
-    buf.clear();
-    buf.reserve(s.len());
+    // Built in the `String` itself, whole chars at a time: no copy, and no
+    // UTF-8 check at the end.
+    let base = out.len();
+    out.reserve(s.len());
     let bytes = s.as_bytes();
     let mut quotes = Quotes::default();
     let mut differ = false;
@@ -818,7 +822,7 @@ fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
         // and pushed each chunk, with the char by char path, cost some 50
         // instructions a chunk, many of them spilled state).
         // A space may stand first in a chunk only after a word.
-        let mut after_word = buf.last().is_some_and(|&l| l != b' ');
+        let mut after_word = out.as_bytes()[base..].last().is_some_and(|&l| l != b' ');
         let start = i;
         // (An array, not a slice: one load, not eight.)
         while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
@@ -835,20 +839,21 @@ fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
             i += 8;
         }
         if i > start {
-            let at = buf.len();
-            buf.extend_from_slice(&bytes[start..i]);
-            buf[at..].make_ascii_lowercase();
+            let at = out.len();
+            // (ASCII bytes: `start` and `i` are char boundaries.)
+            out.push_str(&s[start..i]);
+            out[at..].make_ascii_lowercase();
         }
         let Some(&b) = bytes.get(i) else { break };
         if b.is_ascii() {
             i += 1;
             // ASCII white space as `char::is_whitespace` has it.
             if matches!(b, b'\t'..=b'\r' | b' ') {
-                push_space(&mut buf);
+                push_space(out, base);
                 // (Only a dropped space shifts an ASCII text.)
-                shift(shifts, &mut last, i, buf.len());
+                shift(shifts, &mut last, i, out.len() - base);
             } else {
-                buf.push(b.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             }
             continue;
         }
@@ -857,34 +862,32 @@ fn normalize_into(s: &str, out: &mut String, shifts: &mut Vec<Shift>) -> Words {
         let c = match c {
             '’' => '\'',
             '‘' => {
-                quotes.single |= may_stand_inside(&buf, bytes, i);
+                quotes.single |= may_stand_inside(&out.as_bytes()[base..], bytes, i);
                 '\''
             }
             '“' | '”' => {
-                quotes.double |= may_stand_inside(&buf, bytes, i);
+                quotes.double |= may_stand_inside(&out.as_bytes()[base..], bytes, i);
                 '"'
             }
             c if c.is_whitespace() => ' ',
             c => c,
         };
         if c == ' ' {
-            push_space(&mut buf);
+            push_space(out, base);
         } else {
-            let mut utf8 = [0; 4];
             // A char without a lower case of its own lower-cases to itself
             // alone; any other may turn otherwise in a word ([`Words`]).
             for l in c.to_lowercase() {
                 differ |= l != c;
-                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+                out.push(l);
             }
         }
-        shift(shifts, &mut last, i, buf.len());
+        shift(shifts, &mut last, i, out.len() - base);
     }
     // (A space dropped last is no shift: [`piece_norm`] ends at the text's end.)
-    if buf.last() == Some(&b' ') {
-        buf.pop();
+    if out.len() > base && out.ends_with(' ') {
+        out.pop();
     }
-    *out = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     if differ { Words::Differ } else { Words::Same { quotes } }
 }
 
@@ -978,10 +981,11 @@ fn quote_in_word(norm: &str, quote: u8) -> bool {
     false
 }
 
-/// One space between words: none first, none after another.
-fn push_space(buf: &mut Vec<u8>) {
-    if buf.last().is_some_and(|&l| l != b' ') {
-        buf.push(b' ');
+/// One space between words: none first (at `base`, where the text being
+/// normalized starts in `out`), none after another.
+fn push_space(out: &mut String, base: usize) {
+    if out.as_bytes()[base..].last().is_some_and(|&l| l != b' ') {
+        out.push(' ');
     }
 }
 

@@ -671,6 +671,40 @@ proptest! {
     }
 }
 
+/// `normalize_into` appends `s`'s normalized text to whatever `out` holds,
+/// as if `out` were empty: the same text after it, shifts from where it
+/// starts (`clean_text` normalizes every block onto the end of one buffer).
+fn normalize_into_appends(before: &str, s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let mut out = before.to_owned();
+    let mut shifts = Vec::new();
+    let words = normalize_into(s, &mut out, &mut shifts);
+    prop_assert_eq!(&out[..before.len()], before);
+    prop_assert_eq!(&out[before.len()..], normalize_by_chars(s));
+    let (mut alone, mut alone_shifts) = (String::new(), Vec::new());
+    prop_assert_eq!(words, normalize_into(s, &mut alone, &mut alone_shifts));
+    prop_assert_eq!(shifts, alone_shifts);
+    Ok(())
+}
+
+#[test]
+fn normalize_into_appends_after_a_space_or_a_word() {
+    // Blank text after a space, text that starts with white space after a
+    // word: what `out` holds is never read as part of the new text.
+    for (before, s) in [("a ", ""), ("a ", " \t"), ("a", " x"), ("a ", " x "), ("", " x"), ("a", " abcdefghijk")] {
+        normalize_into_appends(before, s).unwrap();
+    }
+}
+
+proptest! {
+    #[test]
+    fn normalize_into_appends_to_what_is_there(
+        before in "[ a-z’]{0,6}|\\PC{0,6}",
+        s in "([ \t\n]{0,3}([A-Za-z0-9.,@]{1,11}|[’“ÉΣ\u{a0}]))*|\\PC{0,40}",
+    ) {
+        normalize_into_appends(&before, &s)?;
+    }
+}
+
 proptest! {
     #[test]
     fn normalized_tokens_count_the_whitespace_tokens(s in "\\PC{0,40}") {
@@ -749,10 +783,11 @@ proptest! {
 /// normalized text.
 fn piece_norm_agrees(s: &str, cut: (usize, usize)) -> Result<(), proptest::test_runner::TestCaseError> {
     let (a, b) = char_bounds(s, cut);
-    let (mut whole, mut shifts) = (String::new(), vec![(7, 7)]);
+    // (`normalize_into` appends to what the string and the vector hold.)
+    let (mut whole, mut shifts) = (String::from("before "), vec![(7, 7)]);
     let _ = normalize_into(s, &mut whole, &mut shifts);
-    // (`normalize_into` pushes to what the vector holds.)
     prop_assert_eq!(shifts.remove(0), (7, 7));
+    let whole = whole.split_off("before ".len());
     prop_assert_eq!(&whole, &normalize(s));
     prop_assert_eq!(piece_norm(&whole, &shifts, a.min(b)..a.max(b)), normalize(&s[a.min(b)..a.max(b)]), "{:?}", s);
     Ok(())

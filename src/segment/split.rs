@@ -1180,11 +1180,11 @@ fn last_token(before: &str) -> Option<&str> {
 /// What follows the last white space, hyphen, slash or dash of `tail`
 /// (all of it if none): `tail.rsplit(is_token_end).next()`.
 fn last_piece(tail: &str) -> &str {
-    // Natively, the ASCII end of the tail is walked back byte by byte
-    // (core's `rsplit` with a char predicate took some 170 instructions a
-    // token); a byte outside ASCII hands over to the char search. (Native
-    // only: the .wasm's size budget binds.)
-    #[cfg(not(target_arch = "wasm32"))]
+    // The ASCII end of the tail is walked back byte by byte (core's
+    // `rsplit` with a char predicate took some 170 instructions a token
+    // natively; in the .wasm, out-of-line searcher calls that returned
+    // their matches through memory); a byte outside ASCII hands over to
+    // the char search.
     {
         let mut cut = tail.len();
         loop {

@@ -213,15 +213,19 @@ fn key_into(s: &str, out: &mut Vec<u8>) {
     // instructions a byte of every block, two thirds of it the removal.)
     let start = out.len();
     let bytes = s.as_bytes();
-    // The key is written at `w` into `out` made long enough first (as
-    // zeros, cut at the end): every ASCII chunk's eight bytes are stored
+    // The key is written at `w` into `out` made long enough first (with
+    // filler, cut at the end): every ASCII chunk's eight bytes are stored
     // through a slice, then the dropped ones cut off by `w`, where a push
     // or `extend_from_slice` reloaded the vector's length and capacity
     // after every store (some 15 instructions a chunk). The room kept:
     // `out.len() >= w + bytes.len() - i + 8`; only a char whose lower case
-    // is longer than itself (e.g. 'İ') needs more.
+    // is longer than itself (e.g. 'İ') needs more. The filler is the
+    // block's own bytes, a memory copy: `resize`'s zeros were stored a
+    // byte at a time in the .wasm, out of line (no byte past `w` is read).
     let mut room = start + bytes.len() + 8;
-    out.resize(room, 0);
+    out.reserve(room - start);
+    out.extend_from_slice(bytes);
+    out.extend_from_slice(&[0; 8]);
     let mut w = start;
     // Whether the last byte out is a space, or none is out yet: a space
     // then is dropped.

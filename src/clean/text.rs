@@ -1174,7 +1174,7 @@ fn block_rule(
     }
     if f.tokens <= 30
         && ((may_start_teaser(norm) && rules::TEASER_PREFIXES.iter().any(|p| prefix_matches(norm, p)))
-            || rules::TEASER_SUFFIXES.iter().any(|p| norm.trim_end_matches(['.', ' ']).ends_with(p)))
+            || ends_teaser(norm))
     {
         return Some("teaser");
     }
@@ -1188,6 +1188,18 @@ fn block_rule(
         return Some("other-language");
     }
     None
+}
+
+/// Whether `norm`, without the periods and spaces at its end, ends with one
+/// of [`rules::TEASER_SUFFIXES`]. The end is trimmed once, by bytes (both
+/// are ASCII, so the cut is on a char boundary), where
+/// `TEASER_SUFFIXES.iter().any(|p| norm.trim_end_matches(['.', ' ']).ends_with(p))`
+/// ran core's char searcher once a suffix (out of line in the .wasm).
+fn ends_teaser(norm: &str) -> bool {
+    let bytes = norm.as_bytes();
+    let end = bytes.iter().rposition(|&b| b != b'.' && b != b' ').map_or(0, |i| i + 1);
+    let trimmed = &bytes[..end];
+    rules::TEASER_SUFFIXES.iter().any(|p| trimmed.ends_with(p.as_bytes()))
 }
 
 /// Whether `norm` may start with one of [`rules::TEASER_PREFIXES`]: each

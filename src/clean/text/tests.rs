@@ -1020,6 +1020,15 @@ proptest! {
         prop_assert_eq!(may_start_teaser(&s), s.bytes().take(TEASER_PREFIX_LEN).any(|b| matches!(b, b':' | b'-')));
     }
 
+    /// `ends_teaser`'s byte trim is the char trim it replaced, a suffix at a time.
+    #[test]
+    fn ends_teaser_is_the_trim_and_ends_with(
+        s in "(x|é| |\\.|»| read| more| the full story)*( read more| read more »| read the full story)?[ .]{0,3}"
+    ) {
+        let want = rules::TEASER_SUFFIXES.iter().any(|p| s.trim_end_matches(['.', ' ']).ends_with(p));
+        prop_assert_eq!(ends_teaser(&s), want, "{:?}", s);
+    }
+
     /// `slash_date` with its slash count first is the split it was.
     #[test]
     fn slash_date_agrees_with_its_split(t in "[0-9/a]{0,12}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}") {

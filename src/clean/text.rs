@@ -245,7 +245,9 @@ fn continues(prev: &str, next: &str, lines: usize) -> bool {
     if next.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
-    let n_prev = prev.split_whitespace().count();
+    // Counted up to 6, the most any test below asks (a count by chars of
+    // every word of the line was some of cleaning's time in the .wasm).
+    let n_prev = tokens_up_to(prev, 6);
     match prev.chars().last() {
         Some(',' | ';' | '-' | '–' | '—' | '(' | '/' | '&') => return true,
         Some(':') if n_prev >= 4 => return true,

@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 // A story makes thousands of short-lived vectors and strings; mimalloc's
 // per-thread free lists serve them in fewer instructions than glibc's malloc
 // (docs/performance.md, thirteenth round). Only the native CLI on Linux uses
-// it: the library never sets an allocator, and elsewhere the options below
-// are untested.
+// it: the library sets one only in its wasm32 build (talc, src/wasm.rs), and
+// elsewhere the options below are untested.
 #[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1185,15 +1185,13 @@ fn last_piece(tail: &str) -> &str {
     // natively; in the .wasm, out-of-line searcher calls that returned
     // their matches through memory); a byte outside ASCII hands over to
     // the char search.
-    {
-        let mut cut = tail.len();
-        loop {
-            match tail.as_bytes()[..cut].last() {
-                None => return tail,
-                Some(0x80..) => break,
-                Some(b'\t'..=b'\r' | b' ' | b'-' | b'/') => return &tail[cut..],
-                Some(_) => cut -= 1,
-            }
+    let mut cut = tail.len();
+    loop {
+        match tail.as_bytes()[..cut].last() {
+            None => return tail,
+            Some(0x80..) => break,
+            Some(b'\t'..=b'\r' | b' ' | b'-' | b'/') => return &tail[cut..],
+            Some(_) => cut -= 1,
         }
     }
     tail.rsplit(is_token_end).next().unwrap_or(tail)

@@ -163,17 +163,21 @@ test('a real drop event with a DataTransfer built in the page; cancelling many l
   // Many large files: per-file progress, and Cancel stops the work and keeps the digest.
   // 40 files of 350 KB: enough work that the click lands before it is all
   // done (20 were once, until the engine got faster: the Cancel button had
-  // gone by the time of the click).
+  // gone by the time of the click). Every paragraph numbered: 40 copies of
+  // one text were quick to clean (repeated blocks), and under load the
+  // work was done before the click in 2 runs of 4.
   await page.evaluate(async () => {
     const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
     const dataTransfer = new DataTransfer();
-    for (let i = 0; i < 40; i++) dataTransfer.items.add(new File([`${base}\n\n`.repeat(40)], `long-${i}.txt`, { type: 'text/plain' }));
+    const file = (i) => Array.from({ length: 40 }, (_, k) => `${base.trimEnd()}\n\n`.replaceAll('\n\n', ` (${i}.${k})\n\n`)).join('');
+    for (let i = 0; i < 40; i++) dataTransfer.items.add(new File([file(i)], `long-${i}.txt`, { type: 'text/plain' }));
     document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
   });
   await page.locator('#progress').waitFor();
   assert.match(await page.locator('#progress-label').textContent(), /long-\d+\.txt \(\d+ of 40\)/);
   assert.ok((await page.locator('.source-progress').count()) > 0);
-  await shot(page, 'progress-light-desktop');
+  // No full-page screenshot here: on a loaded machine it took long enough
+  // that the work was done, and the Cancel button gone, before the click.
   await page.locator('#cancel').click();
   // The click lands while files are still being read or, on a fast machine,
   // while the digest of those read is being made: either way it is a cancel.
@@ -333,21 +337,48 @@ test('the engine is warmed once over the sample story when the pointer comes, an
   await waitForDigest(page, 5);
   assert.equal(await page.evaluate(() => window.warms.length), 1, 'warmed once');
 
-  // A warm-up while files are being read stops before its first step.
-  await page.evaluate(async () => {
-    const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
-    const dataTransfer = new DataTransfer();
-    // Every paragraph different (numbered), so that cleaning cannot pass
-    // over repeated blocks quickly: the files take the engine a while (about
-    // 7 MB), far longer than the warm-up takes to reach its first step.
-    const file = (i) => Array.from({ length: 40 }, (_, k) => base.replaceAll('\n\n', ` (${i}.${k})\n\n`)).join('\n\n');
-    for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([file(i)], `long-${i}.txt`, { type: 'text/plain' }));
-    document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  // A warm-up while files are being read stops before its first step. The
+  // worker answers in order, so a warm-up answered before the reading is
+  // one that overlapped it: it must have stopped. One answered after the
+  // reading says nothing (on a loaded machine its sample fetches can
+  // outlast 7 MB of cleaning): then try again with fresh files.
+  await page.evaluate(() => {
+    window.answered = [];
+    const { engine } = window.newsdigest;
+    const request = engine.request.bind(engine);
+    engine.request = (type, ...rest) => {
+      const r = request(type, ...rest);
+      r.promise.then(
+        (value) => window.answered.push({ type, value }),
+        () => window.answered.push({ type }),
+      );
+      return r;
+    };
   });
-  await page.waitForFunction(() => window.newsdigest.state.current?.kind === 'clean');
-  const during = await page.evaluate(() => window.newsdigest.engine.request('warm', { options: { length: 'medium' } }).promise);
-  assert.deepEqual(during, { warmed: false });
-  await waitForDigest(page, 25);
+  let overlapped = 0;
+  for (let attempt = 0; attempt < 3 && !overlapped; attempt++) {
+    await page.evaluate(async (attempt) => {
+      window.answered = [];
+      const base = await (await fetch('samples/000_65befd5500e33c0c.txt')).text();
+      const dataTransfer = new DataTransfer();
+      // Every paragraph different (numbered, the last one too), so that
+      // cleaning cannot pass over repeated blocks quickly: about 7 MB of
+      // real work for the engine.
+      const file = (i) => Array.from({ length: 40 }, (_, k) => `${base.trimEnd()}\n\n`.replaceAll('\n\n', ` (${attempt}.${i}.${k})\n\n`)).join('');
+      for (let i = 0; i < 20; i++) dataTransfer.items.add(new File([file(i)], `long-${attempt}-${i}.txt`, { type: 'text/plain' }));
+      document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+    }, attempt);
+    await page.waitForFunction(() => window.newsdigest.state.current?.kind === 'clean');
+    const during = await page.evaluate(() => window.newsdigest.engine.request('warm', { options: { length: 'medium' } }).promise);
+    const order = await page.evaluate(() => window.answered.map((a) => a.type));
+    const before = order.indexOf('warm') < order.indexOf('clean') || !order.includes('clean');
+    if (before) {
+      assert.deepEqual(during, { warmed: false }, 'a warm-up answered while files were being read did not stop');
+      overlapped++;
+    }
+    await waitForDigest(page, 5 + 20 * (attempt + 1));
+  }
+  assert.equal(overlapped, 1, 'no warm-up overlapped the reading of files in 3 attempts');
   assert.deepEqual(errors, []);
   await context.close();
 });

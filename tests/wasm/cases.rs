@@ -94,6 +94,50 @@ fn type_and_length_set_the_budget_and_explicit_limits_win() {
 }
 
 #[wasm_bindgen_test]
+fn text_is_the_entries_rendered_as_type_and_format_ask() {
+    // The digest's `text`, spelled out here from its entries: markdown tags
+    // each statement with its sources (1-based) after a space; key points
+    // are lines (bulleted in markdown), the others one paragraph.
+    for kind in ["key-points", "tldr", "teaser"] {
+        for format in ["markdown", "plain-text"] {
+            let options = format!(r#"{{"type": "{kind}", "format": "{format}", "maxSentences": 4}}"#);
+            let d = summarize(seeds().into(), json(&options)).unwrap();
+            let statements: Vec<String> = js_sys::Array::from(&get(&d, "sentences"))
+                .iter()
+                .map(|e| {
+                    let text = get(&e, "text").as_string().unwrap();
+                    if format == "plain-text" {
+                        return text;
+                    }
+                    let refs: String = js_sys::Array::from(&get(&e, "sources"))
+                        .iter()
+                        .map(|s| format!("[{}]", s.as_f64().unwrap() + 1.0))
+                        .collect();
+                    format!("{text} {refs}")
+                })
+                .collect();
+            assert!(statements.len() > 1, "{options}");
+            let expected = match (kind, format) {
+                ("key-points", "markdown") => {
+                    statements.iter().map(|s| format!("- {s}")).collect::<Vec<_>>().join("\n")
+                }
+                ("key-points", _) => statements.join("\n"),
+                _ => statements.join(" "),
+            };
+            assert_eq!(get(&d, "text").as_string().unwrap(), expected, "{options}");
+        }
+    }
+    // The headline: the title when there is one, else the best statement.
+    let d = summarize(seeds().into(), json(r#"{"type": "headline"}"#)).unwrap();
+    let best = js_sys::Array::from(&get(&d, "sentences"))
+        .iter()
+        .reduce(|best, e| if get(&e, "score").as_f64() > get(&best, "score").as_f64() { e } else { best })
+        .map(|e| get(&e, "text").as_string().unwrap());
+    let expected = get(&d, "title").as_string().or(best).unwrap();
+    assert_eq!(get(&d, "text").as_string().unwrap(), expected);
+}
+
+#[wasm_bindgen_test]
 fn target_words_fills_to_the_target_as_the_core_does() {
     use newsdigest::{Budget, Config, Source, WordLimit};
     let texts = |d: &JsValue| -> Vec<String> {

@@ -317,31 +317,8 @@ test('no file\'s bytes are copied to the engine: the page hands it each File, an
 
 test('the engine is warmed once over the sample story when the pointer comes, and a warm-up gives way to the reader\'s files', async () => {
   const { context, page, errors, requests: own } = await open();
-  await page.evaluate(() => {
-    window.warms = [];
-    const { engine } = window.newsdigest;
-    const request = engine.request.bind(engine);
-    engine.request = (type, ...rest) => {
-      const r = request(type, ...rest);
-      if (type === 'warm') r.promise.then((value) => window.warms.push(value));
-      return r;
-    };
-  });
-  await page.locator('#input').hover();
-  await page.waitForFunction(() => window.warms.length === 1);
-  assert.deepEqual(await page.evaluate(() => window.warms), [{ warmed: true }]);
-  const samples = own.filter((url) => url.includes('/samples/'));
-  assert.equal(samples.filter((url) => url.endsWith('index.json')).length, 1, 'the worker fetched the sample story');
-  await page.locator('#sample').hover();
-  await page.locator('#file-input').setInputFiles(seeds);
-  await waitForDigest(page, 5);
-  assert.equal(await page.evaluate(() => window.warms.length), 1, 'warmed once');
-
-  // A warm-up while files are being read stops before its first step. The
-  // worker answers in order, so a warm-up answered before the reading is
-  // one that overlapped it: it must have stopped. One answered after the
-  // reading says nothing (on a loaded machine its sample fetches can
-  // outlast 7 MB of cleaning): then try again with fresh files.
+  // Every answer of the engine, in the order the page gets them (the
+  // worker's order).
   await page.evaluate(() => {
     window.answered = [];
     const { engine } = window.newsdigest;
@@ -355,6 +332,22 @@ test('the engine is warmed once over the sample story when the pointer comes, an
       return r;
     };
   });
+  const warms = () => page.evaluate(() => window.answered.filter((a) => a.type === 'warm').map((a) => a.value));
+  await page.locator('#input').hover();
+  await page.waitForFunction(() => window.answered.some((a) => a.type === 'warm'));
+  assert.deepEqual(await warms(), [{ warmed: true }]);
+  const samples = own.filter((url) => url.includes('/samples/'));
+  assert.equal(samples.filter((url) => url.endsWith('index.json')).length, 1, 'the worker fetched the sample story');
+  await page.locator('#sample').hover();
+  await page.locator('#file-input').setInputFiles(seeds);
+  await waitForDigest(page, 5);
+  assert.equal((await warms()).length, 1, 'warmed once');
+
+  // A warm-up while files are being read stops before its first step. The
+  // worker answers in order, so a warm-up answered before the reading is
+  // one that overlapped it: it must have stopped. One answered after the
+  // reading says nothing (on a loaded machine its sample fetches can
+  // outlast 7 MB of cleaning): then try again with fresh files.
   let overlapped = 0;
   for (let attempt = 0; attempt < 3 && !overlapped; attempt++) {
     await page.evaluate(async (attempt) => {

@@ -26,15 +26,15 @@ use wasm_bindgen::prelude::*;
 
 use crate::json_text;
 use crate::lang::fx::InputMap;
-use crate::{Budget, Config, Digest, Entry, Prepared, Source, WordLimit};
+use crate::{Budget, Config, Digest, Prepared, Source, WordLimit};
 
 /// The `.wasm`'s allocator: talc instead of Rust's default for wasm32
 /// (dlmalloc), 2.5 KB of the gzipped module smaller and as fast on the 200
 /// Multi-News stories in Node; its memory after the 5 MB story is about 2%
 /// above dlmalloc's (38.8 MB against 37.9 MB), and does not grow over
-/// repeated stories
-/// (docs/performance.md, "Sixteenth round"). The module runs on one thread,
-/// which the dynamic allocator assumes (a threaded build would need another).
+/// repeated stories (docs/performance.md, "Sixteenth round"). The module
+/// runs on one thread, which the dynamic allocator assumes (a threaded
+/// build would need another).
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -824,7 +824,23 @@ fn bytes_source(name: String, bytes: Vec<u8>) -> Source {
 /// Written into one `String`, not a `format!` per statement and per source
 /// reference then a join (which copied each sentence's text three times).
 fn render(d: &Digest, kind: Kind, format: Format) -> String {
-    let statement = |out: &mut String, e: &Entry| {
+    let (separator, bullet) = match kind {
+        Kind::KeyPoints if format == Format::Markdown => ('\n', "- "),
+        Kind::KeyPoints => ('\n', ""),
+        Kind::Tldr | Kind::Teaser => (' ', ""),
+        Kind::Headline => {
+            return d.title.clone().unwrap_or_else(|| {
+                let best = d.sentences.iter().reduce(|best, e| if e.score > best.score { e } else { best });
+                best.map(|e| e.text.clone()).unwrap_or_default()
+            });
+        }
+    };
+    let mut out = String::new();
+    for (i, e) in d.sentences.iter().enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        out.push_str(bullet);
         out.push_str(&e.text);
         if format == Format::Markdown {
             out.push(' ');
@@ -832,33 +848,6 @@ fn render(d: &Digest, kind: Kind, format: Format) -> String {
                 // Writing to a String cannot fail.
                 let _ = write!(out, "[{}]", s + 1);
             }
-        }
-    };
-    let mut out = String::new();
-    match kind {
-        Kind::KeyPoints => {
-            let bullet = if format == Format::Markdown { "- " } else { "" };
-            for (i, e) in d.sentences.iter().enumerate() {
-                if i > 0 {
-                    out.push('\n');
-                }
-                out.push_str(bullet);
-                statement(&mut out, e);
-            }
-        }
-        Kind::Tldr | Kind::Teaser => {
-            for (i, e) in d.sentences.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                statement(&mut out, e);
-            }
-        }
-        Kind::Headline => {
-            out = d.title.clone().unwrap_or_else(|| {
-                let best = d.sentences.iter().reduce(|best, e| if e.score > best.score { e } else { best });
-                best.map(|e| e.text.clone()).unwrap_or_default()
-            })
         }
     }
     out

@@ -148,8 +148,9 @@ fn segment_in(docs: &[Document], same: Option<&SameText>, lexicon: &mut Lexicon)
             // Inlined in the loop over the words (most of it is the
             // lexicon's recent-word lookup and two pushes), which LLVM does
             // not do of itself as the closure is called from two places.
-            // In the .wasm too since the sixteenth round (docs/performance.md): -0.8% of
-            // Node's instructions on the 200 stories for 415 B gzipped.
+            // In the .wasm too since the sixteenth round (docs/performance.md):
+            // -0.8% of Node's instructions on the 200 stories for 415 B
+            // gzipped.
             lang::for_each_word_at(
                 text,
                 #[inline(always)]
